@@ -1,0 +1,55 @@
+//! `pulse init [DIR] [--name N]`.
+
+use super::output::Out;
+use crate::error::{Error, Result};
+use crate::model::time::parse_date;
+use crate::ops;
+use clap::Args;
+use std::path::{Path, PathBuf};
+
+/// Start a company: commented templates for every file, git init, a first commit
+#[derive(Args)]
+#[command(after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\"")]
+pub struct InitArgs {
+    /// The folder to create the company in (default: the current folder)
+    #[arg(value_name = "DIR")]
+    folder: Option<PathBuf>,
+    /// The company's name (default: the folder's name)
+    #[arg(long)]
+    name: Option<String>,
+}
+
+pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i32> {
+    let dir = match args.folder {
+        Some(d) if d.is_absolute() => d,
+        Some(d) => start.join(d),
+        None => start.to_path_buf(),
+    };
+    let today = match std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty()) {
+        Some(text) => parse_date(&text).map_err(|e| Error::user(format!("PULSE_TODAY: {e}")))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let report = ops::init::init(&dir, args.name.as_deref(), today, !no_commit)?;
+    if let Some(w) = &report.warning {
+        eprintln!("warning: {w}");
+    }
+    if out.json {
+        out.print_json(&report);
+        return Ok(0);
+    }
+    if !out.quiet {
+        let mut text = format!("Started {} in {}\n", report.name, report.dir.display());
+        for f in &report.files {
+            text.push_str(&format!("  {f}\n"));
+        }
+        if report.git_init {
+            text.push_str("Initialised a git repository.\n");
+        }
+        if report.committed {
+            text.push_str("Committed the first version.\n");
+        }
+        text.push_str("\nNext: add your team (pulse person add zoe --name \"Zoe Park\"), then read the comments in each file.\n");
+        out.print(&text);
+    }
+    Ok(0)
+}

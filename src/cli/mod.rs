@@ -1,0 +1,136 @@
+//! The command line: clap definitions, one module per command group, and the
+//! mapping from errors to messages and exit codes.
+
+mod check;
+mod init;
+mod output;
+mod person;
+
+use crate::error::{Error, Result};
+use crate::ops::Ctx;
+use crate::render::Painter;
+use crate::store::Workspace;
+use clap::{Parser, Subcommand, ValueEnum};
+use output::Out;
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  pulse init acme --name \"Acme Inc\"    start a company in ./acme
+  pulse agenda                          this week's Level 10 meeting
+  pulse rock add \"Ship v2\" --owner ian  a rock for this quarter
+  pulse scorecard record new-leads 23   last week's number
+  pulse diff --since-meeting            what changed since the last meeting";
+
+#[derive(Parser)]
+#[command(
+    name = "pulse",
+    version,
+    about = "Run your company's operating system (EOS) as plain-text files in git",
+    after_help = EXAMPLES,
+    disable_help_subcommand = false,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// Run as if pulse was started in DIR
+    #[arg(short = 'C', long = "dir", global = true, env = "PULSE_DIR", value_name = "DIR")]
+    dir: Option<PathBuf>,
+    /// Print machine-readable JSON on stdout
+    #[arg(long, global = true)]
+    json: bool,
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+    /// Write files but do not commit them to git
+    #[arg(long, global = true)]
+    no_commit: bool,
+    /// Print only data and errors
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Init(init::InitArgs),
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    Check(check::CheckArgs),
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main(args: Vec<OsString>) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp
+                | clap::error::ErrorKind::DisplayVersion
+                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                _ => 1,
+            };
+        }
+    };
+    let out = Out {
+        json: cli.json,
+        quiet: cli.quiet,
+        painter: Painter { color: use_color(cli.color) },
+    };
+    match run(cli, &out) {
+        Ok(code) => code,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+fn report(e: &Error) {
+    eprintln!("error: {}", e.message);
+    for hint in &e.hints {
+        eprintln!("hint: {hint}");
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
+    }
+}
+
+fn run(cli: Cli, out: &Out) -> Result<i32> {
+    let start = match &cli.dir {
+        Some(dir) => dir.clone(),
+        None => std::env::current_dir().map_err(|e| Error::user(format!("cannot read the current folder: {e}")))?,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(args, &start, cli.no_commit, out),
+        command => {
+            let ws = Workspace::discover(&start)?;
+            let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
+            let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
+            match command {
+                Command::Init(_) => unreachable!("handled above"),
+                Command::Person(cmd) => person::run(cmd, &ctx, out),
+                Command::Check(args) => check::run(args, &ctx, out),
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Writing to stdout and stderr: JSON or text, quiet mode, and a closed pipe
+//! (`pulse rocks | head -1`) ending the program quietly instead of panicking.
+
+use crate::ops::change::Outcome;
+use crate::render::Painter;
+use serde::Serialize;
+use std::io::Write;
+
+pub struct Out {
+    pub json: bool,
+    pub quiet: bool,
+    pub painter: Painter,
+}
+
+impl Out {
+    /// Prints text to stdout as is.
+    pub fn print(&self, text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            std::process::exit(0);
+        }
+    }
+
+    pub fn println(&self, line: &str) {
+        self.print(&format!("{line}\n"));
+    }
+
+    pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) {
+        let text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        self.println(&text);
+    }
+
+    /// A message for people (not data): to stderr, unless `-q`.
+    pub fn note(&self, line: &str) {
+        if !self.quiet {
+            eprintln!("{line}");
+        }
+    }
+
+    /// Reports a finished change: the warning when git refused the commit.
+    pub fn outcome(&self, outcome: &Outcome) {
+        if let Some(warning) = &outcome.warning {
+            eprintln!("warning: {warning}");
+        }
+    }
+}

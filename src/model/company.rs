@@ -1,0 +1,107 @@
+//! `company.toml`: identity, the roster of people, meeting settings, options.
+
+use super::time::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct CompanyFile {
+    #[serde(default)]
+    pub company: CompanyInfo,
+    #[serde(default)]
+    pub meeting: MeetingSettings,
+    #[serde(default)]
+    pub people: BTreeMap<String, Person>,
+    #[serde(default)]
+    pub git: GitSettings,
+    /// Where the other files live, relative to `company.toml`.
+    pub data: Option<String>,
+    #[serde(default)]
+    pub demo: DemoSettings,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct CompanyInfo {
+    #[serde(default)]
+    pub name: String,
+    pub founded: Option<Date>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MeetingSettings {
+    #[serde(default = "default_weekday")]
+    pub weekday: String,
+    #[serde(default = "default_time")]
+    pub time: String,
+    #[serde(default = "default_minutes")]
+    pub minutes: u32,
+}
+
+fn default_weekday() -> String {
+    "monday".into()
+}
+fn default_time() -> String {
+    "09:00".into()
+}
+fn default_minutes() -> u32 {
+    90
+}
+
+impl Default for MeetingSettings {
+    fn default() -> Self {
+        MeetingSettings {
+            weekday: default_weekday(),
+            time: default_time(),
+            minutes: default_minutes(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct Person {
+    #[serde(default)]
+    pub name: String,
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct GitSettings {
+    #[serde(default = "yes")]
+    pub commit: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for GitSettings {
+    fn default() -> Self {
+        GitSettings { commit: true }
+    }
+}
+
+/// `[demo] today = 2026-11-25` pins the calendar of a company that is a
+/// snapshot (the demo in `examples/`), so it reads the same on any date.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct DemoSettings {
+    pub today: Option<Date>,
+}
+
+impl CompanyFile {
+    pub fn handles(&self) -> impl Iterator<Item = &str> {
+        self.people.keys().map(String::as_str)
+    }
+
+    pub fn has_person(&self, handle: &str) -> bool {
+        self.people.contains_key(handle)
+    }
+
+    /// A person's display name, falling back to the handle.
+    pub fn display_name<'a>(&'a self, handle: &'a str) -> &'a str {
+        self.people
+            .get(handle)
+            .map(|p| p.name.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(handle)
+    }
+}

@@ -1,0 +1,164 @@
+//! Item identities: slugs made from titles, and resolving what a user typed
+//! (an id or a unique prefix of one) to exactly one item.
+
+use crate::error::{Error, Result};
+
+/// The longest id pulse makes.
+pub const MAX_ID_LEN: usize = 40;
+
+/// Turns a title into an id: lowercase ASCII letters and digits joined by
+/// `-`, at most 40 characters. Accented Latin letters lose their accent;
+/// other characters separate words. `fallback` is used when nothing is left.
+pub fn slugify(title: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    let mut pending_dash = false;
+    for c in title.chars().flat_map(fold_accent) {
+        if c.is_ascii_alphanumeric() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c != '\'' && c != '’' {
+            pending_dash = true;
+        }
+    }
+    let slug = truncate_slug(&slug, MAX_ID_LEN);
+    if slug.is_empty() { fallback.to_string() } else { slug }
+}
+
+/// Cuts a slug to `max` characters, at a word boundary when one is close.
+fn truncate_slug(slug: &str, max: usize) -> String {
+    if slug.len() <= max {
+        return slug.to_string();
+    }
+    let cut = &slug[..max];
+    match cut.rfind('-') {
+        Some(dash) if dash >= max / 2 => cut[..dash].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
+}
+
+fn fold_accent(c: char) -> Vec<char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ß' => return vec!['s', 's'],
+        'æ' | 'Æ' => return vec!['a', 'e'],
+        other => other,
+    };
+    vec![folded]
+}
+
+/// Makes `base` unique among `taken` ids by adding `-2`, `-3`, ... while
+/// staying within the length limit.
+pub fn unique_id(base: &str, taken: &[&str]) -> String {
+    if !taken.contains(&base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| {
+            let suffix = format!("-{n}");
+            let stem = truncate_slug(base, MAX_ID_LEN - suffix.len());
+            format!("{stem}{suffix}")
+        })
+        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .expect("some suffix is free")
+}
+
+/// Finds the one id that `query` names: an exact id, or a prefix that only one
+/// id starts with. `what` names the kind of item for the error ("rock", ...).
+pub fn resolve(query: &str, ids: &[&str], what: &str) -> Result<usize> {
+    if let Some(index) = ids.iter().position(|id| *id == query) {
+        return Ok(index);
+    }
+    let matches: Vec<usize> = (0..ids.len())
+        .filter(|&i| !query.is_empty() && ids[i].starts_with(query))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(unknown(what, query, ids.iter().copied())),
+        many => {
+            let names: Vec<&str> = many.iter().map(|&i| ids[i]).collect();
+            Err(Error::user(format!(
+                "`{query}` is ambiguous: it could be the {what} {}",
+                names.join(", ")
+            ))
+            .with_hint("type more of the id"))
+        }
+    }
+}
+
+/// An "unknown X" error listing the valid names, nearest first when one is close.
+pub fn unknown<'a>(what: &str, query: &str, valid: impl Iterator<Item = &'a str>) -> Error {
+    let valid: Vec<&str> = valid.collect();
+    let mut error = if valid.is_empty() {
+        Error::user(format!("unknown {what} `{query}`: there are none yet"))
+    } else {
+        let shown: Vec<&str> = valid.iter().copied().take(30).collect();
+        let more = valid.len().saturating_sub(shown.len());
+        let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        Error::user(format!(
+            "unknown {what} `{query}`; valid: {}{tail}",
+            shown.join(", ")
+        ))
+    };
+    if let Some(near) = nearest(query, &valid) {
+        error = error.with_hint(format!("did you mean `{near}`?"));
+    }
+    error
+}
+
+/// The candidate closest to `query`, if it is close enough to be a typo.
+pub fn nearest<'a>(query: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(query, c), *c))
+        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4) && *distance < c.len().max(1))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Ship the IPv6 network to every region", "rock"), "ship-the-ipv6-network-to-every-region");
+        assert_eq!(slugify("  Churn doubled in two weeks!!", "x"), "churn-doubled-in-two-weeks");
+        assert_eq!(slugify("Don't panic: café & crème", "x"), "dont-panic-cafe-creme");
+        assert_eq!(slugify("🚀🚀", "issue"), "issue");
+        let long = slugify("Migrate every customer from the legacy billing platform to the new one", "x");
+        assert!(long.len() <= MAX_ID_LEN, "{long}");
+        assert!(!long.ends_with('-'));
+    }
+
+    #[test]
+    fn collisions_get_numbers() {
+        assert_eq!(unique_id("hire", &["hire"]), "hire-2");
+        assert_eq!(unique_id("hire", &["hire", "hire-2"]), "hire-3");
+        let base = "a".repeat(40);
+        let id = unique_id(&base, &[base.as_str()]);
+        assert_eq!(id.len(), 40);
+        assert!(id.ends_with("-2"));
+    }
+
+    #[test]
+    fn prefixes_resolve_uniquely() {
+        let ids = ["churn-spike", "churn-report", "hiring"];
+        assert_eq!(resolve("hi", &ids, "issue").unwrap(), 2);
+        assert_eq!(resolve("churn-spike", &ids, "issue").unwrap(), 0);
+        let err = resolve("churn", &ids, "issue").unwrap_err();
+        assert!(err.message.contains("churn-spike") && err.message.contains("churn-report"));
+        let err = resolve("hirng", &ids, "issue").unwrap_err();
+        assert!(err.message.contains("unknown issue"));
+        assert_eq!(err.hints, vec!["did you mean `hiring`?"]);
+    }
+}

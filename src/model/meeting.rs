@@ -1,0 +1,74 @@
+//! `meetings/YYYY-MM-DD.toml`: one meeting's headlines, ratings and cascading messages.
+
+use super::time::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct Meeting {
+    #[serde(default)]
+    pub kind: MeetingKind,
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub headlines: Vec<Headline>,
+    #[serde(default)]
+    pub ratings: BTreeMap<String, u8>,
+    #[serde(default)]
+    pub cascade: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingKind {
+    #[default]
+    L10,
+    Quarterly,
+    Annual,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct Headline {
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub kind: HeadlineKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadlineKind {
+    Customer,
+    Employee,
+    #[default]
+    Other,
+}
+
+impl HeadlineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeadlineKind::Customer => "customer",
+            HeadlineKind::Employee => "employee",
+            HeadlineKind::Other => "other",
+        }
+    }
+}
+
+impl Meeting {
+    /// The average rating, if anyone rated the meeting.
+    pub fn average_rating(&self) -> Option<f64> {
+        let n = self.ratings.len();
+        (n > 0).then(|| self.ratings.values().map(|&r| f64::from(r)).sum::<f64>() / n as f64)
+    }
+}
+
+/// Validates a meeting rating (1..10).
+pub fn parse_rating(text: &str) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|r| (1..=10).contains(r))
+        .ok_or_else(|| format!("invalid rating `{text}`: expected a whole number from 1 to 10"))
+}

@@ -1,0 +1,14 @@
+//! The company model: plain types and the EOS rules, no I/O.
+
+pub mod company;
+pub mod goal;
+pub mod ids;
+pub mod issue;
+pub mod meeting;
+pub mod process;
+pub mod rock;
+pub mod scorecard;
+pub mod seats;
+pub mod time;
+pub mod todo;
+pub mod vision;

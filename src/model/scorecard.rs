@@ -1,0 +1,87 @@
+//! The scorecard: measurables (`scorecard.toml`) and their weekly values
+//! (`scorecard.csv`, one row per week and measurable).
+
+use super::goal::Goal;
+use super::time::Week;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct ScorecardFile {
+    #[serde(default)]
+    pub measurable: Vec<MeasurableRaw>,
+}
+
+/// A measurable as written; the goal is text until validated.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MeasurableRaw {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub owner: String,
+    /// Kept with its position so a bad goal is reported at `file:line:col`.
+    pub goal: toml::Spanned<String>,
+    #[serde(default)]
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Measurable {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub goal: Goal,
+    pub unit: String,
+}
+
+/// One recorded value: a row of `scorecard.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Entry {
+    pub week: Week,
+    pub measurable: String,
+    pub value: f64,
+    pub note: String,
+    /// The row's line in the file, for messages.
+    #[serde(skip)]
+    pub line: u64,
+}
+
+/// All recorded values, indexed by (measurable, week). A later row for the same
+/// pair replaces an earlier one, as a union merge appends the newer value.
+#[derive(Debug, Clone, Default)]
+pub struct Values {
+    pub entries: Vec<Entry>,
+    index: HashMap<(String, Week), usize>,
+    /// Rows that an earlier row of the same (week, measurable) was replaced by.
+    pub duplicates: Vec<(u64, u64)>,
+}
+
+impl Values {
+    pub fn new(entries: Vec<Entry>) -> Values {
+        let mut index = HashMap::with_capacity(entries.len());
+        let mut duplicates = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(old) = index.insert((e.measurable.clone(), e.week), i) {
+                duplicates.push((entries[old].line, e.line));
+            }
+        }
+        Values { entries, index, duplicates }
+    }
+
+    pub fn get(&self, measurable: &str, week: Week) -> Option<&Entry> {
+        self.index
+            .get(&(measurable.to_string(), week))
+            .map(|&i| &self.entries[i])
+    }
+}
+
+/// Formats a value with its unit: `$1200`, `98%`, `23`.
+pub fn format_with_unit(value: f64, unit: &str) -> String {
+    let n = super::goal::format_number(value);
+    match unit {
+        "" => n,
+        "$" | "€" | "£" => format!("{unit}{n}"),
+        _ => format!("{n}{unit}"),
+    }
+}

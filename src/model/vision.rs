@@ -1,0 +1,66 @@
+//! `vision.toml`: the one-page Vision/Traction Organizer. Every section is optional.
+
+use super::time::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct Vision {
+    #[serde(default)]
+    pub core_values: Vec<CoreValue>,
+    pub core_focus: Option<CoreFocus>,
+    pub ten_year_target: Option<TenYearTarget>,
+    pub marketing_strategy: Option<MarketingStrategy>,
+    pub three_year_picture: Option<Picture>,
+    pub one_year_plan: Option<Picture>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct CoreValue {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct CoreFocus {
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub niche: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+pub struct TenYearTarget {
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub goal: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct MarketingStrategy {
+    #[serde(default)]
+    pub target_market: String,
+    #[serde(default)]
+    pub uniques: Vec<String>,
+    #[serde(default)]
+    pub proven_process: String,
+    #[serde(default)]
+    pub guarantee: String,
+}
+
+/// The 3-year picture and the 1-year plan share one shape; the plan has goals,
+/// the picture has what it "looks like".
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct Picture {
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub revenue: String,
+    #[serde(default)]
+    pub profit: String,
+    #[serde(default)]
+    pub measurables: Vec<String>,
+    #[serde(default)]
+    pub looks_like: Vec<String>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}

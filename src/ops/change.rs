@@ -1,0 +1,113 @@
+//! A change to the company: taken under the write lock, staged in memory,
+//! validated, then written atomically and committed to git in one go. A
+//! command that fails before `finish` writes nothing.
+
+use super::Ctx;
+use crate::error::Result;
+use crate::git;
+use crate::store::edit::TomlDoc;
+use crate::store::files::read_text;
+use crate::store::lock::Lock;
+use crate::store::parse::parse_toml;
+use crate::store::{atomic, FileRef};
+use serde::de::DeserializeOwned;
+use std::path::PathBuf;
+
+pub struct Change<'a> {
+    ctx: &'a Ctx,
+    git_dir: Option<PathBuf>,
+    pending: Vec<(FileRef, String)>,
+    _lock: Lock,
+}
+
+/// What happened to a finished change, for the command to report.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub files: Vec<String>,
+    pub committed: bool,
+    /// Set when the files were written but git refused the commit.
+    pub warning: Option<String>,
+}
+
+impl<'a> Change<'a> {
+    /// Takes the company's write lock (waiting for another pulse to finish).
+    pub fn begin(ctx: &'a Ctx) -> Result<Change<'a>> {
+        let git_dir = git::find_git_dir(&ctx.ws.root);
+        // The lock lives inside .git when there is one, so it is never committed.
+        let lock_path = match &git_dir {
+            Some(dir) if dir.is_dir() => dir.join("pulse.lock"),
+            _ => ctx.ws.root.join(".pulse.lock"),
+        };
+        let lock = Lock::acquire(&lock_path)?;
+        Ok(Change { ctx, git_dir, pending: Vec::new(), _lock: lock })
+    }
+
+    pub fn ctx(&self) -> &Ctx {
+        self.ctx
+    }
+
+    /// The file's text as this change sees it: staged, else on disk.
+    pub fn text(&self, file: &FileRef) -> Result<Option<String>> {
+        if let Some((_, text)) = self.pending.iter().find(|(f, _)| f.path == file.path) {
+            return Ok(Some(text.clone()));
+        }
+        read_text(file)
+    }
+
+    /// Opens a TOML file for editing (an empty document when it is new).
+    pub fn toml(&self, file: &FileRef) -> Result<TomlDoc> {
+        TomlDoc::parse(file, &self.text(file)?.unwrap_or_default())
+    }
+
+    /// Reads and parses a file as this change sees it.
+    pub fn load<T: DeserializeOwned + Default>(&self, file: &FileRef) -> Result<T> {
+        match self.text(file)? {
+            Some(text) => parse_toml(file, &text),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Stages an edited TOML document after checking that the result still
+    /// reads as a `T`, so pulse never writes a file it could not read back.
+    pub fn put_toml<T: DeserializeOwned>(&mut self, file: &FileRef, doc: &TomlDoc) -> Result<()> {
+        let text = doc.to_text();
+        parse_toml::<T>(file, &text)?;
+        self.put_text(file, text);
+        Ok(())
+    }
+
+    pub fn put_text(&mut self, file: &FileRef, text: String) {
+        match self.pending.iter_mut().find(|(f, _)| f.path == file.path) {
+            Some(entry) => entry.1 = text,
+            None => self.pending.push((file.clone(), text)),
+        }
+    }
+
+    /// Writes every staged file atomically, then commits exactly those files.
+    pub fn finish(self, message: &str) -> Result<Outcome> {
+        let mut outcome = Outcome::default();
+        let mut written: Vec<PathBuf> = Vec::new();
+        for (file, text) in &self.pending {
+            if read_text(file)?.as_deref() == Some(text.as_str()) {
+                continue;
+            }
+            atomic::write_atomic(&file.path, text.as_bytes())?;
+            outcome.files.push(file.display.clone());
+            written.push(file.path.clone());
+        }
+        if written.is_empty() || !self.ctx.commit || self.git_dir.is_none() {
+            return Ok(outcome);
+        }
+        match git::commit_paths(&self.ctx.ws.root, &written, message) {
+            Ok(()) => outcome.committed = true,
+            Err(e) => {
+                outcome.warning = Some(format!(
+                    "the change was written but not committed: {}\nhint: {}",
+                    e.reason.replace('\n', "\n  "),
+                    e.fix
+                ))
+            }
+        }
+        Ok(outcome)
+    }
+}

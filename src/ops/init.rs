@@ -1,0 +1,116 @@
+//! `pulse init`: a new company folder of commented templates, a git
+//! repository when there is none, and a first commit.
+
+use crate::error::{Error, Result};
+use crate::git;
+use crate::model::time::Quarter;
+use crate::store::atomic::write_atomic;
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+const TEMPLATES: [(&str, &str); 9] = [
+    ("company.toml", include_str!("../templates/company.toml")),
+    ("vision.toml", include_str!("../templates/vision.toml")),
+    ("seats.toml", include_str!("../templates/seats.toml")),
+    ("scorecard.toml", include_str!("../templates/scorecard.toml")),
+    ("scorecard.csv", "week,measurable,value,note\n"),
+    ("rocks/{{quarter}}.toml", include_str!("../templates/rocks.toml")),
+    ("issues.toml", include_str!("../templates/issues.toml")),
+    ("todos.toml", include_str!("../templates/todos.toml")),
+    ("processes/customer-onboarding.md", include_str!("../templates/process.md")),
+];
+
+const GITATTRIBUTES: &str = include_str!("../templates/gitattributes");
+
+#[derive(Debug, Serialize)]
+pub struct InitReport {
+    pub dir: PathBuf,
+    pub name: String,
+    pub files: Vec<String>,
+    pub git_init: bool,
+    pub committed: bool,
+    #[serde(skip)]
+    pub warning: Option<String>,
+}
+
+pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> Result<InitReport> {
+    let dir = std::path::absolute(dir).map_err(|e| Error::io("use", dir, &e))?;
+    if dir.join("company.toml").exists() {
+        return Err(Error::user(format!(
+            "{} already holds a company (company.toml exists)",
+            dir.display()
+        )));
+    }
+    let name = match name {
+        Some(n) if !n.trim().is_empty() => n.trim().to_string(),
+        Some(_) => return Err(Error::user("--name must not be empty")),
+        None => dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "My Company".to_string()),
+    };
+    let quarter = Quarter::of(today);
+    let quoted_name = toml_edit::Value::from(name.as_str()).to_string();
+    let fill = |text: &str| {
+        text.replace("\"{{name}}\"", quoted_name.trim())
+            .replace("{{quarter}}", &quarter.to_string())
+            .replace("{{due}}", &quarter.last_day().to_string())
+            .replace("{{today}}", &today.to_string())
+            .replace("{{week_later}}", &(today + Days::new(7)).to_string())
+    };
+
+    let mut files: Vec<(PathBuf, String)> = TEMPLATES
+        .iter()
+        .map(|(path, text)| (dir.join(fill(path)), fill(text)))
+        .collect();
+    let attributes = dir.join(".gitattributes");
+    match std::fs::read_to_string(&attributes) {
+        Ok(existing) if existing.contains("scorecard.csv") => {}
+        Ok(existing) => files.push((attributes, format!("{existing}{GITATTRIBUTES}"))),
+        Err(_) => files.push((attributes, GITATTRIBUTES.to_string())),
+    }
+    for (path, _) in &files {
+        if path.exists() && !path.ends_with(".gitattributes") {
+            return Err(Error::user(format!("{} exists already; pulse init writes nothing over it", path.display())));
+        }
+    }
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes())?;
+    }
+
+    let mut report = InitReport {
+        files: files
+            .iter()
+            .map(|(p, _)| p.strip_prefix(&dir).unwrap_or(p).display().to_string())
+            .collect(),
+        dir: dir.clone(),
+        name: name.clone(),
+        git_init: false,
+        committed: false,
+        warning: None,
+    };
+    if !commit {
+        return Ok(report);
+    }
+    if git::find_git_dir(&dir).is_none() {
+        match git::init(&dir) {
+            Ok(()) => report.git_init = true,
+            Err(e) => {
+                report.warning = Some(format!("the files were written but git init failed: {e}"));
+                return Ok(report);
+            }
+        }
+    }
+    let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
+    match git::commit_paths(&dir, &paths, &format!("init: start {name} with pulse")) {
+        Ok(()) => report.committed = true,
+        Err(e) => {
+            report.warning = Some(format!(
+                "the files were written but not committed: {}\nhint: {}",
+                e.reason, e.fix
+            ))
+        }
+    }
+    Ok(report)
+}

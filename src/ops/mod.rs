@@ -1,0 +1,45 @@
+//! What each command does, on the in-memory company: validated inputs in,
+//! model values or a committed change out. No clap, no terminal.
+
+pub mod change;
+pub mod init;
+pub mod person;
+pub mod check;
+
+use crate::error::{Error, Result};
+use crate::model::ids;
+use crate::model::time::parse_date;
+use crate::store::Workspace;
+use chrono::NaiveDate;
+
+/// Everything a command needs to know about where and when it runs.
+pub struct Ctx {
+    pub ws: Workspace,
+    pub today: NaiveDate,
+    /// Commit changes to git (false with `--no-commit` or `[git] commit = false`).
+    pub commit: bool,
+}
+
+impl Ctx {
+    pub fn new(ws: Workspace, today_override: Option<&str>, no_commit: bool) -> Result<Ctx> {
+        let today = match today_override {
+            Some(text) => parse_date(text).map_err(|e| Error::user(format!("PULSE_TODAY: {e}")))?,
+            None => match ws.company.demo.today {
+                Some(date) => date.0,
+                None => chrono::Local::now().date_naive(),
+            },
+        };
+        let commit = !no_commit && ws.company.git.commit;
+        Ok(Ctx { ws, today, commit })
+    }
+
+    /// Checks that a handle is on the roster.
+    pub fn person(&self, handle: &str) -> Result<String> {
+        if self.ws.company.has_person(handle) {
+            Ok(handle.to_string())
+        } else {
+            Err(ids::unknown("person", handle, self.ws.company.handles())
+                .with_hint("add them with `pulse person add HANDLE --name NAME`"))
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Editing TOML the way a person would: through `toml_edit`, so comments, key
+//! order, blank lines, formatting and unknown keys all survive. Nothing here
+//! re-serialises a document from structs.
+
+use super::files::{without_bom, FileRef, BOM};
+use super::parse::located_error;
+use crate::error::Result;
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
+
+/// A TOML file opened for editing.
+pub struct TomlDoc {
+    pub doc: DocumentMut,
+    bom: bool,
+}
+
+impl TomlDoc {
+    /// Parses `text` (the file's current contents; empty for a new file).
+    pub fn parse(file: &FileRef, text: &str) -> Result<TomlDoc> {
+        let body = without_bom(text);
+        let doc = body.parse::<DocumentMut>().map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            located_error(file, body, offset, e.message().trim())
+        })?;
+        Ok(TomlDoc {
+            doc,
+            bom: text.starts_with(BOM),
+        })
+    }
+
+    pub fn to_text(&self) -> String {
+        let body = self.doc.to_string();
+        if self.bom { format!("{BOM}{body}") } else { body }
+    }
+
+    /// The tables of the array `key` (`[[key]]` blocks, or an inline array of
+    /// inline tables), in file order.
+    pub fn items_mut(&mut self, key: &str) -> Vec<&mut dyn TableLike> {
+        match self.doc.get_mut(key) {
+            Some(Item::ArrayOfTables(array)) => array
+                .iter_mut()
+                .map(|t| t as &mut dyn TableLike)
+                .collect(),
+            Some(Item::Value(Value::Array(array))) => array
+                .iter_mut()
+                .filter_map(|v| v.as_inline_table_mut().map(|t| t as &mut dyn TableLike))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The item of array `key` whose `id` is `id`.
+    pub fn find_mut(&mut self, key: &str, id: &str) -> Option<&mut dyn TableLike> {
+        self.items_mut(key)
+            .into_iter()
+            .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+    }
+
+    /// Appends a new `[[key]]` table at the end of the array, set off by a blank line.
+    pub fn append(&mut self, key: &str, mut table: Table) {
+        let has_content = !self.doc.as_table().is_empty() || !self.doc.trailing().as_str().unwrap_or("").trim().is_empty();
+        match self.doc.get_mut(key) {
+            Some(Item::Value(Value::Array(array))) => {
+                let inline: InlineTable = table.into_inline_table();
+                push_like_siblings(array, Value::InlineTable(inline));
+            }
+            Some(Item::ArrayOfTables(array)) => {
+                table.decor_mut().set_prefix("\n");
+                array.push(table);
+            }
+            _ => {
+                if has_content {
+                    table.decor_mut().set_prefix("\n");
+                }
+                let mut array = ArrayOfTables::new();
+                array.push(table);
+                self.doc.insert(key, Item::ArrayOfTables(array));
+            }
+        }
+    }
+
+    /// Removes the item of array `key` whose `id` is `id`; true if it was there.
+    pub fn remove(&mut self, key: &str, id: &str) -> bool {
+        let matches = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);
+        match self.doc.get_mut(key) {
+            Some(Item::ArrayOfTables(array)) => {
+                let before = array.len();
+                array.retain(|t| !matches(t));
+                array.len() != before
+            }
+            Some(Item::Value(Value::Array(array))) => {
+                let before = array.len();
+                array.retain(|v| !v.as_inline_table().is_some_and(|t| matches(t)));
+                array.len() != before
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Sets `key` in a table, keeping the old value's comments and spacing.
+pub fn set(table: &mut dyn TableLike, key: &str, value: impl Into<Value>) {
+    let mut value: Value = value.into();
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        _ => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Removes `key` from a table, if there.
+pub fn unset(table: &mut dyn TableLike, key: &str) {
+    table.remove(key);
+}
+
+/// The array at `key` of a table, created empty when absent.
+pub fn array_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<&'a mut toml_edit::Array> {
+    if table.get(key).is_none() {
+        table.insert(key, Item::Value(Value::Array(toml_edit::Array::new())));
+    }
+    table.get_mut(key).and_then(Item::as_array_mut)
+}
+
+/// Pushes onto an array, copying the previous element's spacing so a
+/// one-per-line array stays one-per-line.
+pub fn push_like_siblings(array: &mut toml_edit::Array, mut value: Value) {
+    match array.iter().last() {
+        Some(last) => {
+            *value.decor_mut() = last.decor().clone();
+            array.push_formatted(value);
+        }
+        None => array.push(value),
+    }
+}
+
+/// A string value for a new key.
+pub fn string(text: &str) -> Value {
+    Value::from(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file() -> FileRef {
+        FileRef { path: PathBuf::from("x.toml"), display: "x.toml".into() }
+    }
+
+    #[test]
+    fn set_keeps_trailing_comment() {
+        let mut doc = TomlDoc::parse(&file(), "[[rock]]\nid = \"a\"\nstatus = \"on-track\"   # said Monday\nx-extra = 1\n").unwrap();
+        let rock = doc.find_mut("rock", "a").unwrap();
+        set(rock, "status", "done");
+        assert_eq!(doc.to_text(), "[[rock]]\nid = \"a\"\nstatus = \"done\"   # said Monday\nx-extra = 1\n");
+    }
+
+    #[test]
+    fn append_keeps_everything_above() {
+        let original = "# Our rocks\n\n[[rock]] # first\nid = \"a\"\nmilestones = [ { title = \"x\", done = true } ]\n";
+        let mut doc = TomlDoc::parse(&file(), original).unwrap();
+        let mut t = Table::new();
+        t.insert("id", toml_edit::value("b"));
+        doc.append("rock", t);
+        let text = doc.to_text();
+        assert!(text.starts_with(original), "{text}");
+        assert!(text.ends_with("\n[[rock]]\nid = \"b\"\n"), "{text}");
+    }
+
+    #[test]
+    fn append_to_empty_file_has_no_leading_blank() {
+        let mut doc = TomlDoc::parse(&file(), "").unwrap();
+        let mut t = Table::new();
+        t.insert("id", toml_edit::value("b"));
+        doc.append("todo", t);
+        assert_eq!(doc.to_text(), "[[todo]]\nid = \"b\"\n");
+    }
+
+    #[test]
+    fn bom_is_kept() {
+        let doc = TomlDoc::parse(&file(), "\u{feff}a = 1\n").unwrap();
+        assert_eq!(doc.to_text(), "\u{feff}a = 1\n");
+    }
+}

@@ -1,0 +1,70 @@
+//! Reading company files as text, with errors that name the file.
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// A company file: its absolute path and the name shown to people (relative
+/// to the folder of `company.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileRef {
+    pub path: PathBuf,
+    pub display: String,
+}
+
+impl FileRef {
+    pub fn new(root: &Path, path: PathBuf) -> FileRef {
+        let display = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        FileRef { path, display }
+    }
+}
+
+/// The UTF-8 byte order mark some editors put at the start of a file.
+pub const BOM: &str = "\u{feff}";
+
+/// Reads a file as UTF-8 text; `None` when it does not exist. A byte order
+/// mark is kept in the text: callers that parse use [`without_bom`].
+pub fn read_text(file: &FileRef) -> Result<Option<String>> {
+    match std::fs::read(&file.path) {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            Error::broken(format!(
+                "{}:{line}: the file is not valid UTF-8 text (byte {offset}); save it as UTF-8",
+                file.display
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Error::io("read", &file.path, &e).with_kind_broken()),
+    }
+}
+
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix(BOM).unwrap_or(text)
+}
+
+impl Error {
+    fn with_kind_broken(mut self) -> Self {
+        self.kind = crate::error::ErrorKind::Broken;
+        self
+    }
+}
+
+/// The files of a folder with the given extension, sorted by name.
+pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("read", dir, &e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == extension) && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}

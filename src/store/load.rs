@@ -1,0 +1,147 @@
+//! Loading the parts of a company into the model. Each command loads only the
+//! files it needs; a missing optional file reads as empty.
+
+use super::files::{list_dir, read_text, FileRef};
+use super::parse::{located_error, parse_toml};
+use super::values;
+use super::workspace::Workspace;
+use crate::error::{Error, Result};
+use crate::model::goal::Goal;
+use crate::model::issue::IssuesFile;
+use crate::model::meeting::Meeting;
+use crate::model::process::{split_front_matter, ProcessMeta};
+use crate::model::rock::RocksFile;
+use crate::model::scorecard::{Measurable, ScorecardFile, Values};
+use crate::model::seats::SeatsFile;
+use crate::model::time::{parse_date, Quarter};
+use crate::model::todo::TodosFile;
+use crate::model::vision::Vision;
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+/// Parses a TOML file, or gives the default when it does not exist.
+pub fn toml_or_default<T: DeserializeOwned + Default>(file: &FileRef) -> Result<T> {
+    match read_text(file)? {
+        Some(text) => parse_toml(file, &text),
+        None => Ok(T::default()),
+    }
+}
+
+pub fn vision(ws: &Workspace) -> Result<Vision> {
+    toml_or_default(&ws.vision_file())
+}
+
+pub fn seats(ws: &Workspace) -> Result<SeatsFile> {
+    toml_or_default(&ws.seats_file())
+}
+
+pub fn issues(ws: &Workspace) -> Result<IssuesFile> {
+    toml_or_default(&ws.issues_file())
+}
+
+pub fn todos(ws: &Workspace) -> Result<TodosFile> {
+    toml_or_default(&ws.todos_file())
+}
+
+pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
+    toml_or_default(&ws.rocks_file(quarter))
+}
+
+/// The quarters that have a rock file, oldest first. Files in `rocks/` not
+/// named `YYYY-Qn.toml` are skipped here and reported by `pulse check`.
+pub fn rock_quarters(ws: &Workspace) -> Result<Vec<Quarter>> {
+    let mut quarters: Vec<Quarter> = list_dir(&ws.rocks_dir(), "toml")?
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
+        .collect();
+    quarters.sort();
+    Ok(quarters)
+}
+
+/// The measurables with their goals validated.
+pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
+    let file = ws.scorecard_file();
+    let Some(text) = read_text(&file)? else {
+        return Ok(Vec::new());
+    };
+    let raw: ScorecardFile = parse_toml(&file, &text)?;
+    raw.measurable
+        .into_iter()
+        .map(|m| {
+            let goal: Goal = m.goal.get_ref().parse().map_err(|e: String| {
+                let body = super::files::without_bom(&text);
+                located_error(&file, body, m.goal.span().start, &e)
+            })?;
+            Ok(Measurable {
+                name: if m.name.is_empty() { m.id.clone() } else { m.name },
+                id: m.id,
+                owner: m.owner,
+                goal,
+                unit: m.unit,
+            })
+        })
+        .collect()
+}
+
+pub fn values(ws: &Workspace) -> Result<Values> {
+    let file = ws.values_file();
+    match read_text(&file)? {
+        Some(text) => values::parse(&file, &text).map(|(v, _)| v),
+        None => Ok(Values::default()),
+    }
+}
+
+/// The dates that have a meeting file, oldest first.
+pub fn meeting_dates(ws: &Workspace) -> Result<Vec<NaiveDate>> {
+    let mut dates: Vec<NaiveDate> = list_dir(&ws.meetings_dir(), "toml")?
+        .iter()
+        .filter_map(|p| parse_date(p.file_stem()?.to_str()?).ok())
+        .collect();
+    dates.sort();
+    Ok(dates)
+}
+
+pub fn meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<Meeting>> {
+    let file = ws.meeting_file(date);
+    match read_text(&file)? {
+        Some(text) => parse_toml(&file, &text).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The last meeting before `date` that has a file, with its date.
+pub fn previous_meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<(NaiveDate, Meeting)>> {
+    let dates = meeting_dates(ws)?;
+    match dates.iter().rev().find(|d| **d < date) {
+        Some(&d) => Ok(meeting(ws, d)?.map(|m| (d, m))),
+        None => Ok(None),
+    }
+}
+
+/// A core process: its file and its front matter.
+pub struct Process {
+    pub file: FileRef,
+    pub meta: ProcessMeta,
+}
+
+pub fn processes(ws: &Workspace) -> Result<Vec<Process>> {
+    list_dir(&ws.processes_dir(), "md")?
+        .into_iter()
+        .map(|path| {
+            let file = ws.file(path);
+            let text = read_text(&file)?.unwrap_or_default();
+            let body = super::files::without_bom(&text);
+            let (offset, front, _) = split_front_matter(body).ok_or_else(|| {
+                Error::broken(format!(
+                    "{}:1:1: expected a TOML front matter block: a line `+++`, `name = \"...\"`, `owner = \"...\"`, `status = \"...\"`, and a closing `+++`",
+                    file.display
+                ))
+            })?;
+            let meta: ProcessMeta = toml::from_str(front).map_err(|e| {
+                let at = offset + e.span().map_or(0, |s| s.start);
+                located_error(&file, body, at, e.message().trim())
+            })?;
+            Ok(Process { file, meta })
+        })
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! `scorecard.csv`: reading the weekly values, and changing them while keeping
+//! every row a person typed byte for byte. Rows are written sorted by week;
+//! the file stays friendly to git's union merge (`merge=union`).
+
+use super::files::{without_bom, FileRef};
+use crate::error::{Error, Result};
+use crate::model::goal::{format_number, parse_value};
+use crate::model::scorecard::{Entry, Values};
+use crate::model::time::Week;
+
+pub const HEADER: &str = "week,measurable,value,note";
+
+/// The file as rows of raw text, for editing.
+pub struct ValuesDoc {
+    header: String,
+    rows: Vec<RawRow>,
+    crlf: bool,
+}
+
+struct RawRow {
+    week: Week,
+    measurable: String,
+    raw: String,
+}
+
+/// Parses the file into values and an editable document. A broken row is an
+/// exit-2 error naming `scorecard.csv:LINE`.
+pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
+    let body = without_bom(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut entries = Vec::new();
+    let mut rows = Vec::new();
+    let mut header = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let start = reader.position().byte() as usize;
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            Error::broken(format!("{}:{line}: {e}", file.display))
+        })?;
+        if !more {
+            break;
+        }
+        let end = reader.position().byte() as usize;
+        let line = record.position().map_or(0, |p| p.line());
+        let raw = body[start..end.min(body.len())].trim_end_matches(['\n', '\r']).to_string();
+        if header.is_none() {
+            if record.get(0).map(str::trim) != Some("week") {
+                return Err(Error::broken(format!(
+                    "{}:{line}: the first line must be the header `{HEADER}`",
+                    file.display
+                )));
+            }
+            header = Some(raw);
+            continue;
+        }
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let bad = |what: String| Error::broken(format!("{}:{line}: {what}", file.display));
+        let week: Week = record.get(0).unwrap_or("").parse().map_err(bad)?;
+        let measurable = record.get(1).unwrap_or("").trim().to_string();
+        if measurable.is_empty() {
+            return Err(bad("the measurable (second column) is empty".into()));
+        }
+        let value = parse_value(record.get(2).unwrap_or("")).map_err(bad)?;
+        let note = record.get(3).unwrap_or("").to_string();
+        entries.push(Entry { week, measurable: measurable.clone(), value, note, line });
+        rows.push(RawRow { week, measurable, raw });
+    }
+    let doc = ValuesDoc {
+        header: header.unwrap_or_else(|| HEADER.to_string()),
+        rows,
+        crlf: body.contains("\r\n"),
+    };
+    Ok((Values::new(entries), doc))
+}
+
+impl ValuesDoc {
+    pub fn empty() -> ValuesDoc {
+        ValuesDoc { header: HEADER.to_string(), rows: Vec::new(), crlf: false }
+    }
+
+    /// Records a value, replacing any earlier row of the same week and measurable.
+    pub fn upsert(&mut self, week: Week, measurable: &str, value: f64, note: &str) {
+        self.rows.retain(|r| !(r.week == week && r.measurable == measurable));
+        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        let value = format_number(value);
+        let week = week.to_string();
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
+        let raw = writer.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        self.rows.push(RawRow {
+            week: week.parse().expect("just formatted"),
+            measurable: measurable.to_string(),
+            raw: raw.trim_end_matches('\n').to_string(),
+        });
+        self.rows.sort_by_key(|r| r.week);
+    }
+
+    /// Renames a measurable in every row (after its id changed).
+    pub fn rows_of(&self, measurable: &str) -> usize {
+        self.rows.iter().filter(|r| r.measurable == measurable).count()
+    }
+
+    pub fn to_text(&self) -> String {
+        let newline = if self.crlf { "\r\n" } else { "\n" };
+        let mut out = String::with_capacity(self.rows.len() * 32 + 64);
+        out.push_str(&self.header);
+        out.push_str(newline);
+        for row in &self.rows {
+            out.push_str(&row.raw);
+            out.push_str(newline);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn file() -> FileRef {
+        FileRef { path: PathBuf::from("scorecard.csv"), display: "scorecard.csv".into() }
+    }
+
+    #[test]
+    fn keeps_rows_as_typed_and_sorts_by_week() {
+        let text = "week,measurable,value,note\n2026-W47,leads,10.0,\"a, b\"\n2026-W45,leads,7,\n";
+        let (values, mut doc) = parse(&file(), text).unwrap();
+        assert_eq!(values.entries.len(), 2);
+        doc.upsert("2026-W46".parse().unwrap(), "leads", 8.5, "");
+        assert_eq!(
+            doc.to_text(),
+            "week,measurable,value,note\n2026-W45,leads,7,\n2026-W46,leads,8.5,\n2026-W47,leads,10.0,\"a, b\"\n"
+        );
+    }
+
+    #[test]
+    fn later_duplicate_wins() {
+        let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W47,leads,12,\n";
+        let (values, _) = parse(&file(), text).unwrap();
+        assert_eq!(values.get("leads", "2026-W47".parse().unwrap()).unwrap().value, 12.0);
+        assert_eq!(values.duplicates, vec![(2, 3)]);
+    }
+
+    #[test]
+    fn broken_row_names_the_line() {
+        let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W99,leads,3,\n";
+        let err = parse(&file(), text).err().unwrap();
+        assert!(err.message.starts_with("scorecard.csv:3:"), "{}", err.message);
+        let err = parse(&file(), "week,measurable,value,note\n2026-W47,leads,many,\n").err().unwrap();
+        assert!(err.message.contains("scorecard.csv:2:") && err.message.contains("expected a number"));
+    }
+}
