@@ -1,0 +1,5 @@
+//! Integration tests: the real binary on temporary companies in temporary git
+//! repositories. One test binary, one module per capability.
+
+mod common;
+mod foundation;
