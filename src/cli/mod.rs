@@ -3,8 +3,14 @@
 
 mod check;
 mod init;
+mod issue;
+mod meeting;
 mod output;
 mod person;
+mod rock;
+mod scorecard;
+mod todo;
+mod values;
 
 use crate::error::{Error, Result};
 use crate::ops::Ctx;
@@ -65,6 +71,20 @@ enum Command {
     Init(init::InitArgs),
     #[command(subcommand)]
     Person(person::PersonCommand),
+    #[command(subcommand)]
+    Rock(rock::RockCommand),
+    Rocks(rock::RocksArgs),
+    Scorecard(scorecard::ScorecardArgs),
+    #[command(subcommand)]
+    Issue(issue::IssueCommand),
+    Issues(issue::IssuesArgs),
+    #[command(subcommand)]
+    Todo(todo::TodoCommand),
+    Todos(todo::TodosArgs),
+    #[command(subcommand)]
+    Headline(meeting::HeadlineCommand),
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCommand),
     Check(check::CheckArgs),
 }
 
@@ -129,6 +149,15 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             match command {
                 Command::Init(_) => unreachable!("handled above"),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
+                Command::Rock(cmd) => rock::run(cmd, &ctx, out),
+                Command::Rocks(args) => rock::list(args, &ctx, out),
+                Command::Scorecard(args) => scorecard::run(args, &ctx, out),
+                Command::Issue(cmd) => issue::run(cmd, &ctx, out),
+                Command::Issues(args) => issue::list(args, &ctx, out),
+                Command::Todo(cmd) => todo::run(cmd, &ctx, out),
+                Command::Todos(args) => todo::list(args, &ctx, out),
+                Command::Headline(cmd) => meeting::headline(cmd, &ctx, out),
+                Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
             }
         }

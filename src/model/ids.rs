@@ -120,7 +120,7 @@ pub fn nearest<'a>(query: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| (strsim::damerau_levenshtein(query, c), *c))
-        .filter(|(distance, c)| *distance <= 2.max(c.len() / 4) && *distance < c.len().max(1))
+        .filter(|(distance, c)| *distance <= 1.max(c.len() / 3) && *distance < c.len())
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, c)| c)
 }

@@ -5,6 +5,12 @@ pub mod change;
 pub mod init;
 pub mod person;
 pub mod check;
+pub mod issues;
+pub mod items;
+pub mod meetings;
+pub mod rocks;
+pub mod scorecard;
+pub mod todos;
 
 use crate::error::{Error, Result};
 use crate::model::ids;

@@ -33,6 +33,16 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Escapes each line of a multi-line text, keeping its line breaks.
+pub fn escape_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => format!("{}\n", escape(body)),
+            None => escape(line).into_owned(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape;

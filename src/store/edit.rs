@@ -136,6 +136,29 @@ pub fn push_like_siblings(array: &mut toml_edit::Array, mut value: Value) {
     }
 }
 
+/// Pushes onto an array laid out one element per line (a new array becomes
+/// one), so meeting files stay readable as they grow.
+pub fn push_multiline(array: &mut toml_edit::Array, mut value: Value) {
+    if array.is_empty() {
+        value.decor_mut().set_prefix("\n  ");
+        value.decor_mut().set_suffix("");
+        array.push_formatted(value);
+        array.set_trailing("\n");
+        array.set_trailing_comma(true);
+    } else {
+        push_like_siblings(array, value);
+    }
+}
+
+/// The table-like value at `key` (a `[key]` table or an inline table),
+/// created as an inline table when absent.
+pub fn table_like_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<&'a mut dyn TableLike> {
+    if table.get(key).is_none() {
+        table.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
+    }
+    table.get_mut(key).and_then(Item::as_table_like_mut)
+}
+
 /// A string value for a new key.
 pub fn string(text: &str) -> Value {
     Value::from(text)

@@ -1,0 +1,191 @@
+//! `pulse issue ...` and `pulse issues`.
+
+use super::output::Out;
+use crate::error::{Error, Result};
+use crate::model::issue::{Issue, Term};
+use crate::ops::issues::{self, ListFilter};
+use crate::ops::Ctx;
+use crate::render::style::{DIM, GOOD, WARN};
+use crate::render::table::TableBuilder;
+use clap::{Args, Subcommand};
+
+/// Identify, Discuss, Solve: change the issues list
+#[derive(Subcommand)]
+pub enum IssueCommand {
+    /// Raise an issue (short-term unless --long)
+    #[command(after_help = "Examples:\n  pulse issue add \"Churn doubled in two weeks\" --owner amy\n  pulse issue add \"Open a second data centre\" --long")]
+    Add {
+        title: String,
+        #[arg(long)]
+        owner: Option<String>,
+        /// Put it on the long-term (V/TO) list
+        #[arg(long)]
+        long: bool,
+    },
+    /// Set this week's top three (priority 1, 2, 3 in this order)
+    #[command(after_help = "Example:\n  pulse issue top churn hiring pricing")]
+    Top {
+        #[arg(required = true, num_args = 1..=3)]
+        ids: Vec<String>,
+    },
+    /// Solve an issue, with a to-do for each --todo
+    #[command(after_help = "Example:\n  pulse issue solve churn --resolution \"Call every account that left\" \\\n      --todo \"Call the ten largest accounts\" --owner amy --todo \"Exit survey\" --owner zoe")]
+    Solve {
+        id: String,
+        /// What was decided
+        #[arg(long)]
+        resolution: Option<String>,
+        /// A to-do that comes out of the solution (repeatable)
+        #[arg(long = "todo", value_name = "TITLE")]
+        todos: Vec<String>,
+        /// The owner of each --todo, in order (one --owner serves them all)
+        #[arg(long = "owner", value_name = "H")]
+        owners: Vec<String>,
+    },
+    /// Drop an issue: it is no longer an issue
+    #[command(after_help = "Example:\n  pulse issue drop office-plants")]
+    Drop { id: String },
+    /// Reopen a solved or dropped issue
+    Reopen { id: String },
+    /// Move an issue between the short-term and the long-term list
+    #[command(after_help = "Example:\n  pulse issue move second-dc --short")]
+    Move {
+        id: String,
+        #[arg(long, conflicts_with = "short", required_unless_present = "short")]
+        long: bool,
+        #[arg(long)]
+        short: bool,
+    },
+}
+
+/// List the open issues, top three first
+#[derive(Args)]
+#[command(after_help = "Examples:\n  pulse issues\n  pulse issues --long          the V/TO's long-term list\n  pulse issues --all --owner amy")]
+pub struct IssuesArgs {
+    /// Include solved and dropped issues
+    #[arg(long)]
+    all: bool,
+    /// The long-term list
+    #[arg(long)]
+    long: bool,
+    #[arg(long)]
+    owner: Option<String>,
+}
+
+pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let (issue, line, outcome) = match cmd {
+        IssueCommand::Add { title, owner, long } => {
+            let term = if long { Term::Long } else { Term::Short };
+            let (issue, outcome) = issues::add(ctx, &title, owner.as_deref(), term)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&issue);
+            } else {
+                out.println(&issue.id);
+            }
+            return Ok(0);
+        }
+        IssueCommand::Top { ids } => {
+            let (top, outcome) = issues::top(ctx, &ids)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&top);
+            } else if !out.quiet {
+                for i in &top {
+                    out.println(&format!("{}. {}", i.priority.unwrap_or(0), crate::render::escape(&format!("{} — {}", i.id, i.title))));
+                }
+            }
+            return Ok(0);
+        }
+        IssueCommand::Solve { id, resolution, todos, owners } => {
+            let pairs = pair_todos(&todos, &owners)?;
+            let (solved, outcome) = issues::solve(ctx, &id, resolution.as_deref(), &pairs)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&serde_json::json!({ "issue": solved.issue, "todos": solved.todos }));
+            } else if !out.quiet {
+                let mut text = format!("{}: solved\n", solved.issue.id);
+                for t in &solved.todos {
+                    text.push_str(&format!("  to-do {} ({}, due {})\n", t.id, t.owner, t.due.map(|d| d.0.to_string()).unwrap_or_default()));
+                }
+                out.print(&crate::render::escape_lines(&text));
+            }
+            return Ok(0);
+        }
+        IssueCommand::Drop { id } => {
+            let (i, o) = issues::drop(ctx, &id)?;
+            let line = format!("{}: dropped", i.id);
+            (i, line, o)
+        }
+        IssueCommand::Reopen { id } => {
+            let (i, o) = issues::reopen(ctx, &id)?;
+            let line = format!("{}: open again", i.id);
+            (i, line, o)
+        }
+        IssueCommand::Move { id, long, short: _ } => {
+            let term = if long { Term::Long } else { Term::Short };
+            let (i, o) = issues::move_to(ctx, &id, term)?;
+            let line = format!("{}: moved to the {}-term list", i.id, term.as_str());
+            (i, line, o)
+        }
+    };
+    out.outcome(&outcome);
+    if out.json {
+        out.print_json(&issue);
+    } else if !out.quiet {
+        out.println(&line);
+    }
+    Ok(0)
+}
+
+/// Pairs each `--todo` with its `--owner`: one owner for each, or one for all.
+fn pair_todos(todos: &[String], owners: &[String]) -> Result<Vec<(String, String)>> {
+    match (todos.len(), owners.len()) {
+        (0, 0) => Ok(Vec::new()),
+        (0, _) => Err(Error::user("--owner goes with --todo: pulse issue solve ID --todo TITLE --owner H")),
+        (_, 0) => Err(Error::user("each --todo needs an owner: --todo TITLE --owner H")),
+        (t, 1) => Ok((0..t).map(|i| (todos[i].clone(), owners[0].clone())).collect()),
+        (t, o) if t == o => Ok(todos.iter().cloned().zip(owners.iter().cloned()).collect()),
+        (t, o) => Err(Error::user(format!("{t} --todo but {o} --owner: give one --owner per --todo, or one for all"))),
+    }
+}
+
+pub fn list(args: IssuesArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let issues = issues::list(ctx, ListFilter { all: args.all, long: args.long, owner: args.owner.as_deref() })?;
+    if out.json {
+        out.print_json(&issues);
+        return Ok(0);
+    }
+    let which = if args.long { "long-term" } else { "short-term" };
+    if issues.is_empty() {
+        out.println(&format!("No open {which} issues."));
+        return Ok(0);
+    }
+    let open = issues.iter().filter(|i| i.is_open()).count();
+    let mut text = issue_table(out, &issues, ctx);
+    text.push_str(&format!("\n{open} open {which} issue{}\n", if open == 1 { "" } else { "s" }));
+    out.print(&text);
+    Ok(0)
+}
+
+pub fn issue_table(out: &Out, issues: &[Issue], ctx: &Ctx) -> String {
+    let mut table = TableBuilder::new(out.painter, &["#", "issue", "title", "owner", "age", "status"]);
+    for i in issues {
+        let rank = i.priority.filter(|_| i.is_open()).map(|p| p.to_string()).unwrap_or_default();
+        let age = i.created.map(|c| format!("{}d", (ctx.today - c.0).num_days().max(0))).unwrap_or_else(|| "-".into());
+        let (status, style) = match i.status {
+            crate::model::issue::IssueStatus::Open if i.priority.is_some() => ("top".to_string(), Some(WARN)),
+            crate::model::issue::IssueStatus::Open => ("open".to_string(), None),
+            s => (format!("{}{}", s.as_str(), i.solved.map(|d| format!(" {}", d.0)).unwrap_or_default()), Some(if s == crate::model::issue::IssueStatus::Solved { GOOD } else { DIM })),
+        };
+        table.styled_row(vec![
+            (rank, None),
+            (i.id.clone(), None),
+            (i.title.clone(), None),
+            (i.owner.clone(), None),
+            (age, None),
+            (status, style),
+        ]);
+    }
+    table.render()
+}

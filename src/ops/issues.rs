@@ -1,0 +1,236 @@
+//! The issues list and IDS: raise, prioritise, solve (into to-dos), drop,
+//! reopen, move between the short- and long-term lists.
+
+use super::change::{Change, Outcome};
+use super::items::{find, new_id, required, table, vanished};
+use super::todos::{self, NewTodo};
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::model::issue::{meeting_order, Issue, IssueStatus, IssuesFile, Term};
+use crate::model::time::{toml_date, Date};
+use crate::model::todo::{Todo, TodosFile};
+use crate::store::edit::{set, string, unset, TomlDoc};
+use crate::store::load;
+use toml_edit::Value;
+
+/// Appends an issue to an open `issues.toml`; used by `issue add` and by
+/// `headline add --issue`.
+pub fn append(ctx: &Ctx, doc: &mut TomlDoc, current: &IssuesFile, title: &str, owner: Option<&str>, term: Term) -> Result<Issue> {
+    let title = required(title, "the issue's title")?;
+    let owner = owner.map(|o| ctx.person(o)).transpose()?;
+    let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
+    doc.append(
+        "issue",
+        table(vec![
+            ("id", Some(string(&id))),
+            ("title", Some(string(&title))),
+            ("owner", owner.as_deref().map(string)),
+            ("term", Some(string(term.as_str()))),
+            ("created", Some(toml_date(ctx.today))),
+            ("status", Some(string("open"))),
+        ]),
+    );
+    Ok(Issue {
+        id,
+        title,
+        owner: owner.unwrap_or_default(),
+        term,
+        created: Some(Date(ctx.today)),
+        priority: None,
+        status: IssueStatus::Open,
+        solved: None,
+        resolution: None,
+    })
+}
+
+pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.issues_file();
+    let current: IssuesFile = change.load(&file)?;
+    let mut doc = change.toml(&file)?;
+    let issue = append(ctx, &mut doc, &current, title, owner, term)?;
+    change.put_toml::<IssuesFile>(&file, &doc)?;
+    let list = if term == Term::Long { " (long-term)" } else { "" };
+    let outcome = change.finish(&format!("issue: raise {:?}{list}", issue.title))?;
+    Ok((issue, outcome))
+}
+
+pub struct ListFilter<'a> {
+    pub all: bool,
+    pub long: bool,
+    pub owner: Option<&'a str>,
+}
+
+/// Open issues of one list, top three first then oldest; `all` adds the
+/// solved and dropped ones after them.
+pub fn list(ctx: &Ctx, filter: ListFilter) -> Result<Vec<Issue>> {
+    if let Some(owner) = filter.owner {
+        ctx.person(owner)?;
+    }
+    let issues = load::issues(&ctx.ws)?.issue;
+    let term = if filter.long { Term::Long } else { Term::Short };
+    let relevant = issues
+        .iter()
+        .filter(|i| i.term == term && filter.owner.is_none_or(|o| i.owner == o));
+    let mut shown: Vec<Issue> = meeting_order(relevant.clone().filter(|i| i.is_open())).into_iter().cloned().collect();
+    if filter.all {
+        let mut closed: Vec<&Issue> = relevant.filter(|i| !i.is_open()).collect();
+        closed.sort_by_key(|i| std::cmp::Reverse(i.solved));
+        shown.extend(closed.into_iter().cloned());
+    }
+    Ok(shown)
+}
+
+/// Edits one issue under the lock; `edit` returns the commit message.
+fn edit_issue(
+    ctx: &Ctx,
+    query: &str,
+    edit: impl FnOnce(&Issue, &mut dyn toml_edit::TableLike) -> Result<String>,
+) -> Result<(Issue, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.issues_file();
+    let current: IssuesFile = change.load(&file)?;
+    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    let mut doc = change.toml(&file)?;
+    let table = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+    let message = edit(issue, table)?;
+    change.put_toml::<IssuesFile>(&file, &doc)?;
+    let outcome = change.finish(&message)?;
+    let after: IssuesFile = load::toml_or_default(&file)?;
+    let updated = after.issue.into_iter().find(|i| i.id == issue.id).unwrap_or_else(|| issue.clone());
+    Ok((updated, outcome))
+}
+
+fn require_open(issue: &Issue) -> Result<()> {
+    if issue.is_open() {
+        Ok(())
+    } else {
+        Err(Error::user(format!(
+            "issue `{}` is already {}{}",
+            issue.id,
+            issue.status.as_str(),
+            issue.solved.map(|d| format!(" (on {})", d.0)).unwrap_or_default()
+        ))
+        .with_hint(format!("reopen it with `pulse issue reopen {}`", issue.id)))
+    }
+}
+
+/// Sets this week's top three: priorities 1, 2, 3 in the order given; every
+/// other issue loses its priority.
+pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
+    if queries.is_empty() || queries.len() > 3 {
+        return Err(Error::user(format!("name one to three issues for this week's top three (got {})", queries.len())));
+    }
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.issues_file();
+    let current: IssuesFile = change.load(&file)?;
+    let mut chosen: Vec<&Issue> = Vec::new();
+    for q in queries {
+        let (_, issue) = find(&current.issue, q, "issue", |i| i.id.as_str())?;
+        require_open(issue)?;
+        if chosen.iter().any(|c| c.id == issue.id) {
+            return Err(Error::user(format!("issue `{}` is named twice", issue.id)));
+        }
+        chosen.push(issue);
+    }
+    let mut doc = change.toml(&file)?;
+    for issue in current.issue.iter().filter(|i| i.priority.is_some()) {
+        if let Some(t) = doc.find_mut("issue", &issue.id) {
+            unset(t, "priority");
+        }
+    }
+    for (rank, issue) in chosen.iter().enumerate() {
+        let t = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+        set(t, "priority", Value::from(rank as i64 + 1));
+    }
+    change.put_toml::<IssuesFile>(&file, &doc)?;
+    let names: Vec<&str> = chosen.iter().map(|i| i.id.as_str()).collect();
+    let outcome = change.finish(&format!("issue: top {}", names.join(", ")))?;
+    let result = chosen
+        .iter()
+        .enumerate()
+        .map(|(rank, i)| Issue { priority: Some(rank as u8 + 1), ..(*i).clone() })
+        .collect();
+    Ok((result, outcome))
+}
+
+pub struct Solved {
+    pub issue: Issue,
+    pub todos: Vec<Todo>,
+}
+
+/// Solves an issue: status, date, resolution, and a to-do for each
+/// `(title, owner)` — one commit for all of it.
+pub fn solve(ctx: &Ctx, query: &str, resolution: Option<&str>, new_todos: &[(String, String)]) -> Result<(Solved, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.issues_file();
+    let current: IssuesFile = change.load(&file)?;
+    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    require_open(issue)?;
+    let mut doc = change.toml(&file)?;
+    let table = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+    set(table, "status", "solved");
+    unset(table, "priority");
+    set(table, "solved", toml_date(ctx.today));
+    if let Some(r) = resolution.map(str::trim).filter(|r| !r.is_empty()) {
+        set(table, "resolution", r);
+    }
+    change.put_toml::<IssuesFile>(&file, &doc)?;
+
+    let mut made = Vec::new();
+    if !new_todos.is_empty() {
+        let todos_file = ctx.ws.todos_file();
+        let existing: TodosFile = change.load(&todos_file)?;
+        let mut taken: Vec<String> = existing.todo.iter().map(|t| t.id.clone()).collect();
+        let mut todo_doc = change.toml(&todos_file)?;
+        for (title, owner) in new_todos {
+            let new = NewTodo { title: title.clone(), owner: owner.clone(), due: None, issue: Some(issue.id.clone()) };
+            made.push(todos::append(ctx, &mut todo_doc, &mut taken, &new)?);
+        }
+        change.put_toml::<TodosFile>(&todos_file, &todo_doc)?;
+    }
+    let todo_note = match made.len() {
+        0 => String::new(),
+        1 => " (1 to-do)".to_string(),
+        n => format!(" ({n} to-dos)"),
+    };
+    let outcome = change.finish(&format!("issue: solve {:?}{todo_note}", issue.title))?;
+    let mut solved = issue.clone();
+    solved.status = IssueStatus::Solved;
+    solved.priority = None;
+    solved.solved = Some(Date(ctx.today));
+    solved.resolution = resolution.map(String::from).or(solved.resolution);
+    Ok((Solved { issue: solved, todos: made }, outcome))
+}
+
+pub fn drop(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
+    edit_issue(ctx, query, |issue, table| {
+        require_open(issue)?;
+        set(table, "status", "dropped");
+        unset(table, "priority");
+        set(table, "solved", toml_date(ctx.today));
+        Ok(format!("issue: drop {:?}", issue.title))
+    })
+}
+
+pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
+    edit_issue(ctx, query, |issue, table| {
+        if issue.is_open() {
+            return Err(Error::user(format!("issue `{}` is already open", issue.id)));
+        }
+        set(table, "status", "open");
+        unset(table, "solved");
+        Ok(format!("issue: reopen {:?}", issue.title))
+    })
+}
+
+pub fn move_to(ctx: &Ctx, query: &str, term: Term) -> Result<(Issue, Outcome)> {
+    edit_issue(ctx, query, |issue, table| {
+        if issue.term == term {
+            return Err(Error::user(format!("issue `{}` is already on the {}-term list", issue.id, term.as_str())));
+        }
+        set(table, "term", term.as_str());
+        unset(table, "priority");
+        Ok(format!("issue: move {:?} to the {}-term list", issue.title, term.as_str()))
+    })
+}

@@ -1,0 +1,156 @@
+//! Rocks: add, list, status, milestones, and closing a quarter.
+
+use super::change::{Change, Outcome};
+use super::items::{find, new_id, required, table, vanished};
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::model::rock::{Rock, RockStatus, RocksFile};
+use crate::model::time::{toml_date, Quarter};
+use crate::store::edit::{array_mut, push_like_siblings, set, string};
+use crate::store::load;
+use chrono::NaiveDate;
+use toml_edit::{InlineTable, Value};
+
+pub struct NewRock<'a> {
+    pub title: &'a str,
+    pub owner: &'a str,
+    pub quarter: Quarter,
+    pub company: bool,
+    pub due: Option<NaiveDate>,
+}
+
+/// Rocks an owner may hold before EOS says it is too many.
+pub const MAX_ROCKS_PER_OWNER: usize = 7;
+
+pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
+    let title = required(new.title, "the rock's title")?;
+    let owner = ctx.person(new.owner)?;
+    let due = new.due.unwrap_or(new.quarter.last_day());
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.rocks_file(new.quarter);
+    let current: RocksFile = change.load(&file)?;
+    let id = new_id(&title, "rock", current.rock.iter().map(|r| r.id.as_str()));
+    let mut doc = change.toml(&file)?;
+    doc.append(
+        "rock",
+        table(vec![
+            ("id", Some(string(&id))),
+            ("title", Some(string(&title))),
+            ("owner", Some(string(&owner))),
+            ("company", Some(Value::from(new.company))),
+            ("status", Some(string(RockStatus::OnTrack.as_str()))),
+            ("due", Some(toml_date(due))),
+        ]),
+    );
+    change.put_toml::<RocksFile>(&file, &doc)?;
+    let outcome = change.finish(&format!("rock: add {:?} ({owner}, {})", title, new.quarter))?;
+    let mut warnings = Vec::new();
+    let owned = current.rock.iter().filter(|r| r.owner == owner && r.status != RockStatus::Dropped).count() + 1;
+    if owned > MAX_ROCKS_PER_OWNER {
+        warnings.push(format!("{owner} now has {owned} rocks in {}: EOS keeps 3 to 7 per person", new.quarter));
+    }
+    let company_rocks = current.rock.iter().filter(|r| r.company && r.status != RockStatus::Dropped).count() + usize::from(new.company);
+    if new.company && company_rocks > 7 {
+        warnings.push(format!("{company_rocks} company rocks in {}: EOS keeps 3 to 7", new.quarter));
+    }
+    let rock = Rock {
+        id,
+        title,
+        owner,
+        company: new.company,
+        status: RockStatus::OnTrack,
+        due: Some(crate::model::time::Date(due)),
+        milestones: Vec::new(),
+    };
+    Ok((rock, outcome, warnings))
+}
+
+pub fn list(ctx: &Ctx, quarter: Quarter, owner: Option<&str>) -> Result<Vec<Rock>> {
+    if let Some(owner) = owner {
+        ctx.person(owner)?;
+    }
+    let rocks = load::rocks(&ctx.ws, quarter)?;
+    Ok(rocks
+        .rock
+        .into_iter()
+        .filter(|r| owner.is_none_or(|o| r.owner == o))
+        .collect())
+}
+
+/// Edits one rock of a quarter under the lock; `edit` gets the rock as read
+/// and its TOML table, and returns the commit message.
+fn edit_rock(
+    ctx: &Ctx,
+    quarter: Quarter,
+    query: &str,
+    edit: impl FnOnce(&Rock, &mut dyn toml_edit::TableLike) -> Result<String>,
+) -> Result<(Rock, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.rocks_file(quarter);
+    let current: RocksFile = change.load(&file)?;
+    if current.rock.is_empty() {
+        return Err(Error::user(format!("there are no rocks in {quarter}")).with_hint(format!("add one with `pulse rock add TITLE --owner H --quarter {quarter}`")));
+    }
+    let (_, rock) = find(&current.rock, query, "rock", |r| r.id.as_str())?;
+    let mut doc = change.toml(&file)?;
+    let table = doc.find_mut("rock", &rock.id).ok_or_else(|| vanished("rock", &rock.id))?;
+    let message = edit(rock, table)?;
+    change.put_toml::<RocksFile>(&file, &doc)?;
+    let outcome = change.finish(&message)?;
+    let after: RocksFile = crate::store::load::toml_or_default(&file)?;
+    let updated = after.rock.into_iter().find(|r| r.id == rock.id).unwrap_or_else(|| rock.clone());
+    Ok((updated, outcome))
+}
+
+pub fn set_status(ctx: &Ctx, quarter: Quarter, query: &str, status: RockStatus) -> Result<(Rock, RockStatus, Outcome)> {
+    let mut old = RockStatus::OnTrack;
+    let (rock, outcome) = edit_rock(ctx, quarter, query, |rock, table| {
+        old = rock.status;
+        set(table, "status", status.as_str());
+        Ok(format!("rock: {} {} → {}", rock.id, rock.status, status))
+    })?;
+    Ok((rock, old, outcome))
+}
+
+pub fn add_milestone(ctx: &Ctx, quarter: Quarter, query: &str, title: &str, due: Option<NaiveDate>) -> Result<(Rock, Outcome)> {
+    let title = required(title, "the milestone's title")?;
+    edit_rock(ctx, quarter, query, |rock, table| {
+        let mut milestone = InlineTable::new();
+        milestone.insert("title", string(&title));
+        if let Some(due) = due {
+            milestone.insert("due", toml_date(due));
+        }
+        milestone.insert("done", Value::from(false));
+        let array = array_mut(table, "milestones").ok_or_else(|| {
+            Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
+        })?;
+        push_like_siblings(array, Value::InlineTable(milestone));
+        Ok(format!("rock: {} milestone {:?}", rock.id, title))
+    })
+}
+
+pub fn milestone_done(ctx: &Ctx, quarter: Quarter, query: &str, number: usize) -> Result<(Rock, Outcome)> {
+    edit_rock(ctx, quarter, query, |rock, table| {
+        let count = rock.milestones.len();
+        if number == 0 || number > count {
+            return Err(Error::user(if count == 0 {
+                format!("rock `{}` has no milestones", rock.id)
+            } else {
+                format!("rock `{}` has milestones 1 to {count}; there is no milestone {number}", rock.id)
+            }));
+        }
+        let array = array_mut(table, "milestones")
+            .ok_or_else(|| Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id)))?;
+        let milestone = array
+            .get_mut(number - 1)
+            .and_then(Value::as_inline_table_mut)
+            .ok_or_else(|| Error::broken(format!("rock `{}`: milestone {number} must be a table", rock.id)))?;
+        set(milestone, "done", true);
+        Ok(format!("rock: {} milestone {number} done ({:?})", rock.id, rock.milestones[number - 1].title))
+    })
+}
+
+/// The quarters that have rocks, for `--quarter` hints.
+pub fn quarters(ctx: &Ctx) -> Result<Vec<Quarter>> {
+    load::rock_quarters(&ctx.ws)
+}

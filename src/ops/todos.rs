@@ -1,0 +1,98 @@
+//! To-dos: 7-day action items.
+
+use super::change::{Change, Outcome};
+use super::items::{find, new_id, required, table, vanished};
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::model::issue::IssuesFile;
+use crate::model::time::{toml_date, Date};
+use crate::model::todo::{Todo, TodosFile};
+use crate::store::edit::{set, string, TomlDoc};
+use crate::store::load;
+use chrono::{Days, NaiveDate};
+
+pub struct NewTodo {
+    pub title: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub issue: Option<String>,
+}
+
+/// Appends a to-do to an open `todos.toml` document; used by `todo add` and
+/// by `issue solve`, which makes several in one change.
+pub fn append(ctx: &Ctx, doc: &mut TomlDoc, taken: &mut Vec<String>, new: &NewTodo) -> Result<Todo> {
+    let title = required(&new.title, "the to-do's title")?;
+    let owner = ctx.person(&new.owner)?;
+    let created = ctx.today;
+    let due = new.due.unwrap_or(created + Days::new(7));
+    if due < created {
+        return Err(Error::user(format!("--due {due} is before today ({created})")));
+    }
+    let id = new_id(&title, "todo", taken.iter().map(String::as_str));
+    taken.push(id.clone());
+    doc.append(
+        "todo",
+        table(vec![
+            ("id", Some(string(&id))),
+            ("title", Some(string(&title))),
+            ("owner", Some(string(&owner))),
+            ("created", Some(toml_date(created))),
+            ("due", Some(toml_date(due))),
+            ("issue", new.issue.as_deref().map(string)),
+        ]),
+    );
+    Ok(Todo { id, title, owner, created: Some(Date(created)), due: Some(Date(due)), done: None, issue: new.issue.clone() })
+}
+
+pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    if let Some(query) = &new.issue {
+        let issues: IssuesFile = change.load(&ctx.ws.issues_file())?;
+        let (_, issue) = find(&issues.issue, query, "issue", |i| i.id.as_str())?;
+        new.issue = Some(issue.id.clone());
+    }
+    let file = ctx.ws.todos_file();
+    let current: TodosFile = change.load(&file)?;
+    let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
+    let mut doc = change.toml(&file)?;
+    let todo = append(ctx, &mut doc, &mut taken, &new)?;
+    change.put_toml::<TodosFile>(&file, &doc)?;
+    let outcome = change.finish(&format!("todo: add {:?} ({}, due {})", todo.title, todo.owner, todo.due.map(|d| d.0.to_string()).unwrap_or_default()))?;
+    Ok((todo, outcome))
+}
+
+pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.todos_file();
+    let current: TodosFile = change.load(&file)?;
+    let (_, todo) = find(&current.todo, query, "to-do", |t| t.id.as_str())?;
+    if let Some(done) = todo.done {
+        return Err(Error::user(format!("to-do `{}` was already done on {}", todo.id, done.0)));
+    }
+    let mut doc = change.toml(&file)?;
+    let table = doc.find_mut("todo", &todo.id).ok_or_else(|| vanished("to-do", &todo.id))?;
+    set(table, "done", toml_date(ctx.today));
+    change.put_toml::<TodosFile>(&file, &doc)?;
+    let outcome = change.finish(&format!("todo: done {:?} ({})", todo.title, todo.owner))?;
+    let mut todo = todo.clone();
+    todo.done = Some(Date(ctx.today));
+    Ok((todo, outcome))
+}
+
+pub struct TodoList {
+    pub todos: Vec<Todo>,
+    /// Done on time / due, over to-dos due in the last 7 days.
+    pub completion: Option<(usize, usize)>,
+}
+
+pub fn list(ctx: &Ctx, all: bool, owner: Option<&str>) -> Result<TodoList> {
+    if let Some(owner) = owner {
+        ctx.person(owner)?;
+    }
+    let todos = load::todos(&ctx.ws)?.todo;
+    let mine: Vec<Todo> = todos.into_iter().filter(|t| owner.is_none_or(|o| t.owner == o)).collect();
+    let completion = crate::model::todo::completion(&mine, ctx.today - Days::new(7), ctx.today);
+    let mut shown: Vec<Todo> = mine.into_iter().filter(|t| all || !t.is_done()).collect();
+    shown.sort_by_key(|t| (t.is_done(), t.due_date()));
+    Ok(TodoList { todos: shown, completion })
+}
