@@ -1,16 +1,21 @@
 //! The command line: clap definitions, one module per command group, and the
 //! mapping from errors to messages and exit codes.
 
+mod agenda;
 mod check;
 mod init;
 mod issue;
 mod meeting;
 mod output;
 mod person;
+mod processes;
 mod rock;
 mod scorecard;
+mod seats;
+mod status;
 mod todo;
 mod values;
+mod vision;
 
 use crate::error::{Error, Result};
 use crate::ops::Ctx;
@@ -69,6 +74,12 @@ enum ColorChoice {
 #[derive(Subcommand)]
 enum Command {
     Init(init::InitArgs),
+    Status(status::StatusArgs),
+    Vision(vision::VisionArgs),
+    /// The accountability chart as a tree
+    Seats,
+    #[command(subcommand)]
+    Seat(seats::SeatCommand),
     #[command(subcommand)]
     Person(person::PersonCommand),
     #[command(subcommand)]
@@ -85,7 +96,15 @@ enum Command {
     Headline(meeting::HeadlineCommand),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    Agenda(agenda::AgendaArgs),
+    /// The core processes: name, owner, status, last changed
+    Processes,
     Check(check::CheckArgs),
+    /// Print shell completions
+    #[command(after_help = "Examples:\n  pulse completions bash > ~/.local/share/bash-completion/completions/pulse\n  pulse completions zsh > ~/.zfunc/_pulse")]
+    Completions {
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Runs the command line and returns the exit code.
@@ -142,12 +161,24 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
     };
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
+        Command::Completions { shell } => {
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "pulse", &mut buffer);
+            out.print(&String::from_utf8_lossy(&buffer));
+            Ok(0)
+        }
         command => {
             let ws = Workspace::discover(&start)?;
             let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
             let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
             match command {
-                Command::Init(_) => unreachable!("handled above"),
+                Command::Init(_) | Command::Completions { .. } => Ok(0),
+                Command::Status(args) => status::run(args, &ctx, out),
+                Command::Vision(args) => vision::run(args, &ctx, out),
+                Command::Seats => seats::show(&ctx, out),
+                Command::Seat(cmd) => seats::run(cmd, &ctx, out),
+                Command::Agenda(args) => agenda::run(args, &ctx, out),
+                Command::Processes => processes::run(&ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rock::list(args, &ctx, out),

@@ -32,13 +32,6 @@ impl Out {
         self.println(&text);
     }
 
-    /// A message for people (not data): to stderr, unless `-q`.
-    pub fn note(&self, line: &str) {
-        if !self.quiet {
-            eprintln!("{line}");
-        }
-    }
-
     /// Reports a finished change: the warning when git refused the commit.
     pub fn outcome(&self, outcome: &Outcome) {
         if let Some(warning) = &outcome.warning {

@@ -4,7 +4,11 @@
 pub mod change;
 pub mod init;
 pub mod person;
+pub mod agenda;
 pub mod check;
+pub mod planning;
+pub mod seats;
+pub mod status;
 pub mod issues;
 pub mod items;
 pub mod meetings;

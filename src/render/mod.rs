@@ -1,7 +1,12 @@
 //! Rendering: tables, text pages and escapes for the terminal. Reads the
 //! model; never touches files.
 
+pub mod agenda;
+pub mod page;
+pub mod planning;
 pub mod rocks;
+pub mod seats;
+pub mod vision;
 pub mod scorecard;
 pub mod sanitize;
 pub mod style;

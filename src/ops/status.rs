@@ -1,0 +1,112 @@
+//! `pulse status`: the whole company (or one person) on one screen.
+
+use super::meetings::next_meeting_date;
+use super::Ctx;
+use crate::error::Result;
+use crate::model::issue::{meeting_order, Issue, Term};
+use crate::model::rock::{Rock, RockStatus};
+use crate::model::time::{Quarter, Week};
+use crate::model::todo::{completion, Todo};
+use crate::store::load;
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Miss {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub value: f64,
+    pub unit: String,
+    pub goal: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub company: String,
+    pub owner: Option<String>,
+    pub today: NaiveDate,
+    pub quarter: Quarter,
+    pub days_left: i64,
+    pub rocks: Vec<Rock>,
+    pub on_track: usize,
+    pub off_track: usize,
+    pub done: usize,
+    pub week: Week,
+    pub measurables: usize,
+    pub recorded: usize,
+    pub misses: Vec<Miss>,
+    pub todo_completion: Option<(usize, usize)>,
+    pub open_todos: Vec<Todo>,
+    pub overdue_todos: usize,
+    pub open_issues: usize,
+    pub top_issues: Vec<Issue>,
+    pub my_issues: Vec<Issue>,
+    pub next_meeting: NaiveDate,
+    pub last_meeting: Option<NaiveDate>,
+    pub last_rating: Option<f64>,
+}
+
+pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
+    if let Some(o) = owner {
+        ctx.person(o)?;
+    }
+    let mine = |h: &str| owner.is_none_or(|o| o == h);
+    let ws = &ctx.ws;
+    let quarter = Quarter::of(ctx.today);
+    let rocks: Vec<Rock> = load::rocks(ws, quarter)?.rock.into_iter().filter(|r| mine(&r.owner)).collect();
+    let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
+
+    let week = Week::last_completed(ctx.today);
+    let values = load::values(ws)?;
+    let measurables: Vec<_> = load::measurables(ws)?.into_iter().filter(|m| mine(&m.owner)).collect();
+    let mut recorded = 0;
+    let mut misses = Vec::new();
+    for m in &measurables {
+        if let Some(e) = values.get(&m.id, week) {
+            recorded += 1;
+            if !m.goal.is_hit(e.value) {
+                misses.push(Miss { id: m.id.clone(), name: m.name.clone(), owner: m.owner.clone(), value: e.value, unit: m.unit.clone(), goal: m.goal.to_string() });
+            }
+        }
+    }
+
+    let todos: Vec<Todo> = load::todos(ws)?.todo.into_iter().filter(|t| mine(&t.owner)).collect();
+    let todo_completion = completion(&todos, ctx.today - Days::new(7), ctx.today);
+    let overdue_todos = todos.iter().filter(|t| t.is_overdue(ctx.today)).count();
+    let open_todos: Vec<Todo> = todos.into_iter().filter(|t| !t.is_done()).collect();
+
+    let issues = load::issues(ws)?.issue;
+    let short_open: Vec<&Issue> = issues.iter().filter(|i| i.is_open() && i.term == Term::Short).collect();
+    let top_issues: Vec<Issue> = meeting_order(short_open.iter().copied().filter(|i| i.priority.is_some())).into_iter().cloned().collect();
+    let my_issues: Vec<Issue> = match owner {
+        Some(o) => meeting_order(issues.iter().filter(|i| i.is_open() && i.owner == o)).into_iter().cloned().collect(),
+        None => Vec::new(),
+    };
+
+    let last = load::previous_meeting(ws, ctx.today + Days::new(1))?;
+    Ok(Status {
+        company: ws.company.company.name.clone(),
+        owner: owner.map(String::from),
+        today: ctx.today,
+        quarter,
+        days_left: (quarter.last_day() - ctx.today).num_days(),
+        on_track: count(RockStatus::OnTrack),
+        off_track: count(RockStatus::OffTrack),
+        done: count(RockStatus::Done),
+        rocks,
+        week,
+        measurables: measurables.len(),
+        recorded,
+        misses,
+        todo_completion,
+        open_todos,
+        overdue_todos,
+        open_issues: short_open.len(),
+        top_issues,
+        my_issues,
+        next_meeting: next_meeting_date(ctx)?,
+        last_rating: last.as_ref().and_then(|(_, m)| m.average_rating()),
+        last_meeting: last.map(|(d, _)| d),
+    })
+}
