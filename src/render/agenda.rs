@@ -28,14 +28,24 @@ pub fn level10(a: &Agenda) -> Page {
         scorecard.push(Line::dim("No measurables yet: pulse scorecard add NAME --owner H --goal \">= 20\""));
     }
     let name_width = a.scorecard.iter().map(|l| l.name.chars().count()).max().unwrap_or(0);
-    for line in &a.scorecard {
-        let (mark, style, value) = match (line.value, line.hit) {
+    let cells: Vec<(&str, anstyle::Style, String)> = a
+        .scorecard
+        .iter()
+        .map(|line| match (line.value, line.hit) {
             (Some(v), Some(true)) => ("✓", GOOD, format_with_unit(v, &line.unit)),
-            (Some(v), _) => ("✗", BAD, format!("{} (miss)", format_with_unit(v, &line.unit))),
+            (Some(v), _) => ("✗", BAD, format!("{} miss", format_with_unit(v, &line.unit))),
             (None, _) => ("·", DIM, "not recorded".to_string()),
-        };
-        let name = format!("{:<name_width$}", line.name);
-        scorecard.push(Line::marked(mark, format!("{name}  {value}  goal {}  ({})", line.goal, line.owner), Some(style)));
+        })
+        .collect();
+    let value_width = cells.iter().map(|c| c.2.chars().count()).max().unwrap_or(0);
+    let goal_width = a.scorecard.iter().map(|l| l.goal.to_string().len()).max().unwrap_or(0);
+    for (line, (mark, style, value)) in a.scorecard.iter().zip(cells) {
+        let goal = line.goal.to_string();
+        scorecard.push(Line::marked(
+            mark,
+            format!("{:<name_width$}  {value:>value_width$}  goal {goal:<goal_width$}  {}", line.name, line.owner),
+            Some(style),
+        ));
     }
     page.sections.push(scorecard);
 

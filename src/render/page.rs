@@ -110,7 +110,7 @@ impl Page {
             out.push_str(&format!("\n## {number}{}{note}\n\n", md_escape(&section.heading)));
             for line in &section.lines {
                 let mark = match line.mark.as_deref() {
-                    Some("✓") | Some("[x]") => "[x] ".to_string(),
+                    Some("[x]") => "[x] ".to_string(),
                     Some("[ ]") => "[ ] ".to_string(),
                     Some(m) => format!("{m} "),
                     None => String::new(),
@@ -128,7 +128,7 @@ fn md_escape(text: &str) -> String {
     let text = escape(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '*' | '_' | '`' | '<' | '>' | '[' | ']' | '|') {
+        if matches!(c, '*' | '_' | '`' | '<' | '[' | ']' | '|') {
             out.push('\\');
         }
         out.push(c);

@@ -50,6 +50,26 @@ impl TestCompany {
         company
     }
 
+    /// The demo company of `examples/demo` as a company of its own, in git,
+    /// on its pinned date (a Wednesday; the meeting is on Thursday 2026-11-26).
+    pub fn demo() -> TestCompany {
+        let company = Self::bare().with_today("2026-11-25");
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&root.join("examples/demo"), company.path());
+        let top = std::fs::read_to_string(root.join("company.toml")).unwrap();
+        let own: String = top
+            .lines()
+            .filter(|l| !l.starts_with("data = "))
+            .map(|l| if l.starts_with("commit = false") { "commit = true".to_string() } else { l.to_string() })
+            .collect::<Vec<_>>()
+            .join("\n");
+        company.write("company.toml", &format!("{own}\n"));
+        company.git(&["init", "-q"]);
+        company.git(&["add", "-A"]);
+        company.git(&["commit", "-q", "-m", "demo"]);
+        company
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

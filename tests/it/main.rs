@@ -3,3 +3,6 @@
 
 mod common;
 mod foundation;
+mod ids;
+mod meeting;
+mod traction;
