@@ -36,7 +36,9 @@ fn git(dir: &Path) -> Command {
 
 fn run(mut cmd: Command) -> Result<Output, String> {
     let output = cmd.output().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "git is not installed (no `git` program on PATH)".to_string(),
+        std::io::ErrorKind::NotFound => {
+            "git is not installed (no `git` program on PATH)".to_string()
+        }
         _ => format!("could not run git: {e}"),
     })?;
     if output.status.success() {
@@ -44,7 +46,11 @@ fn run(mut cmd: Command) -> Result<Output, String> {
     } else {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let stdout = String::from_utf8_lossy(&output.stdout);
-        let text = if stderr.trim().is_empty() { stdout } else { stderr };
+        let text = if stderr.trim().is_empty() {
+            stdout
+        } else {
+            stderr
+        };
         Err(text.trim().to_string())
     }
 }
@@ -100,7 +106,14 @@ pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<
 /// repository's top level.
 pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String, String>, String> {
     let mut cmd = git(dir);
-    cmd.args(["log", "--format=%x00%cs", "--name-only", "--relative", "--", "."]);
+    cmd.args([
+        "log",
+        "--format=%x00%cs",
+        "--name-only",
+        "--relative",
+        "--",
+        ".",
+    ]);
     let output = run(cmd)?;
     let text = String::from_utf8_lossy(&output.stdout);
     let mut dates = std::collections::HashMap::new();
@@ -108,7 +121,9 @@ pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String,
         let mut lines = record.lines();
         let date = lines.next().unwrap_or("").trim().to_string();
         for name in lines.map(str::trim).filter(|l| !l.is_empty()) {
-            dates.entry(name.to_string()).or_insert_with(|| date.clone());
+            dates
+                .entry(name.to_string())
+                .or_insert_with(|| date.clone());
         }
     }
     Ok(dates)

@@ -3,7 +3,7 @@
 use super::output::Out;
 use super::values;
 use crate::error::Result;
-use crate::ops::{agenda, planning, Ctx};
+use crate::ops::{Ctx, agenda, planning};
 use crate::render;
 use clap::{Args, ValueEnum};
 
@@ -15,7 +15,9 @@ pub enum Format {
 
 /// Print the meeting agenda, filled with live data
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse agenda                         the next weekly meeting\n  pulse agenda --format markdown       to paste into a doc or chat\n  pulse agenda --date 2026-11-26       a given meeting\n  pulse agenda --quarterly             the quarterly planning day")]
+#[command(
+    after_help = "Examples:\n  pulse agenda                         the next weekly meeting\n  pulse agenda --format markdown       to paste into a doc or chat\n  pulse agenda --date 2026-11-26       a given meeting\n  pulse agenda --quarterly             the quarterly planning day"
+)]
 pub struct AgendaArgs {
     /// The meeting's date, YYYY-MM-DD (default: the next meeting weekday)
     #[arg(long)]
@@ -33,7 +35,11 @@ pub struct AgendaArgs {
 pub fn run(args: AgendaArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let date = args.date.map(|d| values::date(&d, "--date")).transpose()?;
     let page = if args.quarterly || args.annual {
-        let plan = if args.annual { planning::annual(ctx, date)? } else { planning::quarterly(ctx, date)? };
+        let plan = if args.annual {
+            planning::annual(ctx, date)?
+        } else {
+            planning::quarterly(ctx, date)?
+        };
         if out.json {
             out.print_json(&plan);
             return Ok(0);

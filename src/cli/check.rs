@@ -2,15 +2,17 @@
 
 use super::output::Out;
 use crate::error::Result;
-use crate::ops::check::{check, Severity};
 use crate::ops::Ctx;
+use crate::ops::check::{Severity, check};
 use crate::render::escape;
 use crate::render::style::{BAD, WARN};
 use clap::Args;
 
 /// Validate every file, every reference and the EOS rules
 #[derive(Args)]
-#[command(after_help = "Exit status: 0 when clean (warnings allowed), 1 on an error, 2 when a file does not parse.\n\nExamples:\n  pulse check\n  pulse check --strict      warnings fail too (for a pre-commit hook or CI)")]
+#[command(
+    after_help = "Exit status: 0 when clean (warnings allowed), 1 on an error, 2 when a file does not parse.\n\nExamples:\n  pulse check\n  pulse check --strict      warnings fail too (for a pre-commit hook or CI)"
+)]
 pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
@@ -20,7 +22,11 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let findings = check(ctx);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (broken, errors, warnings) = (count(Severity::Broken), count(Severity::Error), count(Severity::Warning));
+    let (broken, errors, warnings) = (
+        count(Severity::Broken),
+        count(Severity::Error),
+        count(Severity::Warning),
+    );
     if out.json {
         out.print_json(&findings);
     } else {
@@ -33,8 +39,17 @@ pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 Some(line) => format!("{}:{line}", finding.file),
                 None => finding.file.clone(),
             };
-            let message = finding.message.lines().map(|l| escape(l).into_owned()).collect::<Vec<_>>().join("\n");
-            let message = if message.starts_with(&finding.file) { message } else { format!("{place}: {message}") };
+            let message = finding
+                .message
+                .lines()
+                .map(|l| escape(l).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n");
+            let message = if message.starts_with(&finding.file) {
+                message
+            } else {
+                format!("{place}: {message}")
+            };
             out.println(&format!("{}: {message}", out.painter.paint(label, style)));
         }
         if !out.quiet {
@@ -42,7 +57,11 @@ pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             let summary = if findings.is_empty() {
                 "all good: every file parses and every reference resolves".to_string()
             } else {
-                format!("{total_errors} error{}, {warnings} warning{}", plural(total_errors), plural(warnings))
+                format!(
+                    "{total_errors} error{}, {warnings} warning{}",
+                    plural(total_errors),
+                    plural(warnings)
+                )
             };
             out.println(&summary);
         }

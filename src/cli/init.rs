@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 /// Start a company: commented templates for every file, git init, a first commit
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\"")]
+#[command(
+    after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\""
+)]
 pub struct InitArgs {
     /// The folder to create the company in (default: the current folder)
     #[arg(value_name = "DIR")]

@@ -3,8 +3,8 @@
 use super::output::Out;
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, Term};
-use crate::ops::issues::{self, ListFilter};
 use crate::ops::Ctx;
+use crate::ops::issues::{self, ListFilter};
 use crate::render::style::{DIM, GOOD, WARN};
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
@@ -13,7 +13,9 @@ use clap::{Args, Subcommand};
 #[derive(Subcommand)]
 pub enum IssueCommand {
     /// Raise an issue (short-term unless --long)
-    #[command(after_help = "Examples:\n  pulse issue add \"Churn doubled in two weeks\" --owner amy\n  pulse issue add \"Open a second data centre\" --long")]
+    #[command(
+        after_help = "Examples:\n  pulse issue add \"Churn doubled in two weeks\" --owner amy\n  pulse issue add \"Open a second data centre\" --long"
+    )]
     Add {
         title: String,
         #[arg(long)]
@@ -29,7 +31,9 @@ pub enum IssueCommand {
         ids: Vec<String>,
     },
     /// Solve an issue, with a to-do for each --todo
-    #[command(after_help = "Example:\n  pulse issue solve churn --resolution \"Call every account that left\" \\\n      --todo \"Call the ten largest accounts\" --owner amy --todo \"Exit survey\" --owner zoe")]
+    #[command(
+        after_help = "Example:\n  pulse issue solve churn --resolution \"Call every account that left\" \\\n      --todo \"Call the ten largest accounts\" --owner amy --todo \"Exit survey\" --owner zoe"
+    )]
     Solve {
         id: String,
         /// What was decided
@@ -60,7 +64,9 @@ pub enum IssueCommand {
 
 /// List the open issues, top three first
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse issues\n  pulse issues --long          the V/TO's long-term list\n  pulse issues --all --owner amy")]
+#[command(
+    after_help = "Examples:\n  pulse issues\n  pulse issues --long          the V/TO's long-term list\n  pulse issues --all --owner amy"
+)]
 pub struct IssuesArgs {
     /// Include solved and dropped issues
     #[arg(long)]
@@ -92,21 +98,37 @@ pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
                 out.print_json(&top);
             } else if !out.quiet {
                 for i in &top {
-                    out.println(&format!("{}. {}", i.priority.unwrap_or(0), crate::render::escape(&format!("{} — {}", i.id, i.title))));
+                    out.println(&format!(
+                        "{}. {}",
+                        i.priority.unwrap_or(0),
+                        crate::render::escape(&format!("{} — {}", i.id, i.title))
+                    ));
                 }
             }
             return Ok(0);
         }
-        IssueCommand::Solve { id, resolution, todos, owners } => {
+        IssueCommand::Solve {
+            id,
+            resolution,
+            todos,
+            owners,
+        } => {
             let pairs = pair_todos(&todos, &owners)?;
             let (solved, outcome) = issues::solve(ctx, &id, resolution.as_deref(), &pairs)?;
             out.outcome(&outcome);
             if out.json {
-                out.print_json(&serde_json::json!({ "issue": solved.issue, "todos": solved.todos }));
+                out.print_json(
+                    &serde_json::json!({ "issue": solved.issue, "todos": solved.todos }),
+                );
             } else if !out.quiet {
                 let mut text = format!("{}: solved\n", solved.issue.id);
                 for t in &solved.todos {
-                    text.push_str(&format!("  to-do {} ({}, due {})\n", t.id, t.owner, t.due.map(|d| d.0.to_string()).unwrap_or_default()));
+                    text.push_str(&format!(
+                        "  to-do {} ({}, due {})\n",
+                        t.id,
+                        t.owner,
+                        t.due.map(|d| d.0.to_string()).unwrap_or_default()
+                    ));
                 }
                 out.print(&crate::render::escape_lines(&text));
             }
@@ -142,16 +164,31 @@ pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
 fn pair_todos(todos: &[String], owners: &[String]) -> Result<Vec<(String, String)>> {
     match (todos.len(), owners.len()) {
         (0, 0) => Ok(Vec::new()),
-        (0, _) => Err(Error::user("--owner goes with --todo: pulse issue solve ID --todo TITLE --owner H")),
-        (_, 0) => Err(Error::user("each --todo needs an owner: --todo TITLE --owner H")),
-        (t, 1) => Ok((0..t).map(|i| (todos[i].clone(), owners[0].clone())).collect()),
+        (0, _) => Err(Error::user(
+            "--owner goes with --todo: pulse issue solve ID --todo TITLE --owner H",
+        )),
+        (_, 0) => Err(Error::user(
+            "each --todo needs an owner: --todo TITLE --owner H",
+        )),
+        (t, 1) => Ok((0..t)
+            .map(|i| (todos[i].clone(), owners[0].clone()))
+            .collect()),
         (t, o) if t == o => Ok(todos.iter().cloned().zip(owners.iter().cloned()).collect()),
-        (t, o) => Err(Error::user(format!("{t} --todo but {o} --owner: give one --owner per --todo, or one for all"))),
+        (t, o) => Err(Error::user(format!(
+            "{t} --todo but {o} --owner: give one --owner per --todo, or one for all"
+        ))),
     }
 }
 
 pub fn list(args: IssuesArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
-    let issues = issues::list(ctx, ListFilter { all: args.all, long: args.long, owner: args.owner.as_deref() })?;
+    let issues = issues::list(
+        ctx,
+        ListFilter {
+            all: args.all,
+            long: args.long,
+            owner: args.owner.as_deref(),
+        },
+    )?;
     if out.json {
         out.print_json(&issues);
         return Ok(0);
@@ -163,20 +200,46 @@ pub fn list(args: IssuesArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let open = issues.iter().filter(|i| i.is_open()).count();
     let mut text = issue_table(out, &issues, ctx);
-    text.push_str(&format!("\n{open} open {which} issue{}\n", if open == 1 { "" } else { "s" }));
+    text.push_str(&format!(
+        "\n{open} open {which} issue{}\n",
+        if open == 1 { "" } else { "s" }
+    ));
     out.print(&text);
     Ok(0)
 }
 
 pub fn issue_table(out: &Out, issues: &[Issue], ctx: &Ctx) -> String {
-    let mut table = TableBuilder::new(out.painter, &["#", "issue", "title", "owner", "age", "status"]);
+    let mut table = TableBuilder::new(
+        out.painter,
+        &["#", "issue", "title", "owner", "age", "status"],
+    );
     for i in issues {
-        let rank = i.priority.filter(|_| i.is_open()).map(|p| p.to_string()).unwrap_or_default();
-        let age = i.created.map(|c| format!("{}d", (ctx.today - c.0).num_days().max(0))).unwrap_or_else(|| "-".into());
+        let rank = i
+            .priority
+            .filter(|_| i.is_open())
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        let age = i
+            .created
+            .map(|c| format!("{}d", (ctx.today - c.0).num_days().max(0)))
+            .unwrap_or_else(|| "-".into());
         let (status, style) = match i.status {
-            crate::model::issue::IssueStatus::Open if i.priority.is_some() => ("top".to_string(), Some(WARN)),
+            crate::model::issue::IssueStatus::Open if i.priority.is_some() => {
+                ("top".to_string(), Some(WARN))
+            }
             crate::model::issue::IssueStatus::Open => ("open".to_string(), None),
-            s => (format!("{}{}", s.as_str(), i.solved.map(|d| format!(" {}", d.0)).unwrap_or_default()), Some(if s == crate::model::issue::IssueStatus::Solved { GOOD } else { DIM })),
+            s => (
+                format!(
+                    "{}{}",
+                    s.as_str(),
+                    i.solved.map(|d| format!(" {}", d.0)).unwrap_or_default()
+                ),
+                Some(if s == crate::model::issue::IssueStatus::Solved {
+                    GOOD
+                } else {
+                    DIM
+                }),
+            ),
         };
         table.styled_row(vec![
             (rank, None),

@@ -4,15 +4,17 @@ use super::output::Out;
 use super::values;
 use crate::error::Result;
 use crate::model::meeting::HeadlineKind;
-use crate::ops::meetings::{self, NewHeadline};
 use crate::ops::Ctx;
+use crate::ops::meetings::{self, NewHeadline};
 use clap::Subcommand;
 
 /// Customer and employee headlines for the next meeting
 #[derive(Subcommand)]
 pub enum HeadlineCommand {
     /// File a headline for the next weekly meeting
-    #[command(after_help = "Examples:\n  pulse headline add \"Acme renewed for three years\" --by amy --customer\n  pulse headline add \"Rack 12 lost power twice\" --by ian --issue   also raise it as an issue")]
+    #[command(
+        after_help = "Examples:\n  pulse headline add \"Acme renewed for three years\" --by amy --customer\n  pulse headline add \"Rack 12 lost power twice\" --by ian --issue   also raise it as an issue"
+    )]
     Add {
         text: String,
         #[arg(long)]
@@ -57,7 +59,13 @@ pub enum MeetingCommand {
 }
 
 pub fn headline(cmd: HeadlineCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
-    let HeadlineCommand::Add { text, by, customer, employee, issue } = cmd;
+    let HeadlineCommand::Add {
+        text,
+        by,
+        customer,
+        employee,
+        issue,
+    } = cmd;
     let kind = if customer {
         HeadlineKind::Customer
     } else if employee {
@@ -65,7 +73,15 @@ pub fn headline(cmd: HeadlineCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     } else {
         HeadlineKind::Other
     };
-    let (date, issue, outcome) = meetings::add_headline(ctx, NewHeadline { text, by, kind, raise_issue: issue })?;
+    let (date, issue, outcome) = meetings::add_headline(
+        ctx,
+        NewHeadline {
+            text,
+            by,
+            kind,
+            raise_issue: issue,
+        },
+    )?;
     out.outcome(&outcome);
     if out.json {
         out.print_json(&serde_json::json!({ "meeting": date.to_string(), "issue": issue }));
@@ -80,14 +96,22 @@ pub fn headline(cmd: HeadlineCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
 
 pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     let date_or_today = |d: Option<String>| -> Result<chrono::NaiveDate> {
-        d.map(|d| values::date(&d, "--date")).transpose().map(|d| d.unwrap_or(ctx.today))
+        d.map(|d| values::date(&d, "--date"))
+            .transpose()
+            .map(|d| d.unwrap_or(ctx.today))
     };
     let (meeting, outcome, line) = match cmd {
         MeetingCommand::Rate { ratings, date } => {
             let date = date_or_today(date)?;
-            let ratings = ratings.iter().map(|r| values::rating(r)).collect::<Result<Vec<_>>>()?;
+            let ratings = ratings
+                .iter()
+                .map(|r| values::rating(r))
+                .collect::<Result<Vec<_>>>()?;
             let (m, o) = meetings::rate(ctx, date, &ratings)?;
-            let avg = m.average_rating().map(|a| format!("{a:.1}")).unwrap_or_default();
+            let avg = m
+                .average_rating()
+                .map(|a| format!("{a:.1}"))
+                .unwrap_or_default();
             (m, o, format!("meeting {date}: rated, average {avg}"))
         }
         MeetingCommand::Cascade { text, date } => {

@@ -46,7 +46,13 @@ Examples:
 )]
 pub struct Cli {
     /// Run as if pulse was started in DIR
-    #[arg(short = 'C', long = "dir", global = true, env = "PULSE_DIR", value_name = "DIR")]
+    #[arg(
+        short = 'C',
+        long = "dir",
+        global = true,
+        env = "PULSE_DIR",
+        value_name = "DIR"
+    )]
     dir: Option<PathBuf>,
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true)]
@@ -101,7 +107,9 @@ enum Command {
     Processes,
     Check(check::CheckArgs),
     /// Print shell completions
-    #[command(after_help = "Examples:\n  pulse completions bash > ~/.local/share/bash-completion/completions/pulse\n  pulse completions zsh > ~/.zfunc/_pulse")]
+    #[command(
+        after_help = "Examples:\n  pulse completions bash > ~/.local/share/bash-completion/completions/pulse\n  pulse completions zsh > ~/.zfunc/_pulse"
+    )]
     Completions {
         shell: clap_complete::Shell,
     },
@@ -124,7 +132,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let out = Out {
         json: cli.json,
         quiet: cli.quiet,
-        painter: Painter { color: use_color(cli.color) },
+        painter: Painter {
+            color: use_color(cli.color),
+        },
     };
     match run(cli, &out) {
         Ok(code) => code,
@@ -157,13 +167,19 @@ fn use_color(choice: ColorChoice) -> bool {
 fn run(cli: Cli, out: &Out) -> Result<i32> {
     let start = match &cli.dir {
         Some(dir) => dir.clone(),
-        None => std::env::current_dir().map_err(|e| Error::user(format!("cannot read the current folder: {e}")))?,
+        None => std::env::current_dir()
+            .map_err(|e| Error::user(format!("cannot read the current folder: {e}")))?,
     };
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
-            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "pulse", &mut buffer);
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "pulse",
+                &mut buffer,
+            );
             out.print(&String::from_utf8_lossy(&buffer));
             Ok(0)
         }

@@ -16,7 +16,9 @@ impl Out {
     /// Prints text to stdout as is.
     pub fn print(&self, text: &str) {
         let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush())
+        if let Err(e) = stdout
+            .write_all(text.as_bytes())
+            .and_then(|_| stdout.flush())
             && e.kind() == std::io::ErrorKind::BrokenPipe
         {
             std::process::exit(0);
@@ -28,7 +30,8 @@ impl Out {
     }
 
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) {
-        let text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+        let text = serde_json::to_string_pretty(value)
+            .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
         self.println(&text);
     }
 

@@ -9,7 +9,9 @@ use clap::Subcommand;
 #[derive(Subcommand)]
 pub enum PersonCommand {
     /// Add a person to the roster
-    #[command(after_help = "Example:\n  pulse person add zoe --name \"Zoe Park\" --email zoe@example.com")]
+    #[command(
+        after_help = "Example:\n  pulse person add zoe --name \"Zoe Park\" --email zoe@example.com"
+    )]
     Add {
         /// Their handle: how every file refers to them (lowercase, e.g. zoe)
         handle: String,
@@ -23,7 +25,11 @@ pub enum PersonCommand {
 
 pub fn run(cmd: PersonCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     match cmd {
-        PersonCommand::Add { handle, name, email } => {
+        PersonCommand::Add {
+            handle,
+            name,
+            email,
+        } => {
             let (person, outcome) = ops::person::add(ctx, &handle, &name, email.as_deref())?;
             out.outcome(&outcome);
             if out.json {

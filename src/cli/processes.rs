@@ -28,7 +28,12 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
     let rows: Vec<ProcessRow> = processes
         .iter()
         .map(|p| {
-            let file_name = p.file.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let file_name = p
+                .file
+                .path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
             ProcessRow {
                 file: p.file.display.clone(),
                 name: p.meta.name.clone(),
@@ -46,7 +51,10 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
         out.println("No core processes documented yet: add a processes/NAME.md with a +++ front matter block.");
         return Ok(0);
     }
-    let mut table = TableBuilder::new(out.painter, &["process", "owner", "status", "last changed", "file"]);
+    let mut table = TableBuilder::new(
+        out.painter,
+        &["process", "owner", "status", "last changed", "file"],
+    );
     for r in &rows {
         let style = match r.status {
             "followed-by-all" => GOOD,
@@ -57,13 +65,24 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
             (r.name.clone(), None),
             (r.owner.clone(), None),
             (r.status.to_string(), Some(style)),
-            (r.last_changed.clone().unwrap_or_else(|| "not committed".into()), None),
+            (
+                r.last_changed
+                    .clone()
+                    .unwrap_or_else(|| "not committed".into()),
+                None,
+            ),
             (r.file.clone(), None),
         ]);
     }
-    let followed = rows.iter().filter(|r| r.status == "followed-by-all").count();
+    let followed = rows
+        .iter()
+        .filter(|r| r.status == "followed-by-all")
+        .count();
     let mut text = table.render();
-    text.push_str(&format!("\n{} core processes, {followed} followed by all\n", rows.len()));
+    text.push_str(&format!(
+        "\n{} core processes, {followed} followed by all\n",
+        rows.len()
+    ));
     out.print(&text);
     Ok(0)
 }

@@ -3,9 +3,9 @@
 use super::output::Out;
 use super::values;
 use crate::error::Result;
-use crate::model::rock::{completion, Rock, RockStatus};
-use crate::ops::rocks::{self, NewRock};
+use crate::model::rock::{Rock, RockStatus, completion};
 use crate::ops::Ctx;
+use crate::ops::rocks::{self, NewRock};
 use crate::render::rocks::rocks_table;
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -14,7 +14,9 @@ use serde::Serialize;
 #[derive(Subcommand)]
 pub enum RockCommand {
     /// Add a rock (to the current quarter unless --quarter)
-    #[command(after_help = "Examples:\n  pulse rock add \"Ship the IPv6 network to every region\" --owner ian --company\n  pulse rock add \"Hire two SREs\" --owner zoe --quarter 2027-Q1 --due 2027-02-28")]
+    #[command(
+        after_help = "Examples:\n  pulse rock add \"Ship the IPv6 network to every region\" --owner ian --company\n  pulse rock add \"Hire two SREs\" --owner zoe --quarter 2027-Q1 --due 2027-02-28"
+    )]
     Add {
         title: String,
         #[arg(long)]
@@ -39,7 +41,9 @@ pub enum RockCommand {
         quarter: Option<String>,
     },
     /// Add a milestone to a rock
-    #[command(after_help = "Example:\n  pulse rock milestone ipv6 \"Vendor contract signed\" --due 2026-10-31")]
+    #[command(
+        after_help = "Example:\n  pulse rock milestone ipv6 \"Vendor contract signed\" --due 2026-10-31"
+    )]
     Milestone {
         id: String,
         title: String,
@@ -49,7 +53,10 @@ pub enum RockCommand {
         quarter: Option<String>,
     },
     /// Mark milestone N (counting from 1) of a rock done
-    #[command(name = "milestone-done", after_help = "Example:\n  pulse rock milestone-done ipv6 1")]
+    #[command(
+        name = "milestone-done",
+        after_help = "Example:\n  pulse rock milestone-done ipv6 1"
+    )]
     MilestoneDone {
         id: String,
         number: usize,
@@ -60,7 +67,9 @@ pub enum RockCommand {
 
 /// List a quarter's rocks
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse rocks\n  pulse rocks --owner ian\n  pulse rocks --quarter 2026-Q3     a past quarter shows its completion rate")]
+#[command(
+    after_help = "Examples:\n  pulse rocks\n  pulse rocks --owner ian\n  pulse rocks --quarter 2026-Q3     a past quarter shows its completion rate"
+)]
 pub struct RocksArgs {
     /// YYYY-Qn (default: the current quarter)
     #[arg(long)]
@@ -79,40 +88,96 @@ struct RockJson<'a> {
 
 pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     match cmd {
-        RockCommand::Add { title, owner, quarter, company, due } => {
+        RockCommand::Add {
+            title,
+            owner,
+            quarter,
+            company,
+            due,
+        } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
             let due = due.map(|d| values::date(&d, "--due")).transpose()?;
-            let (rock, outcome, warnings) = rocks::add(ctx, NewRock { title: &title, owner: &owner, quarter, company, due })?;
+            let (rock, outcome, warnings) = rocks::add(
+                ctx,
+                NewRock {
+                    title: &title,
+                    owner: &owner,
+                    quarter,
+                    company,
+                    due,
+                },
+            )?;
             out.outcome(&outcome);
             for w in warnings {
                 eprintln!("warning: {w}");
             }
             if out.json {
-                out.print_json(&RockJson { quarter: quarter.to_string(), milestones_done: 0, rock: &rock });
+                out.print_json(&RockJson {
+                    quarter: quarter.to_string(),
+                    milestones_done: 0,
+                    rock: &rock,
+                });
             } else {
                 out.println(&rock.id);
             }
         }
-        RockCommand::Set { id, status, quarter } => {
+        RockCommand::Set {
+            id,
+            status,
+            quarter,
+        } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
             let status = RockStatus::parse(&status).map_err(crate::error::Error::user)?;
             let (rock, old, outcome) = rocks::set_status(ctx, quarter, &id, status)?;
             out.outcome(&outcome);
-            report(out, quarter, &rock, &format!("{}: {old} → {status}", rock.id));
+            report(
+                out,
+                quarter,
+                &rock,
+                &format!("{}: {old} → {status}", rock.id),
+            );
         }
-        RockCommand::Milestone { id, title, due, quarter } => {
+        RockCommand::Milestone {
+            id,
+            title,
+            due,
+            quarter,
+        } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
             let due = due.map(|d| values::date(&d, "--due")).transpose()?;
             let (rock, outcome) = rocks::add_milestone(ctx, quarter, &id, &title, due)?;
             out.outcome(&outcome);
             let n = rock.milestones.len();
-            report(out, quarter, &rock, &format!("{}: milestone {n} added ({}/{n} done)", rock.id, rock.milestones_done()));
+            report(
+                out,
+                quarter,
+                &rock,
+                &format!(
+                    "{}: milestone {n} added ({}/{n} done)",
+                    rock.id,
+                    rock.milestones_done()
+                ),
+            );
         }
-        RockCommand::MilestoneDone { id, number, quarter } => {
+        RockCommand::MilestoneDone {
+            id,
+            number,
+            quarter,
+        } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
             let (rock, outcome) = rocks::milestone_done(ctx, quarter, &id, number)?;
             out.outcome(&outcome);
-            report(out, quarter, &rock, &format!("{}: milestone {number} done ({}/{} done)", rock.id, rock.milestones_done(), rock.milestones.len()));
+            report(
+                out,
+                quarter,
+                &rock,
+                &format!(
+                    "{}: milestone {number} done ({}/{} done)",
+                    rock.id,
+                    rock.milestones_done(),
+                    rock.milestones.len()
+                ),
+            );
         }
     }
     Ok(0)
@@ -120,7 +185,11 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
 
 fn report(out: &Out, quarter: crate::model::time::Quarter, rock: &Rock, line: &str) {
     if out.json {
-        out.print_json(&RockJson { quarter: quarter.to_string(), milestones_done: rock.milestones_done(), rock });
+        out.print_json(&RockJson {
+            quarter: quarter.to_string(),
+            milestones_done: rock.milestones_done(),
+            rock,
+        });
     } else if !out.quiet {
         out.println(&crate::render::escape(line));
     }
@@ -132,13 +201,19 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     if out.json {
         let list: Vec<RockJson> = rocks
             .iter()
-            .map(|r| RockJson { quarter: quarter.to_string(), milestones_done: r.milestones_done(), rock: r })
+            .map(|r| RockJson {
+                quarter: quarter.to_string(),
+                milestones_done: r.milestones_done(),
+                rock: r,
+            })
             .collect();
         out.print_json(&list);
         return Ok(0);
     }
     if rocks.is_empty() {
-        out.println(&format!("No rocks in {quarter} yet. Add one: pulse rock add TITLE --owner H"));
+        out.println(&format!(
+            "No rocks in {quarter} yet. Add one: pulse rock add TITLE --owner H"
+        ));
         return Ok(0);
     }
     let refs: Vec<&Rock> = rocks.iter().collect();
@@ -155,15 +230,17 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         count(RockStatus::Done),
         count(RockStatus::Dropped)
     ));
-    if live > 0 {
-        text.push_str(&format!(" — {}% on track or done", on_track * 100 / live));
+    if let Some(pct) = (on_track * 100).checked_div(live) {
+        text.push_str(&format!(" — {pct}% on track or done"));
     }
     text.push('\n');
     if quarter.last_day() < ctx.today
         && let Some(rate) = completion(&refs)
     {
         let verdict = if rate >= 80.0 { "meets" } else { "below" };
-        text.push_str(&format!("Completion: {rate:.0}% of rocks done ({verdict} the EOS goal of 80%)\n"));
+        text.push_str(&format!(
+            "Completion: {rate:.0}% of rocks done ({verdict} the EOS goal of 80%)\n"
+        ));
     }
     out.print(&text);
     Ok(0)

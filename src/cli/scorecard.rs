@@ -5,14 +5,17 @@ use super::values;
 use crate::error::{Error, Result};
 use crate::model::goal::format_number;
 use crate::model::scorecard::format_with_unit;
-use crate::ops::scorecard;
 use crate::ops::Ctx;
+use crate::ops::scorecard;
 use crate::render::scorecard::scorecard_table;
 use clap::{Args, Subcommand};
 
 /// The weekly scorecard: measurables × the last N weeks
 #[derive(Args)]
-#[command(args_conflicts_with_subcommands = true, after_help = "Examples:\n  pulse scorecard\n  pulse scorecard --weeks 4 --owner amy\n  pulse scorecard add \"New qualified leads\" --owner amy --goal \">= 20\"\n  pulse scorecard record new-leads 23")]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  pulse scorecard\n  pulse scorecard --weeks 4 --owner amy\n  pulse scorecard add \"New qualified leads\" --owner amy --goal \">= 20\"\n  pulse scorecard record new-leads 23"
+)]
 pub struct ScorecardArgs {
     #[command(subcommand)]
     command: Option<ScorecardCommand>,
@@ -26,7 +29,9 @@ pub struct ScorecardArgs {
 #[derive(Subcommand)]
 enum ScorecardCommand {
     /// Define a measurable
-    #[command(after_help = "Goals: \">= 20\", \"<= 2\", \"== 0\", \"> 0\", \"< 5\" or a range \"10..20\".\n\nExample:\n  pulse scorecard add \"Gross margin\" --owner zoe --goal \">= 45\" --unit %")]
+    #[command(
+        after_help = "Goals: \">= 20\", \"<= 2\", \"== 0\", \"> 0\", \"< 5\" or a range \"10..20\".\n\nExample:\n  pulse scorecard add \"Gross margin\" --owner zoe --goal \">= 45\" --unit %"
+    )]
     Add {
         name: String,
         #[arg(long)]
@@ -38,7 +43,9 @@ enum ScorecardCommand {
         unit: Option<String>,
     },
     /// Record a week's value (default: the last completed week)
-    #[command(after_help = "Examples:\n  pulse scorecard record new-leads 23\n  pulse scorecard record margin 47% --week 2026-W47 --note \"one-off credit\"")]
+    #[command(
+        after_help = "Examples:\n  pulse scorecard record new-leads 23\n  pulse scorecard record margin 47% --week 2026-W47 --note \"one-off credit\""
+    )]
     Record {
         /// The measurable's id or a unique prefix
         measurable: String,
@@ -55,7 +62,12 @@ enum ScorecardCommand {
 pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     match args.command {
         None => show(args.weeks, args.owner.as_deref(), ctx, out),
-        Some(ScorecardCommand::Add { name, owner, goal, unit }) => {
+        Some(ScorecardCommand::Add {
+            name,
+            owner,
+            goal,
+            unit,
+        }) => {
             let goal = values::goal(&goal)?;
             let (m, outcome) = scorecard::add(ctx, &name, &owner, goal, unit.as_deref())?;
             out.outcome(&outcome);
@@ -66,7 +78,12 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             }
             Ok(0)
         }
-        Some(ScorecardCommand::Record { measurable, value, week, note }) => {
+        Some(ScorecardCommand::Record {
+            measurable,
+            value,
+            week,
+            note,
+        }) => {
             let value = values::value(&value)?;
             let week = week.map(|w| values::week(&w)).transpose()?;
             let (rec, outcome) = scorecard::record(ctx, &measurable, value, week, note.as_deref())?;
@@ -75,8 +92,17 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 out.print_json(&rec);
             } else if !out.quiet {
                 let verdict = if rec.hit { "hit" } else { "miss" };
-                let replaced = rec.replaced.map(|r| format!(", replaces {}", format_number(r))).unwrap_or_default();
-                out.println(&format!("{} {}: {} ({verdict}, goal {}{replaced})", rec.measurable, rec.week, format_number(rec.value), rec.goal));
+                let replaced = rec
+                    .replaced
+                    .map(|r| format!(", replaces {}", format_number(r)))
+                    .unwrap_or_default();
+                out.println(&format!(
+                    "{} {}: {} ({verdict}, goal {}{replaced})",
+                    rec.measurable,
+                    rec.week,
+                    format_number(rec.value),
+                    rec.goal
+                ));
             }
             Ok(0)
         }

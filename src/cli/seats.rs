@@ -2,8 +2,8 @@
 
 use super::output::Out;
 use crate::error::Result;
-use crate::ops::seats::{self, NewSeat};
 use crate::ops::Ctx;
+use crate::ops::seats::{self, NewSeat};
 use crate::store::load;
 use clap::Subcommand;
 
@@ -11,7 +11,9 @@ use clap::Subcommand;
 #[derive(Subcommand)]
 pub enum SeatCommand {
     /// Add a seat
-    #[command(after_help = "Example:\n  pulse seat add \"Network\" --reports-to integrator --person ian --role \"Uptime\" --role \"Peering\"")]
+    #[command(
+        after_help = "Example:\n  pulse seat add \"Network\" --reports-to integrator --person ian --role \"Uptime\" --role \"Peering\""
+    )]
     Add {
         name: String,
         /// The seat it reports to (id or unique prefix)
@@ -35,8 +37,21 @@ pub enum SeatCommand {
 
 pub fn run(cmd: SeatCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     let (seat, outcome, line) = match cmd {
-        SeatCommand::Add { name, reports_to, people, roles } => {
-            let (seat, outcome) = seats::add(ctx, NewSeat { name, reports_to, people, roles })?;
+        SeatCommand::Add {
+            name,
+            reports_to,
+            people,
+            roles,
+        } => {
+            let (seat, outcome) = seats::add(
+                ctx,
+                NewSeat {
+                    name,
+                    reports_to,
+                    people,
+                    roles,
+                },
+            )?;
             out.outcome(&outcome);
             if out.json {
                 out.print_json(&seat);
@@ -52,7 +67,15 @@ pub fn run(cmd: SeatCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
         }
         SeatCommand::Unassign { seat, handle } => {
             let (s, o) = seats::assign(ctx, &seat, &handle, false)?;
-            let line = format!("{}: {}", s.id, if s.people.is_empty() { "(open seat)".to_string() } else { s.people.join(", ") });
+            let line = format!(
+                "{}: {}",
+                s.id,
+                if s.people.is_empty() {
+                    "(open seat)".to_string()
+                } else {
+                    s.people.join(", ")
+                }
+            );
             (s, o, line)
         }
         SeatCommand::Remove { seat } => {
@@ -80,6 +103,10 @@ pub fn show(ctx: &Ctx, out: &Out) -> Result<i32> {
         out.println("No seats yet. Add one: pulse seat add NAME --person H");
         return Ok(0);
     }
-    out.print(&crate::render::seats::tree(out.painter, &seats, &ctx.ws.company));
+    out.print(&crate::render::seats::tree(
+        out.painter,
+        &seats,
+        &ctx.ws.company,
+    ));
     Ok(0)
 }

@@ -4,14 +4,16 @@ use super::output::Out;
 use crate::error::Result;
 use crate::model::rock::RockStatus;
 use crate::model::scorecard::format_with_unit;
-use crate::ops::{status, Ctx};
+use crate::ops::{Ctx, status};
 use crate::render::page::{Line, Page, Section};
 use crate::render::style::{BAD, GOOD, WARN};
 use clap::Args;
 
 /// One screen: rocks, numbers, to-dos, issues, meetings
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse status\n  pulse status --owner amy      one person's view")]
+#[command(
+    after_help = "Examples:\n  pulse status\n  pulse status --owner amy      one person's view"
+)]
 pub struct StatusArgs {
     /// One person's view: their rocks, to-dos, measurables and issues
     #[arg(long)]
@@ -29,39 +31,109 @@ pub fn run(args: StatusArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         None => String::new(),
     };
     let mut page = Page {
-        title: format!("{}{who}", if s.company.is_empty() { "Company" } else { &s.company }),
-        subtitle: vec![format!("{} · {} · {} days left in the quarter", s.today, s.quarter, s.days_left.max(0))],
+        title: format!(
+            "{}{who}",
+            if s.company.is_empty() {
+                "Company"
+            } else {
+                &s.company
+            }
+        ),
+        subtitle: vec![format!(
+            "{} · {} · {} days left in the quarter",
+            s.today,
+            s.quarter,
+            s.days_left.max(0)
+        )],
         sections: Vec::new(),
     };
 
-    let mut rocks = Section::new("Rocks", format!("{} on track, {} off track, {} done of {}", s.on_track, s.off_track, s.done, s.rocks.len()));
-    for r in s.rocks.iter().filter(|r| r.status == RockStatus::OffTrack || s.owner.is_some()) {
-        rocks.push(Line::marked(&format!("{:<9}", r.status.as_str()), format!("{} ({})", r.title, r.owner), Some(crate::render::rocks::status_style(r.status))));
+    let mut rocks = Section::new(
+        "Rocks",
+        format!(
+            "{} on track, {} off track, {} done of {}",
+            s.on_track,
+            s.off_track,
+            s.done,
+            s.rocks.len()
+        ),
+    );
+    for r in s
+        .rocks
+        .iter()
+        .filter(|r| r.status == RockStatus::OffTrack || s.owner.is_some())
+    {
+        rocks.push(Line::marked(
+            &format!("{:<9}", r.status.as_str()),
+            format!("{} ({})", r.title, r.owner),
+            Some(crate::render::rocks::status_style(r.status)),
+        ));
     }
     page.sections.push(rocks);
 
-    let mut numbers = Section::new("Scorecard", format!("week {}: {} of {} recorded, {} missed", s.week, s.recorded, s.measurables, s.misses.len()));
+    let mut numbers = Section::new(
+        "Scorecard",
+        format!(
+            "week {}: {} of {} recorded, {} missed",
+            s.week,
+            s.recorded,
+            s.measurables,
+            s.misses.len()
+        ),
+    );
     for m in &s.misses {
-        numbers.push(Line::marked("✗", format!("{} {} (goal {}, {})", m.name, format_with_unit(m.value, &m.unit), m.goal, m.owner), Some(BAD)));
+        numbers.push(Line::marked(
+            "✗",
+            format!(
+                "{} {} (goal {}, {})",
+                m.name,
+                format_with_unit(m.value, &m.unit),
+                m.goal,
+                m.owner
+            ),
+            Some(BAD),
+        ));
     }
     page.sections.push(numbers);
 
     let completion = match s.todo_completion {
-        Some((done, due)) => format!("{}% done on time over the last 7 days (goal 90%)", done * 100 / due),
+        Some((done, due)) => format!(
+            "{}% done on time over the last 7 days (goal 90%)",
+            done * 100 / due
+        ),
         None => "nothing was due in the last 7 days".to_string(),
     };
-    let mut todos = Section::new("To-dos", format!("{} open, {} overdue; {completion}", s.open_todos.len(), s.overdue_todos));
+    let mut todos = Section::new(
+        "To-dos",
+        format!(
+            "{} open, {} overdue; {completion}",
+            s.open_todos.len(),
+            s.overdue_todos
+        ),
+    );
     if s.owner.is_some() {
         for t in &s.open_todos {
             let style = if t.is_overdue(s.today) { BAD } else { GOOD };
-            todos.push(Line::marked("[ ]", format!("{} (due {})", t.title, t.due_date().map(|d| d.to_string()).unwrap_or_default()), Some(style)));
+            todos.push(Line::marked(
+                "[ ]",
+                format!(
+                    "{} (due {})",
+                    t.title,
+                    t.due_date().map(|d| d.to_string()).unwrap_or_default()
+                ),
+                Some(style),
+            ));
         }
     }
     page.sections.push(todos);
 
     let mut issues = Section::new("Issues", format!("{} open", s.open_issues));
     for i in &s.top_issues {
-        issues.push(Line::marked(&format!("{}.", i.priority.unwrap_or(0)), i.title.clone(), Some(WARN)));
+        issues.push(Line::marked(
+            &format!("{}.", i.priority.unwrap_or(0)),
+            i.title.clone(),
+            Some(WARN),
+        ));
     }
     for i in &s.my_issues {
         issues.push(Line::marked("-", i.title.clone(), None));
@@ -74,7 +146,11 @@ pub fn run(args: StatusArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         _ => "none on record yet".to_string(),
     };
     let mut meetings = Section::new("Meetings", String::new());
-    meetings.push(Line::plain(format!("next {} ({}), {last}", s.next_meeting, s.next_meeting.format("%A"))));
+    meetings.push(Line::plain(format!(
+        "next {} ({}), {last}",
+        s.next_meeting,
+        s.next_meeting.format("%A")
+    )));
     page.sections.push(meetings);
     out.print(&page.text(out.painter, false));
     Ok(0)

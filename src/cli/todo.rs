@@ -4,8 +4,8 @@ use super::output::Out;
 use super::values;
 use crate::error::Result;
 use crate::model::todo::Todo;
-use crate::ops::todos::{self, NewTodo};
 use crate::ops::Ctx;
+use crate::ops::todos::{self, NewTodo};
 use crate::render::style::{BAD, DIM, GOOD};
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
@@ -14,7 +14,9 @@ use clap::{Args, Subcommand};
 #[derive(Subcommand)]
 pub enum TodoCommand {
     /// Add a to-do (due in 7 days unless --due)
-    #[command(after_help = "Examples:\n  pulse todo add \"Call the ten largest accounts\" --owner amy\n  pulse todo add \"Draft the price change\" --owner zoe --due 2026-12-03 --issue churn")]
+    #[command(
+        after_help = "Examples:\n  pulse todo add \"Call the ten largest accounts\" --owner amy\n  pulse todo add \"Draft the price change\" --owner zoe --due 2026-12-03 --issue churn"
+    )]
     Add {
         title: String,
         #[arg(long)]
@@ -44,9 +46,22 @@ pub struct TodosArgs {
 
 pub fn run(cmd: TodoCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     let (todo, outcome) = match cmd {
-        TodoCommand::Add { title, owner, due, issue } => {
+        TodoCommand::Add {
+            title,
+            owner,
+            due,
+            issue,
+        } => {
             let due = due.map(|d| values::date(&d, "--due")).transpose()?;
-            let (todo, outcome) = todos::add(ctx, NewTodo { title, owner, due, issue })?;
+            let (todo, outcome) = todos::add(
+                ctx,
+                NewTodo {
+                    title,
+                    owner,
+                    due,
+                    issue,
+                },
+            )?;
             out.outcome(&outcome);
             if out.json {
                 out.print_json(&todo);
@@ -89,7 +104,9 @@ pub fn completion_line(completion: Option<(usize, usize)>) -> String {
         Some((done, due)) => {
             let pct = done * 100 / due;
             let verdict = if pct >= 90 { "meets" } else { "below" };
-            format!("To-do completion, last 7 days: {done}/{due} done on time = {pct}% ({verdict} the EOS goal of 90%)\n")
+            format!(
+                "To-do completion, last 7 days: {done}/{due} done on time = {pct}% ({verdict} the EOS goal of 90%)\n"
+            )
         }
         None => "To-do completion, last 7 days: nothing was due\n".to_string(),
     }
@@ -98,7 +115,10 @@ pub fn completion_line(completion: Option<(usize, usize)>) -> String {
 pub fn todo_table(out: &Out, todos: &[Todo], ctx: &Ctx) -> String {
     let mut table = TableBuilder::new(out.painter, &["to-do", "title", "owner", "due", "state"]);
     for t in todos {
-        let due = t.due_date().map(|d| d.to_string()).unwrap_or_else(|| "-".into());
+        let due = t
+            .due_date()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into());
         let (state, style) = match t.done {
             Some(d) => (format!("done {}", d.0), GOOD),
             None if t.is_overdue(ctx.today) => ("overdue".to_string(), BAD),

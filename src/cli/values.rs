@@ -2,9 +2,9 @@
 //! accepted form in every error (SPEC §4).
 
 use crate::error::{Error, Result};
-use crate::model::goal::{parse_value, Goal};
+use crate::model::goal::{Goal, parse_value};
 use crate::model::meeting::parse_rating;
-use crate::model::time::{parse_date, Quarter, Week};
+use crate::model::time::{Quarter, Week, parse_date};
 use chrono::NaiveDate;
 
 pub fn date(text: &str, flag: &str) -> Result<NaiveDate> {
@@ -12,11 +12,13 @@ pub fn date(text: &str, flag: &str) -> Result<NaiveDate> {
 }
 
 pub fn quarter(text: &str) -> Result<Quarter> {
-    text.parse().map_err(|e: String| Error::user(format!("--quarter: {e}")))
+    text.parse()
+        .map_err(|e: String| Error::user(format!("--quarter: {e}")))
 }
 
 pub fn week(text: &str) -> Result<Week> {
-    text.parse().map_err(|e: String| Error::user(format!("--week: {e}")))
+    text.parse()
+        .map_err(|e: String| Error::user(format!("--week: {e}")))
 }
 
 pub fn goal(text: &str) -> Result<Goal> {
@@ -29,9 +31,11 @@ pub fn value(text: &str) -> Result<f64> {
 
 /// `HANDLE=N` with N from 1 to 10.
 pub fn rating(text: &str) -> Result<(String, u8)> {
-    let (handle, n) = text
-        .split_once('=')
-        .ok_or_else(|| Error::user(format!("invalid rating `{text}`: expected HANDLE=N with N from 1 to 10, e.g. zoe=9")))?;
+    let (handle, n) = text.split_once('=').ok_or_else(|| {
+        Error::user(format!(
+            "invalid rating `{text}`: expected HANDLE=N with N from 1 to 10, e.g. zoe=9"
+        ))
+    })?;
     let n = parse_rating(n).map_err(Error::user)?;
     Ok((handle.trim().to_string(), n))
 }

@@ -4,7 +4,7 @@
 use super::agenda::Format;
 use super::output::Out;
 use crate::error::Result;
-use crate::model::issue::{meeting_order, Term};
+use crate::model::issue::{Term, meeting_order};
 use crate::model::time::Quarter;
 use crate::ops::Ctx;
 use crate::render::page::{Line, Page, Section};
@@ -25,7 +25,11 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let quarter = Quarter::of(ctx.today);
     let rocks = load::rocks(&ctx.ws, quarter)?.rock;
     let issues = load::issues(&ctx.ws)?.issue;
-    let long: Vec<_> = meeting_order(issues.iter().filter(|i| i.is_open() && i.term == Term::Long));
+    let long: Vec<_> = meeting_order(
+        issues
+            .iter()
+            .filter(|i| i.is_open() && i.term == Term::Long),
+    );
     if out.json {
         out.print_json(&serde_json::json!({
             "vision": vision,
@@ -37,17 +41,27 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let name = &ctx.ws.company.company.name;
     let mut page = Page {
-        title: format!("{} — Vision/Traction Organizer", if name.is_empty() { "Company" } else { name }),
+        title: format!(
+            "{} — Vision/Traction Organizer",
+            if name.is_empty() { "Company" } else { name }
+        ),
         subtitle: vec![format!("as of {}", ctx.today)],
         sections: vision_sections(&vision, ctx.today),
     };
-    let mut rock_section = Section::new(format!("Rocks for {quarter}"), format!("{} days left", (quarter.last_day() - ctx.today).num_days()));
+    let mut rock_section = Section::new(
+        format!("Rocks for {quarter}"),
+        format!("{} days left", (quarter.last_day() - ctx.today).num_days()),
+    );
     if rocks.is_empty() {
         rock_section.push(Line::dim("not set yet"));
     }
     for r in &rocks {
         let kind = if r.company { ", company" } else { "" };
-        rock_section.push(Line::marked(&format!("{:<9}", r.status.as_str()), format!("{} ({}{kind})", r.title, r.owner), Some(crate::render::rocks::status_style(r.status))));
+        rock_section.push(Line::marked(
+            &format!("{:<9}", r.status.as_str()),
+            format!("{} ({}{kind})", r.title, r.owner),
+            Some(crate::render::rocks::status_style(r.status)),
+        ));
     }
     page.sections.push(rock_section);
     let mut issue_section = Section::new("Issues list (long-term)", format!("{} open", long.len()));

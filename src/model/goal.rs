@@ -43,7 +43,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// trailing unit such as `%` or `h`, which are stripped.
 pub fn parse_value(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
-    let number = trimmed.trim_end_matches(|c: char| c.is_alphabetic() || c == '%').trim_end();
+    let number = trimmed
+        .trim_end_matches(|c: char| c.is_alphabetic() || c == '%')
+        .trim_end();
     parse_number(number).ok_or_else(|| {
         format!("invalid value `{text}`: expected a number, e.g. 23, 2.5, 98%, $1200")
     })
@@ -56,13 +58,19 @@ impl FromStr for Goal {
         let bad = || format!("invalid goal `{text}`: expected {GOAL_FORMS}");
         let t = text.trim();
         if let Some((a, b)) = t.split_once("..") {
-            let (a, b) = (parse_number(a).ok_or_else(bad)?, parse_number(b).ok_or_else(bad)?);
+            let (a, b) = (
+                parse_number(a).ok_or_else(bad)?,
+                parse_number(b).ok_or_else(bad)?,
+            );
             if a > b {
-                return Err(format!("invalid goal `{text}`: the range's start is above its end"));
+                return Err(format!(
+                    "invalid goal `{text}`: the range's start is above its end"
+                ));
             }
             return Ok(Goal::Between(a, b));
         }
-        let ops: [(&str, fn(f64) -> Goal); 5] = [
+        type Make = fn(f64) -> Goal;
+        let ops: [(&str, Make); 5] = [
             (">=", Goal::AtLeast),
             ("<=", Goal::AtMost),
             ("==", Goal::Exactly),

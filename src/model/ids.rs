@@ -24,7 +24,11 @@ pub fn slugify(title: &str, fallback: &str) -> String {
         }
     }
     let slug = truncate_slug(&slug, MAX_ID_LEN);
-    if slug.is_empty() { fallback.to_string() } else { slug }
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
+    }
 }
 
 /// Cuts a slug to `max` characters, at a word boundary when one is close.
@@ -103,7 +107,11 @@ pub fn unknown<'a>(what: &str, query: &str, valid: impl Iterator<Item = &'a str>
     } else {
         let shown: Vec<&str> = valid.iter().copied().take(30).collect();
         let more = valid.len().saturating_sub(shown.len());
-        let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+        let tail = if more > 0 {
+            format!(" (and {more} more)")
+        } else {
+            String::new()
+        };
         Error::user(format!(
             "unknown {what} `{query}`; valid: {}{tail}",
             shown.join(", ")
@@ -131,11 +139,23 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slugify("Ship the IPv6 network to every region", "rock"), "ship-the-ipv6-network-to-every-region");
-        assert_eq!(slugify("  Churn doubled in two weeks!!", "x"), "churn-doubled-in-two-weeks");
-        assert_eq!(slugify("Don't panic: café & crème", "x"), "dont-panic-cafe-creme");
+        assert_eq!(
+            slugify("Ship the IPv6 network to every region", "rock"),
+            "ship-the-ipv6-network-to-every-region"
+        );
+        assert_eq!(
+            slugify("  Churn doubled in two weeks!!", "x"),
+            "churn-doubled-in-two-weeks"
+        );
+        assert_eq!(
+            slugify("Don't panic: café & crème", "x"),
+            "dont-panic-cafe-creme"
+        );
         assert_eq!(slugify("🚀🚀", "issue"), "issue");
-        let long = slugify("Migrate every customer from the legacy billing platform to the new one", "x");
+        let long = slugify(
+            "Migrate every customer from the legacy billing platform to the new one",
+            "x",
+        );
         assert!(long.len() <= MAX_ID_LEN, "{long}");
         assert!(!long.ends_with('-'));
     }

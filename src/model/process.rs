@@ -34,7 +34,9 @@ impl ProcessStatus {
 /// body, returning the front matter's byte offset in the file for error positions.
 pub fn split_front_matter(text: &str) -> Option<(usize, &str, &str)> {
     let rest = text.strip_prefix("+++")?;
-    let rest = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n'))?;
+    let rest = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))?;
     let start = text.len() - rest.len();
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {

@@ -84,7 +84,13 @@ impl Rock {
 
 /// Completion of a set of rocks: done / all not dropped. EOS aims at 80%.
 pub fn completion(rocks: &[&Rock]) -> Option<f64> {
-    let counted = rocks.iter().filter(|r| r.status != RockStatus::Dropped).count();
-    let done = rocks.iter().filter(|r| r.status == RockStatus::Done).count();
+    let counted = rocks
+        .iter()
+        .filter(|r| r.status != RockStatus::Dropped)
+        .count();
+    let done = rocks
+        .iter()
+        .filter(|r| r.status == RockStatus::Done)
+        .count();
     (counted > 0).then(|| done as f64 * 100.0 / counted as f64)
 }

@@ -66,7 +66,11 @@ impl Values {
                 duplicates.push((entries[old].line, e.line));
             }
         }
-        Values { entries, index, duplicates }
+        Values {
+            entries,
+            index,
+            duplicates,
+        }
     }
 
     pub fn get(&self, measurable: &str, week: Week) -> Option<&Entry> {

@@ -33,8 +33,13 @@ impl SeatsFile {
             let mut current = start;
             while let Some(parent) = current.reports_to.as_deref() {
                 if let Some(pos) = path.iter().position(|p| *p == parent) {
-                    let mut cycle: Vec<String> = path[pos..].iter().map(|s| s.to_string()).collect();
-                    let min = cycle.iter().enumerate().min_by_key(|(_, s)| s.as_str()).map_or(0, |(i, _)| i);
+                    let mut cycle: Vec<String> =
+                        path[pos..].iter().map(|s| s.to_string()).collect();
+                    let min = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, s)| s.as_str())
+                        .map_or(0, |(i, _)| i);
                     cycle.rotate_left(min);
                     if !cycles.contains(&cycle) {
                         cycles.push(cycle);

@@ -131,7 +131,10 @@ impl FromStr for Week {
         let bad = || format!("invalid week `{text}`: expected an ISO week YYYY-Www, e.g. 2026-W47");
         let (year, week) = text.trim().split_once(['-']).ok_or_else(bad)?;
         let week = week.strip_prefix(['W', 'w']).ok_or_else(bad)?;
-        if year.len() != 4 || week.len() != 2 || !year.bytes().chain(week.bytes()).all(|b| b.is_ascii_digit()) {
+        if year.len() != 4
+            || week.len() != 2
+            || !year.bytes().chain(week.bytes()).all(|b| b.is_ascii_digit())
+        {
             return Err(bad());
         }
         let year: i32 = year.parse().map_err(|_| bad())?;
@@ -179,17 +182,29 @@ impl Quarter {
 
     pub fn next(self) -> Quarter {
         if self.quarter == 4 {
-            Quarter { year: self.year + 1, quarter: 1 }
+            Quarter {
+                year: self.year + 1,
+                quarter: 1,
+            }
         } else {
-            Quarter { year: self.year, quarter: self.quarter + 1 }
+            Quarter {
+                year: self.year,
+                quarter: self.quarter + 1,
+            }
         }
     }
 
     pub fn prev(self) -> Quarter {
         if self.quarter == 1 {
-            Quarter { year: self.year - 1, quarter: 4 }
+            Quarter {
+                year: self.year - 1,
+                quarter: 4,
+            }
         } else {
-            Quarter { year: self.year, quarter: self.quarter - 1 }
+            Quarter {
+                year: self.year,
+                quarter: self.quarter - 1,
+            }
         }
     }
 
@@ -212,7 +227,9 @@ impl FromStr for Quarter {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Quarter, String> {
-        let bad = || format!("invalid quarter `{text}`: expected YYYY-Qn with n from 1 to 4, e.g. 2026-Q4");
+        let bad = || {
+            format!("invalid quarter `{text}`: expected YYYY-Qn with n from 1 to 4, e.g. 2026-Q4")
+        };
         let (year, quarter) = text.trim().split_once('-').ok_or_else(bad)?;
         let quarter = quarter.strip_prefix(['Q', 'q']).ok_or_else(bad)?;
         if year.len() != 4 || quarter.len() != 1 || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -245,8 +262,15 @@ mod tests {
     fn weeks_parse_and_validate() {
         assert_eq!("2026-W47".parse::<Week>().unwrap().to_string(), "2026-W47");
         assert!("2026-W53".parse::<Week>().is_ok(), "2026 has 53 ISO weeks");
-        assert!("2027-W53".parse::<Week>().unwrap_err().contains("no ISO week 53"));
-        for bad in ["2026-47", "2026-W7", "26-W47", "2026-W00", "W47", "", "2026-W4x"] {
+        assert!(
+            "2027-W53"
+                .parse::<Week>()
+                .unwrap_err()
+                .contains("no ISO week 53")
+        );
+        for bad in [
+            "2026-47", "2026-W7", "26-W47", "2026-W00", "W47", "", "2026-W4x",
+        ] {
             assert!(bad.parse::<Week>().is_err(), "{bad}");
         }
     }
@@ -254,9 +278,18 @@ mod tests {
     #[test]
     fn last_completed_week_across_a_year_boundary() {
         // 2027-01-01 is a Friday inside ISO week 2026-W53.
-        assert_eq!(Week::last_completed(d("2027-01-01")).to_string(), "2026-W52");
-        assert_eq!(Week::last_completed(d("2027-01-04")).to_string(), "2026-W53");
-        assert_eq!(Week::last_completed(d("2026-01-05")).to_string(), "2026-W01");
+        assert_eq!(
+            Week::last_completed(d("2027-01-01")).to_string(),
+            "2026-W52"
+        );
+        assert_eq!(
+            Week::last_completed(d("2027-01-04")).to_string(),
+            "2026-W53"
+        );
+        assert_eq!(
+            Week::last_completed(d("2026-01-05")).to_string(),
+            "2026-W01"
+        );
     }
 
     #[test]
@@ -266,7 +299,14 @@ mod tests {
         assert_eq!(q.last_day(), d("2026-12-31"));
         assert_eq!(q.next().to_string(), "2027-Q1");
         assert_eq!(Quarter::of(d("2027-01-01")).to_string(), "2027-Q1");
-        for bad in ["2026-Q5", "2026-Q0", "2026Q4", "../../etc", "2026-Q4/..", "2026-Q44"] {
+        for bad in [
+            "2026-Q5",
+            "2026-Q0",
+            "2026Q4",
+            "../../etc",
+            "2026-Q4/..",
+            "2026-Q44",
+        ] {
             assert!(bad.parse::<Quarter>().is_err(), "{bad}");
         }
     }

@@ -1,11 +1,11 @@
 //! The Level 10 agenda's live data: what the weekly meeting looks at, and the
 //! items the EOS rules drop down to the issues list.
 
-use super::meetings::next_meeting_date;
 use super::Ctx;
+use super::meetings::next_meeting_date;
 use crate::error::Result;
 use crate::model::goal::Goal;
-use crate::model::issue::{meeting_order, Issue, Term};
+use crate::model::issue::{Issue, Term, meeting_order};
 use crate::model::meeting::{Headline, Meeting};
 use crate::model::rock::{Rock, RockStatus};
 use crate::model::time::{Quarter, Week};
@@ -32,8 +32,14 @@ pub fn scale_minutes(base: &[u32], total: u32) -> Vec<u32> {
     if base_total == 0 {
         return vec![0; base.len()];
     }
-    let exact: Vec<u64> = base.iter().map(|&b| u64::from(b) * u64::from(total)).collect();
-    let mut minutes: Vec<u32> = exact.iter().map(|e| (e / u64::from(base_total)) as u32).collect();
+    let exact: Vec<u64> = base
+        .iter()
+        .map(|&b| u64::from(b) * u64::from(total))
+        .collect();
+    let mut minutes: Vec<u32> = exact
+        .iter()
+        .map(|e| (e / u64::from(base_total)) as u32)
+        .collect();
     let mut left = total - minutes.iter().sum::<u32>();
     let mut order: Vec<usize> = (0..base.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(exact[i] % u64::from(base_total)));
@@ -115,7 +121,14 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
     let settings = &ws.company.meeting;
     let base: Vec<u32> = SECTIONS.iter().map(|s| s.1).collect();
     let minutes = scale_minutes(&base, settings.minutes);
-    let sections = SECTIONS.iter().zip(&minutes).map(|(s, &m)| SectionTime { title: s.0, minutes: m }).collect();
+    let sections = SECTIONS
+        .iter()
+        .zip(&minutes)
+        .map(|(s, &m)| SectionTime {
+            title: s.0,
+            minutes: m,
+        })
+        .collect();
 
     let scorecard_week = Week::last_completed(date);
     let values = load::values(ws)?;
@@ -123,7 +136,15 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .into_iter()
         .map(|m| {
             let value = values.get(&m.id, scorecard_week).map(|e| e.value);
-            ScoreLine { hit: value.map(|v| m.goal.is_hit(v)), value, id: m.id, name: m.name, owner: m.owner, goal: m.goal, unit: m.unit }
+            ScoreLine {
+                hit: value.map(|v| m.goal.is_hit(v)),
+                value,
+                id: m.id,
+                name: m.name,
+                owner: m.owner,
+                goal: m.goal,
+                unit: m.unit,
+            }
         })
         .collect();
 
@@ -142,31 +163,66 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
     todos.sort_by_key(|t| (t.due_date(), t.owner.clone()));
     let todo_completion = (!todos.is_empty())
         .then(|| todos.iter().filter(|t| t.is_done()).count() as f64 * 100.0 / todos.len() as f64);
-    let new_todos: Vec<Todo> = all_todos.iter().filter(|t| t.created.is_some_and(|c| c.0 == date)).cloned().collect();
-
-    let all_issues = load::issues(ws)?.issue;
-    let issues: Vec<Issue> = meeting_order(all_issues.iter().filter(|i| i.is_open() && i.term == Term::Short))
-        .into_iter()
+    let new_todos: Vec<Todo> = all_todos
+        .iter()
+        .filter(|t| t.created.is_some_and(|c| c.0 == date))
         .cloned()
         .collect();
 
+    let all_issues = load::issues(ws)?.issue;
+    let issues: Vec<Issue> = meeting_order(
+        all_issues
+            .iter()
+            .filter(|i| i.is_open() && i.term == Term::Short),
+    )
+    .into_iter()
+    .cloned()
+    .collect();
+
     let mut candidates = Vec::new();
     for rock in rocks.iter().filter(|r| r.status == RockStatus::OffTrack) {
-        candidates.push(Candidate { kind: "off-track-rock", id: rock.id.clone(), text: format!("Rock off track: {}", rock.title), owner: rock.owner.clone() });
+        candidates.push(Candidate {
+            kind: "off-track-rock",
+            id: rock.id.clone(),
+            text: format!("Rock off track: {}", rock.title),
+            owner: rock.owner.clone(),
+        });
     }
     for line in scorecard.iter().filter(|l| l.hit == Some(false)) {
-        let value = crate::model::scorecard::format_with_unit(line.value.unwrap_or_default(), &line.unit);
-        candidates.push(Candidate { kind: "missed-measurable", id: line.id.clone(), text: format!("Missed: {} {value} (goal {})", line.name, line.goal), owner: line.owner.clone() });
+        let value =
+            crate::model::scorecard::format_with_unit(line.value.unwrap_or_default(), &line.unit);
+        candidates.push(Candidate {
+            kind: "missed-measurable",
+            id: line.id.clone(),
+            text: format!("Missed: {} {value} (goal {})", line.name, line.goal),
+            owner: line.owner.clone(),
+        });
     }
     // Overdue as of the meeting, or as of today when previewing a later meeting.
     let overdue_cutoff = date.min(ctx.today.max(todos_since));
     for todo in all_todos.iter().filter(|t| t.is_overdue(overdue_cutoff)) {
-        candidates.push(Candidate { kind: "overdue-todo", id: todo.id.clone(), text: format!("To-do overdue since {}: {}", todo.due_date().map(|d| d.to_string()).unwrap_or_default(), todo.title), owner: todo.owner.clone() });
+        candidates.push(Candidate {
+            kind: "overdue-todo",
+            id: todo.id.clone(),
+            text: format!(
+                "To-do overdue since {}: {}",
+                todo.due_date().map(|d| d.to_string()).unwrap_or_default(),
+                todo.title
+            ),
+            owner: todo.owner.clone(),
+        });
     }
     if let Some((d, m)) = &previous
         && let Some(avg) = m.average_rating().filter(|a| *a < 8.0)
     {
-        candidates.push(Candidate { kind: "low-rating", id: d.to_string(), text: format!("The meeting of {d} was rated {avg:.1} (below 8): what would make it a 10?"), owner: String::new() });
+        candidates.push(Candidate {
+            kind: "low-rating",
+            id: d.to_string(),
+            text: format!(
+                "The meeting of {d} was rated {avg:.1} (below 8): what would make it a 10?"
+            ),
+            owner: String::new(),
+        });
     }
 
     Ok(Agenda {
@@ -187,7 +243,11 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         todo_completion,
         issues,
         candidates,
-        previous: previous.map(|(d, m)| PreviousMeeting { date: d, average_rating: m.average_rating(), cascade: m.cascade }),
+        previous: previous.map(|(d, m)| PreviousMeeting {
+            date: d,
+            average_rating: m.average_rating(),
+            cascade: m.cascade,
+        }),
         cascade: meeting.cascade,
         new_todos,
     })

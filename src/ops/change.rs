@@ -9,7 +9,7 @@ use crate::store::edit::TomlDoc;
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
 use crate::store::parse::parse_toml;
-use crate::store::{atomic, FileRef};
+use crate::store::{FileRef, atomic};
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 
@@ -39,7 +39,12 @@ impl<'a> Change<'a> {
             _ => ctx.ws.root.join(".pulse.lock"),
         };
         let lock = Lock::acquire(&lock_path)?;
-        Ok(Change { ctx, git_dir, pending: Vec::new(), _lock: lock })
+        Ok(Change {
+            ctx,
+            git_dir,
+            pending: Vec::new(),
+            _lock: lock,
+        })
     }
 
     pub fn ctx(&self) -> &Ctx {

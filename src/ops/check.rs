@@ -10,14 +10,14 @@ use crate::model::meeting::Meeting;
 use crate::model::rock::{RockStatus, RocksFile};
 use crate::model::scorecard::Measurable;
 use crate::model::seats::SeatsFile;
-use crate::model::time::{parse_date, parse_weekday, Quarter};
+use crate::model::time::{Quarter, parse_date, parse_weekday};
 use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
-use crate::store::files::{list_dir, read_text, FileRef};
+use crate::store::files::{FileRef, list_dir, read_text};
 use crate::store::load;
 use crate::store::parse::{line_of_id, parse_toml};
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
@@ -44,7 +44,12 @@ struct Findings {
 
 impl Findings {
     fn add(&mut self, severity: Severity, file: &FileRef, line: Option<usize>, message: String) {
-        self.list.push(Finding { severity, file: file.display.clone(), line, message });
+        self.list.push(Finding {
+            severity,
+            file: file.display.clone(),
+            line,
+            message,
+        });
     }
     fn error(&mut self, file: &FileRef, line: Option<usize>, message: String) {
         self.add(Severity::Error, file, line, message);
@@ -53,8 +58,17 @@ impl Findings {
         self.add(Severity::Warning, file, line, message);
     }
     fn broken(&mut self, file: &FileRef, e: Error) {
-        let severity = if e.kind == ErrorKind::Broken { Severity::Broken } else { Severity::Error };
-        self.list.push(Finding { severity, file: file.display.clone(), line: None, message: e.message });
+        let severity = if e.kind == ErrorKind::Broken {
+            Severity::Broken
+        } else {
+            Severity::Error
+        };
+        self.list.push(Finding {
+            severity,
+            file: file.display.clone(),
+            line: None,
+            message: e.message,
+        });
     }
 
     /// Reads and parses one file; a parse failure becomes a finding.
@@ -81,19 +95,43 @@ struct Roster<'a> {
 }
 
 impl Roster<'_> {
-    fn check(&self, f: &mut Findings, file: &FileRef, line: Option<usize>, what: &str, handle: &str) {
+    fn check(
+        &self,
+        f: &mut Findings,
+        file: &FileRef,
+        line: Option<usize>,
+        what: &str,
+        handle: &str,
+    ) {
         if !handle.is_empty() && !self.company.has_person(handle) {
             let valid: Vec<&str> = self.company.handles().collect();
-            f.error(file, line, format!("{what}: unknown person `{handle}` (valid: {})", valid.join(", ")));
+            f.error(
+                file,
+                line,
+                format!(
+                    "{what}: unknown person `{handle}` (valid: {})",
+                    valid.join(", ")
+                ),
+            );
         }
     }
 }
 
-fn duplicates<'a>(f: &mut Findings, file: &FileRef, text: &str, what: &str, ids: impl Iterator<Item = &'a str>) {
+fn duplicates<'a>(
+    f: &mut Findings,
+    file: &FileRef,
+    text: &str,
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+) {
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            f.error(file, Some(line_of_id(text, id)), format!("{what} id `{id}` is used twice in this file"));
+            f.error(
+                file,
+                Some(line_of_id(text, id)),
+                format!("{what} id `{id}` is used twice in this file"),
+            );
         }
         if id.is_empty() {
             f.error(file, None, format!("a {what} has an empty id"));
@@ -112,29 +150,67 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         f.error(&company_file, None, format!("[meeting] {e}"));
     }
     if chrono::NaiveTime::parse_from_str(&company.meeting.time, "%H:%M").is_err() {
-        f.error(&company_file, None, format!("[meeting] invalid time `{}`: expected HH:MM, e.g. 09:00", company.meeting.time));
+        f.error(
+            &company_file,
+            None,
+            format!(
+                "[meeting] invalid time `{}`: expected HH:MM, e.g. 09:00",
+                company.meeting.time
+            ),
+        );
     }
     if !(10..=1440).contains(&company.meeting.minutes) {
-        f.error(&company_file, None, format!("[meeting] minutes = {}: expected 10 to 1440", company.meeting.minutes));
+        f.error(
+            &company_file,
+            None,
+            format!(
+                "[meeting] minutes = {}: expected 10 to 1440",
+                company.meeting.minutes
+            ),
+        );
     }
     if company.people.is_empty() {
-        f.warn(&company_file, None, "nobody is on the roster yet: add people with `pulse person add`".into());
+        f.warn(
+            &company_file,
+            None,
+            "nobody is on the roster yet: add people with `pulse person add`".into(),
+        );
     }
 
     // Vision
     let vision_file = ws.vision_file();
     if let Some((vision, _)) = f.load::<Vision>(&vision_file) {
         if vision.core_values.len() > 7 {
-            f.warn(&vision_file, None, format!("{} core values: EOS keeps 3 to 7", vision.core_values.len()));
+            f.warn(
+                &vision_file,
+                None,
+                format!("{} core values: EOS keeps 3 to 7", vision.core_values.len()),
+            );
         }
         let dates = [
-            ("ten_year_target", vision.ten_year_target.as_ref().and_then(|t| t.date)),
-            ("three_year_picture", vision.three_year_picture.as_ref().and_then(|t| t.date)),
-            ("one_year_plan", vision.one_year_plan.as_ref().and_then(|t| t.date)),
+            (
+                "ten_year_target",
+                vision.ten_year_target.as_ref().and_then(|t| t.date),
+            ),
+            (
+                "three_year_picture",
+                vision.three_year_picture.as_ref().and_then(|t| t.date),
+            ),
+            (
+                "one_year_plan",
+                vision.one_year_plan.as_ref().and_then(|t| t.date),
+            ),
         ];
         for (section, date) in dates {
             if let Some(date) = date.filter(|d| d.0 < ctx.today) {
-                f.warn(&vision_file, None, format!("[{section}] date {} is in the past: time to set the next one", date.0));
+                f.warn(
+                    &vision_file,
+                    None,
+                    format!(
+                        "[{section}] date {} is in the past: time to set the next one",
+                        date.0
+                    ),
+                );
             }
         }
     }
@@ -142,27 +218,63 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     // Seats
     let seats_file = ws.seats_file();
     if let Some((seats, text)) = f.load::<SeatsFile>(&seats_file) {
-        duplicates(&mut f, &seats_file, &text, "seat", seats.seat.iter().map(|s| s.id.as_str()));
+        duplicates(
+            &mut f,
+            &seats_file,
+            &text,
+            "seat",
+            seats.seat.iter().map(|s| s.id.as_str()),
+        );
         let ids = seats.ids();
         for seat in &seats.seat {
             let line = Some(line_of_id(&text, &seat.id));
             if let Some(parent) = &seat.reports_to
                 && !ids.contains(&parent.as_str())
             {
-                f.error(&seats_file, line, format!("seat `{}` reports to unknown seat `{parent}` (seats: {})", seat.id, ids.join(", ")));
+                f.error(
+                    &seats_file,
+                    line,
+                    format!(
+                        "seat `{}` reports to unknown seat `{parent}` (seats: {})",
+                        seat.id,
+                        ids.join(", ")
+                    ),
+                );
             }
             for person in &seat.people {
-                roster.check(&mut f, &seats_file, line, &format!("seat `{}`", seat.id), person);
+                roster.check(
+                    &mut f,
+                    &seats_file,
+                    line,
+                    &format!("seat `{}`", seat.id),
+                    person,
+                );
             }
             if seat.people.is_empty() {
-                f.warn(&seats_file, line, format!("seat `{}` has nobody in it", seat.id));
+                f.warn(
+                    &seats_file,
+                    line,
+                    format!("seat `{}` has nobody in it", seat.id),
+                );
             }
         }
         for cycle in seats.cycles() {
-            f.error(&seats_file, None, format!("seats report to each other in a loop: {} → {}", cycle.join(" → "), cycle[0]));
+            f.error(
+                &seats_file,
+                None,
+                format!(
+                    "seats report to each other in a loop: {} → {}",
+                    cycle.join(" → "),
+                    cycle[0]
+                ),
+            );
         }
         if !seats.seat.is_empty() {
-            let seated: HashSet<&str> = seats.seat.iter().flat_map(|s| s.people.iter().map(String::as_str)).collect();
+            let seated: HashSet<&str> = seats
+                .seat
+                .iter()
+                .flat_map(|s| s.people.iter().map(String::as_str))
+                .collect();
             for handle in company.handles().filter(|h| !seated.contains(h)) {
                 f.warn(&seats_file, None, format!("{handle} sits in no seat"));
             }
@@ -178,17 +290,43 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             Vec::new()
         }
     };
-    let scorecard_text = read_text(&scorecard_file).ok().flatten().unwrap_or_default();
-    duplicates(&mut f, &scorecard_file, &scorecard_text, "measurable", measurables.iter().map(|m| m.id.as_str()));
+    let scorecard_text = read_text(&scorecard_file)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    duplicates(
+        &mut f,
+        &scorecard_file,
+        &scorecard_text,
+        "measurable",
+        measurables.iter().map(|m| m.id.as_str()),
+    );
     for m in &measurables {
         let line = Some(line_of_id(&scorecard_text, &m.id));
         if m.owner.is_empty() {
-            f.warn(&scorecard_file, line, format!("measurable `{}` has no owner", m.id));
+            f.warn(
+                &scorecard_file,
+                line,
+                format!("measurable `{}` has no owner", m.id),
+            );
         }
-        roster.check(&mut f, &scorecard_file, line, &format!("measurable `{}`", m.id), &m.owner);
+        roster.check(
+            &mut f,
+            &scorecard_file,
+            line,
+            &format!("measurable `{}`", m.id),
+            &m.owner,
+        );
     }
     if !measurables.is_empty() && !(5..=15).contains(&measurables.len()) {
-        f.warn(&scorecard_file, None, format!("{} measurables: EOS keeps 5 to 15 on the scorecard", measurables.len()));
+        f.warn(
+            &scorecard_file,
+            None,
+            format!(
+                "{} measurables: EOS keeps 5 to 15 on the scorecard",
+                measurables.len()
+            ),
+        );
     }
     let values_file = ws.values_file();
     match load::values(ws) {
@@ -197,7 +335,14 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             let mut reported = HashSet::new();
             for e in &values.entries {
                 if !known.contains(e.measurable.as_str()) && reported.insert(e.measurable.clone()) {
-                    f.warn(&values_file, Some(e.line as usize), format!("values for `{}`, which scorecard.toml does not define", e.measurable));
+                    f.warn(
+                        &values_file,
+                        Some(e.line as usize),
+                        format!(
+                            "values for `{}`, which scorecard.toml does not define",
+                            e.measurable
+                        ),
+                    );
                 }
             }
             for (first, later) in &values.duplicates {
@@ -229,15 +374,31 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let issues_file = ws.issues_file();
     let mut issue_ids: HashSet<String> = HashSet::new();
     if let Some((issues, text)) = f.load::<IssuesFile>(&issues_file) {
-        duplicates(&mut f, &issues_file, &text, "issue", issues.issue.iter().map(|i| i.id.as_str()));
+        duplicates(
+            &mut f,
+            &issues_file,
+            &text,
+            "issue",
+            issues.issue.iter().map(|i| i.id.as_str()),
+        );
         for issue in &issues.issue {
             let line = Some(line_of_id(&text, &issue.id));
             issue_ids.insert(issue.id.clone());
-            roster.check(&mut f, &issues_file, line, &format!("issue `{}`", issue.id), &issue.owner);
+            roster.check(
+                &mut f,
+                &issues_file,
+                line,
+                &format!("issue `{}`", issue.id),
+                &issue.owner,
+            );
             if let Some(p) = issue.priority
                 && !(1..=3).contains(&p)
             {
-                f.error(&issues_file, line, format!("issue `{}`: priority {p}: expected 1, 2 or 3", issue.id));
+                f.error(
+                    &issues_file,
+                    line,
+                    format!("issue `{}`: priority {p}: expected 1, 2 or 3", issue.id),
+                );
             }
         }
     }
@@ -245,14 +406,30 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     // To-dos
     let todos_file = ws.todos_file();
     if let Some((todos, text)) = f.load::<TodosFile>(&todos_file) {
-        duplicates(&mut f, &todos_file, &text, "to-do", todos.todo.iter().map(|t| t.id.as_str()));
+        duplicates(
+            &mut f,
+            &todos_file,
+            &text,
+            "to-do",
+            todos.todo.iter().map(|t| t.id.as_str()),
+        );
         for todo in &todos.todo {
             let line = Some(line_of_id(&text, &todo.id));
-            roster.check(&mut f, &todos_file, line, &format!("to-do `{}`", todo.id), &todo.owner);
+            roster.check(
+                &mut f,
+                &todos_file,
+                line,
+                &format!("to-do `{}`", todo.id),
+                &todo.owner,
+            );
             if let Some(issue) = &todo.issue
                 && !issue_ids.contains(issue)
             {
-                f.error(&todos_file, line, format!("to-do `{}`: unknown issue `{issue}`", todo.id));
+                f.error(
+                    &todos_file,
+                    line,
+                    format!("to-do `{}`: unknown issue `{issue}`", todo.id),
+                );
             }
         }
     }
@@ -262,9 +439,18 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         Ok(paths) => {
             for path in paths {
                 let file = ws.file(path);
-                let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+                let stem = file
+                    .path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or("")
+                    .to_string();
                 let Ok(date) = parse_date(&stem) else {
-                    f.warn(&file, None, "not a meeting file: meeting files are named YYYY-MM-DD.toml".into());
+                    f.warn(
+                        &file,
+                        None,
+                        "not a meeting file: meeting files are named YYYY-MM-DD.toml".into(),
+                    );
                     continue;
                 };
                 if let Some((meeting, _)) = f.load::<Meeting>(&file) {
@@ -279,7 +465,13 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     match load::processes(ws) {
         Ok(processes) => {
             for p in processes {
-                roster.check(&mut f, &p.file, Some(1), &format!("process `{}`", p.meta.name), &p.meta.owner);
+                roster.check(
+                    &mut f,
+                    &p.file,
+                    Some(1),
+                    &format!("process `{}`", p.meta.name),
+                    &p.meta.owner,
+                );
             }
         }
         Err(e) => f.broken(&ws.file(ws.processes_dir()), e),
@@ -290,7 +482,13 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
 }
 
 fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksFile, text: &str) {
-    duplicates(f, file, text, "rock", rocks.rock.iter().map(|r| r.id.as_str()));
+    duplicates(
+        f,
+        file,
+        text,
+        "rock",
+        rocks.rock.iter().map(|r| r.id.as_str()),
+    );
     let mut per_owner: BTreeMap<&str, usize> = BTreeMap::new();
     for rock in &rocks.rock {
         let line = Some(line_of_id(text, &rock.id));
@@ -304,25 +502,51 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
     }
     for (owner, n) in per_owner {
         if n > 7 && !owner.is_empty() {
-            f.warn(file, None, format!("{owner} has {n} rocks: EOS keeps 3 to 7 per person"));
+            f.warn(
+                file,
+                None,
+                format!("{owner} has {n} rocks: EOS keeps 3 to 7 per person"),
+            );
         }
     }
-    let company_rocks = rocks.rock.iter().filter(|r| r.company && r.status != RockStatus::Dropped).count();
+    let company_rocks = rocks
+        .rock
+        .iter()
+        .filter(|r| r.company && r.status != RockStatus::Dropped)
+        .count();
     if company_rocks > 7 {
-        f.warn(file, None, format!("{company_rocks} company rocks: EOS keeps 3 to 7"));
+        f.warn(
+            file,
+            None,
+            format!("{company_rocks} company rocks: EOS keeps 3 to 7"),
+        );
     }
 }
 
-fn check_meeting(f: &mut Findings, roster: &Roster, file: &FileRef, meeting: &Meeting, date: chrono::NaiveDate) {
+fn check_meeting(
+    f: &mut Findings,
+    roster: &Roster,
+    file: &FileRef,
+    meeting: &Meeting,
+    date: chrono::NaiveDate,
+) {
     if let Some(d) = meeting.date
         && d.0 != date
     {
-        f.warn(file, None, format!("date = {} differs from the file name's date {date}", d.0));
+        f.warn(
+            file,
+            None,
+            format!("date = {} differs from the file name's date {date}", d.0),
+        );
     }
     for (handle, rating) in &meeting.ratings {
         roster.check(f, file, None, "rating", handle);
         if !(1..=10).contains(rating) {
-            f.error(file, None, format!("rating {handle} = {rating}: expected 1 to 10"));
+            f.error(
+                file,
+                None,
+                format!("rating {handle} = {rating}: expected 1 to 10"),
+            );
         }
     }
     for handle in &meeting.attendees {

@@ -13,12 +13,21 @@ const TEMPLATES: [(&str, &str); 9] = [
     ("company.toml", include_str!("../templates/company.toml")),
     ("vision.toml", include_str!("../templates/vision.toml")),
     ("seats.toml", include_str!("../templates/seats.toml")),
-    ("scorecard.toml", include_str!("../templates/scorecard.toml")),
+    (
+        "scorecard.toml",
+        include_str!("../templates/scorecard.toml"),
+    ),
     ("scorecard.csv", "week,measurable,value,note\n"),
-    ("rocks/{{quarter}}.toml", include_str!("../templates/rocks.toml")),
+    (
+        "rocks/{{quarter}}.toml",
+        include_str!("../templates/rocks.toml"),
+    ),
     ("issues.toml", include_str!("../templates/issues.toml")),
     ("todos.toml", include_str!("../templates/todos.toml")),
-    ("processes/customer-onboarding.md", include_str!("../templates/process.md")),
+    (
+        "processes/customer-onboarding.md",
+        include_str!("../templates/process.md"),
+    ),
 ];
 
 const GITATTRIBUTES: &str = include_str!("../templates/gitattributes");
@@ -72,7 +81,10 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
     }
     for (path, _) in &files {
         if path.exists() && !path.ends_with(".gitattributes") {
-            return Err(Error::user(format!("{} exists already; pulse init writes nothing over it", path.display())));
+            return Err(Error::user(format!(
+                "{} exists already; pulse init writes nothing over it",
+                path.display()
+            )));
         }
     }
     for (path, text) in &files {

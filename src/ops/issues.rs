@@ -1,21 +1,28 @@
 //! The issues list and IDS: raise, prioritise, solve (into to-dos), drop,
 //! reopen, move between the short- and long-term lists.
 
+use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{find, new_id, required, table, vanished};
 use super::todos::{self, NewTodo};
-use super::Ctx;
 use crate::error::{Error, Result};
-use crate::model::issue::{meeting_order, Issue, IssueStatus, IssuesFile, Term};
-use crate::model::time::{toml_date, Date};
+use crate::model::issue::{Issue, IssueStatus, IssuesFile, Term, meeting_order};
+use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
-use crate::store::edit::{set, string, unset, TomlDoc};
+use crate::store::edit::{TomlDoc, set, string, unset};
 use crate::store::load;
 use toml_edit::Value;
 
 /// Appends an issue to an open `issues.toml`; used by `issue add` and by
 /// `headline add --issue`.
-pub fn append(ctx: &Ctx, doc: &mut TomlDoc, current: &IssuesFile, title: &str, owner: Option<&str>, term: Term) -> Result<Issue> {
+pub fn append(
+    ctx: &Ctx,
+    doc: &mut TomlDoc,
+    current: &IssuesFile,
+    title: &str,
+    owner: Option<&str>,
+    term: Term,
+) -> Result<Issue> {
     let title = required(title, "the issue's title")?;
     let owner = owner.map(|o| ctx.person(o)).transpose()?;
     let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
@@ -50,7 +57,11 @@ pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(I
     let mut doc = change.toml(&file)?;
     let issue = append(ctx, &mut doc, &current, title, owner, term)?;
     change.put_toml::<IssuesFile>(&file, &doc)?;
-    let list = if term == Term::Long { " (long-term)" } else { "" };
+    let list = if term == Term::Long {
+        " (long-term)"
+    } else {
+        ""
+    };
     let outcome = change.finish(&format!("issue: raise {:?}{list}", issue.title))?;
     Ok((issue, outcome))
 }
@@ -72,7 +83,10 @@ pub fn list(ctx: &Ctx, filter: ListFilter) -> Result<Vec<Issue>> {
     let relevant = issues
         .iter()
         .filter(|i| i.term == term && filter.owner.is_none_or(|o| i.owner == o));
-    let mut shown: Vec<Issue> = meeting_order(relevant.clone().filter(|i| i.is_open())).into_iter().cloned().collect();
+    let mut shown: Vec<Issue> = meeting_order(relevant.clone().filter(|i| i.is_open()))
+        .into_iter()
+        .cloned()
+        .collect();
     if filter.all {
         let mut closed: Vec<&Issue> = relevant.filter(|i| !i.is_open()).collect();
         closed.sort_by_key(|i| std::cmp::Reverse(i.solved));
@@ -92,12 +106,18 @@ fn edit_issue(
     let current: IssuesFile = change.load(&file)?;
     let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
     let mut doc = change.toml(&file)?;
-    let table = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+    let table = doc
+        .find_mut("issue", &issue.id)
+        .ok_or_else(|| vanished("issue", &issue.id))?;
     let message = edit(issue, table)?;
     change.put_toml::<IssuesFile>(&file, &doc)?;
     let outcome = change.finish(&message)?;
     let after: IssuesFile = load::toml_or_default(&file)?;
-    let updated = after.issue.into_iter().find(|i| i.id == issue.id).unwrap_or_else(|| issue.clone());
+    let updated = after
+        .issue
+        .into_iter()
+        .find(|i| i.id == issue.id)
+        .unwrap_or_else(|| issue.clone());
     Ok((updated, outcome))
 }
 
@@ -109,7 +129,10 @@ fn require_open(issue: &Issue) -> Result<()> {
             "issue `{}` is already {}{}",
             issue.id,
             issue.status.as_str(),
-            issue.solved.map(|d| format!(" (on {})", d.0)).unwrap_or_default()
+            issue
+                .solved
+                .map(|d| format!(" (on {})", d.0))
+                .unwrap_or_default()
         ))
         .with_hint(format!("reopen it with `pulse issue reopen {}`", issue.id)))
     }
@@ -119,7 +142,10 @@ fn require_open(issue: &Issue) -> Result<()> {
 /// other issue loses its priority.
 pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
     if queries.is_empty() || queries.len() > 3 {
-        return Err(Error::user(format!("name one to three issues for this week's top three (got {})", queries.len())));
+        return Err(Error::user(format!(
+            "name one to three issues for this week's top three (got {})",
+            queries.len()
+        )));
     }
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
@@ -140,7 +166,9 @@ pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
         }
     }
     for (rank, issue) in chosen.iter().enumerate() {
-        let t = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+        let t = doc
+            .find_mut("issue", &issue.id)
+            .ok_or_else(|| vanished("issue", &issue.id))?;
         set(t, "priority", Value::from(rank as i64 + 1));
     }
     change.put_toml::<IssuesFile>(&file, &doc)?;
@@ -149,7 +177,10 @@ pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
     let result = chosen
         .iter()
         .enumerate()
-        .map(|(rank, i)| Issue { priority: Some(rank as u8 + 1), ..(*i).clone() })
+        .map(|(rank, i)| Issue {
+            priority: Some(rank as u8 + 1),
+            ..(*i).clone()
+        })
         .collect();
     Ok((result, outcome))
 }
@@ -161,14 +192,21 @@ pub struct Solved {
 
 /// Solves an issue: status, date, resolution, and a to-do for each
 /// `(title, owner)` — one commit for all of it.
-pub fn solve(ctx: &Ctx, query: &str, resolution: Option<&str>, new_todos: &[(String, String)]) -> Result<(Solved, Outcome)> {
+pub fn solve(
+    ctx: &Ctx,
+    query: &str,
+    resolution: Option<&str>,
+    new_todos: &[(String, String)],
+) -> Result<(Solved, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
     let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
     require_open(issue)?;
     let mut doc = change.toml(&file)?;
-    let table = doc.find_mut("issue", &issue.id).ok_or_else(|| vanished("issue", &issue.id))?;
+    let table = doc
+        .find_mut("issue", &issue.id)
+        .ok_or_else(|| vanished("issue", &issue.id))?;
     set(table, "status", "solved");
     unset(table, "priority");
     set(table, "solved", toml_date(ctx.today));
@@ -184,7 +222,12 @@ pub fn solve(ctx: &Ctx, query: &str, resolution: Option<&str>, new_todos: &[(Str
         let mut taken: Vec<String> = existing.todo.iter().map(|t| t.id.clone()).collect();
         let mut todo_doc = change.toml(&todos_file)?;
         for (title, owner) in new_todos {
-            let new = NewTodo { title: title.clone(), owner: owner.clone(), due: None, issue: Some(issue.id.clone()) };
+            let new = NewTodo {
+                title: title.clone(),
+                owner: owner.clone(),
+                due: None,
+                issue: Some(issue.id.clone()),
+            };
             made.push(todos::append(ctx, &mut todo_doc, &mut taken, &new)?);
         }
         change.put_toml::<TodosFile>(&todos_file, &todo_doc)?;
@@ -200,7 +243,13 @@ pub fn solve(ctx: &Ctx, query: &str, resolution: Option<&str>, new_todos: &[(Str
     solved.priority = None;
     solved.solved = Some(Date(ctx.today));
     solved.resolution = resolution.map(String::from).or(solved.resolution);
-    Ok((Solved { issue: solved, todos: made }, outcome))
+    Ok((
+        Solved {
+            issue: solved,
+            todos: made,
+        },
+        outcome,
+    ))
 }
 
 pub fn drop(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
@@ -227,10 +276,18 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
 pub fn move_to(ctx: &Ctx, query: &str, term: Term) -> Result<(Issue, Outcome)> {
     edit_issue(ctx, query, |issue, table| {
         if issue.term == term {
-            return Err(Error::user(format!("issue `{}` is already on the {}-term list", issue.id, term.as_str())));
+            return Err(Error::user(format!(
+                "issue `{}` is already on the {}-term list",
+                issue.id,
+                term.as_str()
+            )));
         }
         set(table, "term", term.as_str());
         unset(table, "priority");
-        Ok(format!("issue: move {:?} to the {}-term list", issue.title, term.as_str()))
+        Ok(format!(
+            "issue: move {:?} to the {}-term list",
+            issue.title,
+            term.as_str()
+        ))
     })
 }

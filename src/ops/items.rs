@@ -23,7 +23,12 @@ pub fn table(pairs: Vec<(&str, Option<Value>)>) -> Table {
 }
 
 /// Resolves a typed id (or unique prefix) among items, returning the index.
-pub fn find<'a, T>(items: &'a [T], query: &str, what: &str, id_of: impl Fn(&T) -> &str) -> Result<(usize, &'a T)> {
+pub fn find<'a, T>(
+    items: &'a [T],
+    query: &str,
+    what: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<(usize, &'a T)> {
     let ids: Vec<&str> = items.iter().map(&id_of).collect();
     let index = ids::resolve(query, &ids, what)?;
     Ok((index, &items[index]))
@@ -41,5 +46,7 @@ pub fn required(text: &str, what: &str) -> Result<String> {
 
 /// The lost-item error when a file changed between reading and editing.
 pub fn vanished(what: &str, id: &str) -> Error {
-    Error::user(format!("{what} `{id}` is no longer in its file (edited meanwhile?); try again"))
+    Error::user(format!(
+        "{what} `{id}` is no longer in its file (edited meanwhile?); try again"
+    ))
 }

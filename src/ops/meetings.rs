@@ -1,15 +1,15 @@
 //! Meeting records in `meetings/YYYY-MM-DD.toml`: headlines, ratings,
 //! cascading messages and attendees.
 
+use super::Ctx;
 use super::change::{Change, Outcome};
 use super::issues;
-use super::Ctx;
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssuesFile, Term};
 use crate::model::meeting::{HeadlineKind, Meeting};
 use crate::model::time::{next_weekday, parse_weekday, toml_date};
-use crate::store::edit::{array_mut, push_multiline, set, string, table_like_mut, TomlDoc};
 use crate::store::FileRef;
+use crate::store::edit::{TomlDoc, array_mut, push_multiline, set, string, table_like_mut};
 use chrono::NaiveDate;
 use toml_edit::{InlineTable, Value};
 
@@ -25,7 +25,8 @@ fn open(change: &Change, file: &FileRef, date: NaiveDate) -> Result<TomlDoc> {
     let mut doc = change.toml(file)?;
     if doc.doc.get("date").is_none() && doc.doc.as_table().is_empty() {
         doc.doc.insert("kind", toml_edit::value("l10"));
-        doc.doc.insert("date", toml_edit::Item::Value(toml_date(date)));
+        doc.doc
+            .insert("date", toml_edit::Item::Value(toml_date(date)));
     }
     Ok(doc)
 }
@@ -58,10 +59,21 @@ pub fn add_headline(ctx: &Ctx, new: NewHeadline) -> Result<(NaiveDate, Option<Is
         let issues_file = ctx.ws.issues_file();
         let current: IssuesFile = change.load(&issues_file)?;
         let mut issues_doc = change.toml(&issues_file)?;
-        issue = Some(issues::append(ctx, &mut issues_doc, &current, &text, Some(&by), Term::Short)?);
+        issue = Some(issues::append(
+            ctx,
+            &mut issues_doc,
+            &current,
+            &text,
+            Some(&by),
+            Term::Short,
+        )?);
         change.put_toml::<IssuesFile>(&issues_file, &issues_doc)?;
     }
-    let also = if issue.is_some() { " and raise it as an issue" } else { "" };
+    let also = if issue.is_some() {
+        " and raise it as an issue"
+    } else {
+        ""
+    };
     let outcome = change.finish(&format!("headline: {by} for {date}: {:?}{also}", text))?;
     Ok((date, issue, outcome))
 }
@@ -69,7 +81,9 @@ pub fn add_headline(ctx: &Ctx, new: NewHeadline) -> Result<(NaiveDate, Option<Is
 /// Records ratings (1..10) for the meeting of `date`.
 pub fn rate(ctx: &Ctx, date: NaiveDate, ratings: &[(String, u8)]) -> Result<(Meeting, Outcome)> {
     if ratings.is_empty() {
-        return Err(Error::user("give at least one rating as HANDLE=N, e.g. zoe=9"));
+        return Err(Error::user(
+            "give at least one rating as HANDLE=N, e.g. zoe=9",
+        ));
     }
     for (handle, _) in ratings {
         ctx.person(handle)?;
@@ -88,8 +102,9 @@ pub fn rate(ctx: &Ctx, date: NaiveDate, ratings: &[(String, u8)]) -> Result<(Mee
 pub fn cascade(ctx: &Ctx, date: NaiveDate, text: &str) -> Result<(Meeting, Outcome)> {
     let text = super::items::required(text, "the message")?;
     edit(ctx, date, |doc, file| {
-        let array = array_mut(doc.doc.as_table_mut(), "cascade")
-            .ok_or_else(|| Error::broken(format!("{}: `cascade` must be an array", file.display)))?;
+        let array = array_mut(doc.doc.as_table_mut(), "cascade").ok_or_else(|| {
+            Error::broken(format!("{}: `cascade` must be an array", file.display))
+        })?;
         push_multiline(array, string(&text));
         Ok(format!("meeting {date}: cascade {:?}", text))
     })
@@ -100,8 +115,9 @@ pub fn attend(ctx: &Ctx, date: NaiveDate, handles: &[String]) -> Result<(Meeting
         ctx.person(handle)?;
     }
     edit(ctx, date, |doc, file| {
-        let array = array_mut(doc.doc.as_table_mut(), "attendees")
-            .ok_or_else(|| Error::broken(format!("{}: `attendees` must be an array", file.display)))?;
+        let array = array_mut(doc.doc.as_table_mut(), "attendees").ok_or_else(|| {
+            Error::broken(format!("{}: `attendees` must be an array", file.display))
+        })?;
         for handle in handles {
             if !array.iter().any(|v| v.as_str() == Some(handle)) {
                 array.push(handle.as_str());
@@ -111,7 +127,11 @@ pub fn attend(ctx: &Ctx, date: NaiveDate, handles: &[String]) -> Result<(Meeting
     })
 }
 
-fn edit(ctx: &Ctx, date: NaiveDate, apply: impl FnOnce(&mut TomlDoc, &FileRef) -> Result<String>) -> Result<(Meeting, Outcome)> {
+fn edit(
+    ctx: &Ctx,
+    date: NaiveDate,
+    apply: impl FnOnce(&mut TomlDoc, &FileRef) -> Result<String>,
+) -> Result<(Meeting, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.meeting_file(date);
     let mut doc = open(&change, &file, date)?;

@@ -1,19 +1,19 @@
 //! What each command does, on the in-memory company: validated inputs in,
 //! model values or a committed change out. No clap, no terminal.
 
-pub mod change;
-pub mod init;
-pub mod person;
 pub mod agenda;
+pub mod change;
 pub mod check;
-pub mod planning;
-pub mod seats;
-pub mod status;
+pub mod init;
 pub mod issues;
 pub mod items;
 pub mod meetings;
+pub mod person;
+pub mod planning;
 pub mod rocks;
 pub mod scorecard;
+pub mod seats;
+pub mod status;
 pub mod todos;
 
 use crate::error::{Error, Result};

@@ -1,7 +1,7 @@
 //! `pulse person add`: a new handle on the roster in `company.toml`.
 
-use super::change::{Change, Outcome};
 use super::Ctx;
+use super::change::{Change, Outcome};
 use crate::error::{Error, Result};
 use crate::model::company::CompanyFile;
 use crate::store::edit::set;
@@ -19,7 +19,9 @@ pub struct NewPerson {
 pub fn parse_handle(text: &str) -> Result<String> {
     let ok = text.len() <= 40
         && text.starts_with(|c: char| c.is_ascii_lowercase())
-        && text.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if ok {
         Ok(text.to_string())
     } else {
@@ -30,7 +32,12 @@ pub fn parse_handle(text: &str) -> Result<String> {
     }
 }
 
-pub fn add(ctx: &Ctx, handle: &str, name: &str, email: Option<&str>) -> Result<(NewPerson, Outcome)> {
+pub fn add(
+    ctx: &Ctx,
+    handle: &str,
+    name: &str,
+    email: Option<&str>,
+) -> Result<(NewPerson, Outcome)> {
     let handle = parse_handle(handle)?;
     if name.trim().is_empty() {
         return Err(Error::user("--name must not be empty"));
@@ -40,14 +47,22 @@ pub fn add(ctx: &Ctx, handle: &str, name: &str, email: Option<&str>) -> Result<(
     // Read the roster again under the lock: another pulse may have just added someone.
     let current: CompanyFile = change.load(&file)?;
     if current.people.contains_key(&handle) {
-        return Err(Error::user(format!("`{handle}` is already on the roster ({})", current.display_name(&handle))));
+        return Err(Error::user(format!(
+            "`{handle}` is already on the roster ({})",
+            current.display_name(&handle)
+        )));
     }
     let mut doc = change.toml(&file)?;
     let last_position = doc
         .doc
         .get("people")
         .and_then(Item::as_table)
-        .and_then(|people| people.iter().filter_map(|(_, v)| v.as_table()?.position()).max());
+        .and_then(|people| {
+            people
+                .iter()
+                .filter_map(|(_, v)| v.as_table()?.position())
+                .max()
+        });
     let people = doc
         .doc
         .entry("people")
@@ -71,7 +86,11 @@ pub fn add(ctx: &Ctx, handle: &str, name: &str, email: Option<&str>) -> Result<(
     change.put_toml::<CompanyFile>(&file, &doc)?;
     let outcome = change.finish(&format!("person: add {handle} ({})", name.trim()))?;
     Ok((
-        NewPerson { id: handle, name: name.trim().to_string(), email: email.map(|e| e.trim().to_string()) },
+        NewPerson {
+            id: handle,
+            name: name.trim().to_string(),
+            email: email.map(|e| e.trim().to_string()),
+        },
         outcome,
     ))
 }

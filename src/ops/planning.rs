@@ -1,11 +1,11 @@
 //! The quarterly and annual planning agendas: the same live data as the
 //! weekly meeting, looked at over a quarter or a year.
 
-use super::meetings::next_meeting_date;
 use super::Ctx;
+use super::meetings::next_meeting_date;
 use crate::error::Result;
-use crate::model::issue::{meeting_order, Issue, Term};
-use crate::model::rock::{completion, Rock};
+use crate::model::issue::{Issue, Term, meeting_order};
+use crate::model::rock::{Rock, completion};
 use crate::model::time::{Quarter, Week};
 use crate::model::vision::Vision;
 use crate::store::load;
@@ -55,7 +55,11 @@ pub struct Plan {
 /// when the meeting falls in its last three weeks, else the one before.
 pub fn review_quarter(date: NaiveDate) -> Quarter {
     let current = Quarter::of(date);
-    if (current.last_day() - date).num_days() < 21 { current } else { current.prev() }
+    if (current.last_day() - date).num_days() < 21 {
+        current
+    } else {
+        current.prev()
+    }
 }
 
 fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSummary>> {
@@ -69,7 +73,10 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
     Ok(load::measurables(&ctx.ws)?
         .into_iter()
         .map(|m| {
-            let vals: Vec<f64> = weeks.iter().filter_map(|&w| values.get(&m.id, w).map(|e| e.value)).collect();
+            let vals: Vec<f64> = weeks
+                .iter()
+                .filter_map(|&w| values.get(&m.id, w).map(|e| e.value))
+                .collect();
             NumberSummary {
                 hits: vals.iter().filter(|&&v| m.goal.is_hit(v)).count(),
                 recorded: vals.len(),
@@ -83,17 +90,35 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
         .collect())
 }
 
-fn build(ctx: &Ctx, kind: &'static str, date: NaiveDate, from: NaiveDate, to: NaiveDate, review: Quarter, steps: Vec<Step>) -> Result<Plan> {
+fn build(
+    ctx: &Ctx,
+    kind: &'static str,
+    date: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+    review: Quarter,
+    steps: Vec<Step>,
+) -> Result<Plan> {
     let review_rocks = load::rocks(&ctx.ws, review)?.rock;
     let rock_completion = completion(&review_rocks.iter().collect::<Vec<_>>());
     let next_quarter = review.next();
     let next_rocks = load::rocks(&ctx.ws, next_quarter)?.rock;
     let mut rocks_per_owner = BTreeMap::new();
-    for r in next_rocks.iter().filter(|r| r.status != crate::model::rock::RockStatus::Dropped) {
+    for r in next_rocks
+        .iter()
+        .filter(|r| r.status != crate::model::rock::RockStatus::Dropped)
+    {
         *rocks_per_owner.entry(r.owner.clone()).or_insert(0) += 1;
     }
     let issues = load::issues(&ctx.ws)?.issue;
-    let long_term_issues = meeting_order(issues.iter().filter(|i| i.is_open() && i.term == Term::Long)).into_iter().cloned().collect();
+    let long_term_issues = meeting_order(
+        issues
+            .iter()
+            .filter(|i| i.is_open() && i.term == Term::Long),
+    )
+    .into_iter()
+    .cloned()
+    .collect();
     Ok(Plan {
         kind,
         company: ctx.ws.company.company.name.clone(),
@@ -120,15 +145,44 @@ pub fn quarterly(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
     };
     let review = review_quarter(date);
     let steps = vec![
-        Step { title: "Segue", hours: 0.25 },
-        Step { title: "Review last quarter: numbers and rocks", hours: 1.0 },
-        Step { title: "Review the V/TO", hours: 1.0 },
-        Step { title: "Set next quarter's rocks", hours: 2.0 },
-        Step { title: "IDS the long-term issues", hours: 3.0 },
-        Step { title: "Next steps", hours: 0.25 },
-        Step { title: "Conclude", hours: 0.5 },
+        Step {
+            title: "Segue",
+            hours: 0.25,
+        },
+        Step {
+            title: "Review last quarter: numbers and rocks",
+            hours: 1.0,
+        },
+        Step {
+            title: "Review the V/TO",
+            hours: 1.0,
+        },
+        Step {
+            title: "Set next quarter's rocks",
+            hours: 2.0,
+        },
+        Step {
+            title: "IDS the long-term issues",
+            hours: 3.0,
+        },
+        Step {
+            title: "Next steps",
+            hours: 0.25,
+        },
+        Step {
+            title: "Conclude",
+            hours: 0.5,
+        },
     ];
-    build(ctx, "quarterly", date, review.first_day(), review.last_day(), review, steps)
+    build(
+        ctx,
+        "quarterly",
+        date,
+        review.first_day(),
+        review.last_day(),
+        review,
+        steps,
+    )
 }
 
 pub fn annual(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
@@ -139,17 +193,45 @@ pub fn annual(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
     let review = review_quarter(date);
     // The year under review ends with the reviewed quarter.
     let to = review.last_day();
-    let from = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to) ;
-    let from = if review.last_day().month() == 12 { from } else { to - Days::new(364) };
+    let from = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to);
+    let from = if review.last_day().month() == 12 {
+        from
+    } else {
+        to - Days::new(364)
+    };
     let steps = vec![
-        Step { title: "Day 1: Segue", hours: 0.5 },
-        Step { title: "Day 1: Review the year's goals and numbers", hours: 1.5 },
-        Step { title: "Day 1: Team health", hours: 2.0 },
-        Step { title: "Day 1: The V/TO through the 3-year picture", hours: 3.0 },
-        Step { title: "Day 2: The 1-year plan: next year's goals", hours: 2.0 },
-        Step { title: "Day 2: Next quarter's rocks", hours: 2.0 },
-        Step { title: "Day 2: IDS the long-term issues", hours: 2.5 },
-        Step { title: "Day 2: Next steps and conclude", hours: 0.5 },
+        Step {
+            title: "Day 1: Segue",
+            hours: 0.5,
+        },
+        Step {
+            title: "Day 1: Review the year's goals and numbers",
+            hours: 1.5,
+        },
+        Step {
+            title: "Day 1: Team health",
+            hours: 2.0,
+        },
+        Step {
+            title: "Day 1: The V/TO through the 3-year picture",
+            hours: 3.0,
+        },
+        Step {
+            title: "Day 2: The 1-year plan: next year's goals",
+            hours: 2.0,
+        },
+        Step {
+            title: "Day 2: Next quarter's rocks",
+            hours: 2.0,
+        },
+        Step {
+            title: "Day 2: IDS the long-term issues",
+            hours: 2.5,
+        },
+        Step {
+            title: "Day 2: Next steps and conclude",
+            hours: 0.5,
+        },
     ];
     build(ctx, "annual", date, from, to, review, steps)
 }

@@ -1,11 +1,11 @@
 //! Rocks: add, list, status, milestones, and closing a quarter.
 
+use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{find, new_id, required, table, vanished};
-use super::Ctx;
 use crate::error::{Error, Result};
 use crate::model::rock::{Rock, RockStatus, RocksFile};
-use crate::model::time::{toml_date, Quarter};
+use crate::model::time::{Quarter, toml_date};
 use crate::store::edit::{array_mut, push_like_siblings, set, string};
 use crate::store::load;
 use chrono::NaiveDate;
@@ -45,13 +45,29 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
     change.put_toml::<RocksFile>(&file, &doc)?;
     let outcome = change.finish(&format!("rock: add {:?} ({owner}, {})", title, new.quarter))?;
     let mut warnings = Vec::new();
-    let owned = current.rock.iter().filter(|r| r.owner == owner && r.status != RockStatus::Dropped).count() + 1;
+    let owned = current
+        .rock
+        .iter()
+        .filter(|r| r.owner == owner && r.status != RockStatus::Dropped)
+        .count()
+        + 1;
     if owned > MAX_ROCKS_PER_OWNER {
-        warnings.push(format!("{owner} now has {owned} rocks in {}: EOS keeps 3 to 7 per person", new.quarter));
+        warnings.push(format!(
+            "{owner} now has {owned} rocks in {}: EOS keeps 3 to 7 per person",
+            new.quarter
+        ));
     }
-    let company_rocks = current.rock.iter().filter(|r| r.company && r.status != RockStatus::Dropped).count() + usize::from(new.company);
+    let company_rocks = current
+        .rock
+        .iter()
+        .filter(|r| r.company && r.status != RockStatus::Dropped)
+        .count()
+        + usize::from(new.company);
     if new.company && company_rocks > 7 {
-        warnings.push(format!("{company_rocks} company rocks in {}: EOS keeps 3 to 7", new.quarter));
+        warnings.push(format!(
+            "{company_rocks} company rocks in {}: EOS keeps 3 to 7",
+            new.quarter
+        ));
     }
     let rock = Rock {
         id,
@@ -89,20 +105,35 @@ fn edit_rock(
     let file = ctx.ws.rocks_file(quarter);
     let current: RocksFile = change.load(&file)?;
     if current.rock.is_empty() {
-        return Err(Error::user(format!("there are no rocks in {quarter}")).with_hint(format!("add one with `pulse rock add TITLE --owner H --quarter {quarter}`")));
+        return Err(
+            Error::user(format!("there are no rocks in {quarter}")).with_hint(format!(
+                "add one with `pulse rock add TITLE --owner H --quarter {quarter}`"
+            )),
+        );
     }
     let (_, rock) = find(&current.rock, query, "rock", |r| r.id.as_str())?;
     let mut doc = change.toml(&file)?;
-    let table = doc.find_mut("rock", &rock.id).ok_or_else(|| vanished("rock", &rock.id))?;
+    let table = doc
+        .find_mut("rock", &rock.id)
+        .ok_or_else(|| vanished("rock", &rock.id))?;
     let message = edit(rock, table)?;
     change.put_toml::<RocksFile>(&file, &doc)?;
     let outcome = change.finish(&message)?;
     let after: RocksFile = crate::store::load::toml_or_default(&file)?;
-    let updated = after.rock.into_iter().find(|r| r.id == rock.id).unwrap_or_else(|| rock.clone());
+    let updated = after
+        .rock
+        .into_iter()
+        .find(|r| r.id == rock.id)
+        .unwrap_or_else(|| rock.clone());
     Ok((updated, outcome))
 }
 
-pub fn set_status(ctx: &Ctx, quarter: Quarter, query: &str, status: RockStatus) -> Result<(Rock, RockStatus, Outcome)> {
+pub fn set_status(
+    ctx: &Ctx,
+    quarter: Quarter,
+    query: &str,
+    status: RockStatus,
+) -> Result<(Rock, RockStatus, Outcome)> {
     let mut old = RockStatus::OnTrack;
     let (rock, outcome) = edit_rock(ctx, quarter, query, |rock, table| {
         old = rock.status;
@@ -112,7 +143,13 @@ pub fn set_status(ctx: &Ctx, quarter: Quarter, query: &str, status: RockStatus) 
     Ok((rock, old, outcome))
 }
 
-pub fn add_milestone(ctx: &Ctx, quarter: Quarter, query: &str, title: &str, due: Option<NaiveDate>) -> Result<(Rock, Outcome)> {
+pub fn add_milestone(
+    ctx: &Ctx,
+    quarter: Quarter,
+    query: &str,
+    title: &str,
+    due: Option<NaiveDate>,
+) -> Result<(Rock, Outcome)> {
     let title = required(title, "the milestone's title")?;
     edit_rock(ctx, quarter, query, |rock, table| {
         let mut milestone = InlineTable::new();
@@ -129,24 +166,42 @@ pub fn add_milestone(ctx: &Ctx, quarter: Quarter, query: &str, title: &str, due:
     })
 }
 
-pub fn milestone_done(ctx: &Ctx, quarter: Quarter, query: &str, number: usize) -> Result<(Rock, Outcome)> {
+pub fn milestone_done(
+    ctx: &Ctx,
+    quarter: Quarter,
+    query: &str,
+    number: usize,
+) -> Result<(Rock, Outcome)> {
     edit_rock(ctx, quarter, query, |rock, table| {
         let count = rock.milestones.len();
         if number == 0 || number > count {
             return Err(Error::user(if count == 0 {
                 format!("rock `{}` has no milestones", rock.id)
             } else {
-                format!("rock `{}` has milestones 1 to {count}; there is no milestone {number}", rock.id)
+                format!(
+                    "rock `{}` has milestones 1 to {count}; there is no milestone {number}",
+                    rock.id
+                )
             }));
         }
-        let array = array_mut(table, "milestones")
-            .ok_or_else(|| Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id)))?;
+        let array = array_mut(table, "milestones").ok_or_else(|| {
+            Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
+        })?;
         let milestone = array
             .get_mut(number - 1)
             .and_then(Value::as_inline_table_mut)
-            .ok_or_else(|| Error::broken(format!("rock `{}`: milestone {number} must be a table", rock.id)))?;
+            .ok_or_else(|| {
+                Error::broken(format!(
+                    "rock `{}`: milestone {number} must be a table",
+                    rock.id
+                ))
+            })?;
         set(milestone, "done", true);
-        Ok(format!("rock: {} milestone {number} done ({:?})", rock.id, rock.milestones[number - 1].title))
+        Ok(format!(
+            "rock: {} milestone {number} done ({:?})",
+            rock.id,
+            rock.milestones[number - 1].title
+        ))
     })
 }
 

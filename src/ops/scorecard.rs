@@ -1,9 +1,9 @@
 //! The scorecard: define measurables, record weekly values, and the table of
 //! the last N weeks.
 
+use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{self, find, new_id, required};
-use super::Ctx;
 use crate::error::{Error, Result};
 use crate::model::goal::Goal;
 use crate::model::scorecard::{Measurable, ScorecardFile};
@@ -13,7 +13,13 @@ use crate::store::load;
 use crate::store::values::{self, ValuesDoc};
 use serde::Serialize;
 
-pub fn add(ctx: &Ctx, name: &str, owner: &str, goal: Goal, unit: Option<&str>) -> Result<(Measurable, Outcome)> {
+pub fn add(
+    ctx: &Ctx,
+    name: &str,
+    owner: &str,
+    goal: Goal,
+    unit: Option<&str>,
+) -> Result<(Measurable, Outcome)> {
     let name = required(name, "the measurable's name")?;
     let owner = ctx.person(owner)?;
     let mut change = Change::begin(ctx)?;
@@ -38,7 +44,16 @@ pub fn add(ctx: &Ctx, name: &str, owner: &str, goal: Goal, unit: Option<&str>) -
     if count > 15 {
         eprintln!("warning: {count} measurables: EOS keeps 5 to 15 on the scorecard");
     }
-    Ok((Measurable { id, name, owner, goal, unit: unit.to_string() }, outcome))
+    Ok((
+        Measurable {
+            id,
+            name,
+            owner,
+            goal,
+            unit: unit.to_string(),
+        },
+        outcome,
+    ))
 }
 
 #[derive(Debug, Serialize)]
@@ -52,16 +67,25 @@ pub struct Recorded {
     pub replaced: Option<f64>,
 }
 
-pub fn record(ctx: &Ctx, query: &str, value: f64, week: Option<Week>, note: Option<&str>) -> Result<(Recorded, Outcome)> {
+pub fn record(
+    ctx: &Ctx,
+    query: &str,
+    value: f64,
+    week: Option<Week>,
+    note: Option<&str>,
+) -> Result<(Recorded, Outcome)> {
     let measurables = load::measurables(&ctx.ws)?;
     if measurables.is_empty() {
-        return Err(Error::user("the scorecard has no measurables yet").with_hint("define one with `pulse scorecard add NAME --owner H --goal \">= 20\"`"));
+        return Err(Error::user("the scorecard has no measurables yet")
+            .with_hint("define one with `pulse scorecard add NAME --owner H --goal \">= 20\"`"));
     }
     let (_, m) = find(&measurables, query, "measurable", |m| m.id.as_str())?;
     let this_week = Week::of(ctx.today);
     let week = week.unwrap_or_else(|| Week::last_completed(ctx.today));
     if week > this_week {
-        return Err(Error::user(format!("week {week} has not started yet (this week is {this_week})")));
+        return Err(Error::user(format!(
+            "week {week} has not started yet (this week is {this_week})"
+        )));
     }
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.values_file();
@@ -80,7 +104,17 @@ pub fn record(ctx: &Ctx, query: &str, value: f64, week: Option<Week>, note: Opti
         crate::model::goal::format_number(value),
         m.goal
     ))?;
-    Ok((Recorded { measurable: m.id.clone(), week, value, goal: m.goal, hit, replaced }, outcome))
+    Ok((
+        Recorded {
+            measurable: m.id.clone(),
+            week,
+            value,
+            goal: m.goal,
+            hit,
+            replaced,
+        },
+        outcome,
+    ))
 }
 
 #[derive(Debug, Serialize)]
@@ -123,15 +157,35 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
             let cells: Vec<Cell> = week_list
                 .iter()
                 .map(|&week| match values.get(&m.id, week) {
-                    Some(e) => Cell { week, value: Some(e.value), hit: Some(m.goal.is_hit(e.value)), note: e.note.clone() },
-                    None => Cell { week, value: None, hit: None, note: String::new() },
+                    Some(e) => Cell {
+                        week,
+                        value: Some(e.value),
+                        hit: Some(m.goal.is_hit(e.value)),
+                        note: e.note.clone(),
+                    },
+                    None => Cell {
+                        week,
+                        value: None,
+                        hit: None,
+                        note: String::new(),
+                    },
                 })
                 .collect();
             let recorded: Vec<f64> = cells.iter().filter_map(|c| c.value).collect();
-            let average = (!recorded.is_empty()).then(|| recorded.iter().sum::<f64>() / recorded.len() as f64);
+            let average = (!recorded.is_empty())
+                .then(|| recorded.iter().sum::<f64>() / recorded.len() as f64);
             let hits = cells.iter().filter(|c| c.hit == Some(true)).count();
-            Row { measurable: m, recorded: recorded.len(), values: cells, average, hits }
+            Row {
+                measurable: m,
+                recorded: recorded.len(),
+                values: cells,
+                average,
+                hits,
+            }
         })
         .collect();
-    Ok(Table { weeks: week_list, rows })
+    Ok(Table {
+        weeks: week_list,
+        rows,
+    })
 }

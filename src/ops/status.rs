@@ -1,12 +1,12 @@
 //! `pulse status`: the whole company (or one person) on one screen.
 
-use super::meetings::next_meeting_date;
 use super::Ctx;
+use super::meetings::next_meeting_date;
 use crate::error::Result;
-use crate::model::issue::{meeting_order, Issue, Term};
+use crate::model::issue::{Issue, Term, meeting_order};
 use crate::model::rock::{Rock, RockStatus};
 use crate::model::time::{Quarter, Week};
-use crate::model::todo::{completion, Todo};
+use crate::model::todo::{Todo, completion};
 use crate::store::load;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -54,33 +54,61 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
     let mine = |h: &str| owner.is_none_or(|o| o == h);
     let ws = &ctx.ws;
     let quarter = Quarter::of(ctx.today);
-    let rocks: Vec<Rock> = load::rocks(ws, quarter)?.rock.into_iter().filter(|r| mine(&r.owner)).collect();
+    let rocks: Vec<Rock> = load::rocks(ws, quarter)?
+        .rock
+        .into_iter()
+        .filter(|r| mine(&r.owner))
+        .collect();
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
 
     let week = Week::last_completed(ctx.today);
     let values = load::values(ws)?;
-    let measurables: Vec<_> = load::measurables(ws)?.into_iter().filter(|m| mine(&m.owner)).collect();
+    let measurables: Vec<_> = load::measurables(ws)?
+        .into_iter()
+        .filter(|m| mine(&m.owner))
+        .collect();
     let mut recorded = 0;
     let mut misses = Vec::new();
     for m in &measurables {
         if let Some(e) = values.get(&m.id, week) {
             recorded += 1;
             if !m.goal.is_hit(e.value) {
-                misses.push(Miss { id: m.id.clone(), name: m.name.clone(), owner: m.owner.clone(), value: e.value, unit: m.unit.clone(), goal: m.goal.to_string() });
+                misses.push(Miss {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                    owner: m.owner.clone(),
+                    value: e.value,
+                    unit: m.unit.clone(),
+                    goal: m.goal.to_string(),
+                });
             }
         }
     }
 
-    let todos: Vec<Todo> = load::todos(ws)?.todo.into_iter().filter(|t| mine(&t.owner)).collect();
+    let todos: Vec<Todo> = load::todos(ws)?
+        .todo
+        .into_iter()
+        .filter(|t| mine(&t.owner))
+        .collect();
     let todo_completion = completion(&todos, ctx.today - Days::new(7), ctx.today);
     let overdue_todos = todos.iter().filter(|t| t.is_overdue(ctx.today)).count();
     let open_todos: Vec<Todo> = todos.into_iter().filter(|t| !t.is_done()).collect();
 
     let issues = load::issues(ws)?.issue;
-    let short_open: Vec<&Issue> = issues.iter().filter(|i| i.is_open() && i.term == Term::Short).collect();
-    let top_issues: Vec<Issue> = meeting_order(short_open.iter().copied().filter(|i| i.priority.is_some())).into_iter().cloned().collect();
+    let short_open: Vec<&Issue> = issues
+        .iter()
+        .filter(|i| i.is_open() && i.term == Term::Short)
+        .collect();
+    let top_issues: Vec<Issue> =
+        meeting_order(short_open.iter().copied().filter(|i| i.priority.is_some()))
+            .into_iter()
+            .cloned()
+            .collect();
     let my_issues: Vec<Issue> = match owner {
-        Some(o) => meeting_order(issues.iter().filter(|i| i.is_open() && i.owner == o)).into_iter().cloned().collect(),
+        Some(o) => meeting_order(issues.iter().filter(|i| i.is_open() && i.owner == o))
+            .into_iter()
+            .cloned()
+            .collect(),
         None => Vec::new(),
     };
 

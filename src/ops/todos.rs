@@ -1,13 +1,13 @@
 //! To-dos: 7-day action items.
 
+use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{find, new_id, required, table, vanished};
-use super::Ctx;
 use crate::error::{Error, Result};
 use crate::model::issue::IssuesFile;
-use crate::model::time::{toml_date, Date};
+use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
-use crate::store::edit::{set, string, TomlDoc};
+use crate::store::edit::{TomlDoc, set, string};
 use crate::store::load;
 use chrono::{Days, NaiveDate};
 
@@ -20,13 +20,20 @@ pub struct NewTodo {
 
 /// Appends a to-do to an open `todos.toml` document; used by `todo add` and
 /// by `issue solve`, which makes several in one change.
-pub fn append(ctx: &Ctx, doc: &mut TomlDoc, taken: &mut Vec<String>, new: &NewTodo) -> Result<Todo> {
+pub fn append(
+    ctx: &Ctx,
+    doc: &mut TomlDoc,
+    taken: &mut Vec<String>,
+    new: &NewTodo,
+) -> Result<Todo> {
     let title = required(&new.title, "the to-do's title")?;
     let owner = ctx.person(&new.owner)?;
     let created = ctx.today;
     let due = new.due.unwrap_or(created + Days::new(7));
     if due < created {
-        return Err(Error::user(format!("--due {due} is before today ({created})")));
+        return Err(Error::user(format!(
+            "--due {due} is before today ({created})"
+        )));
     }
     let id = new_id(&title, "todo", taken.iter().map(String::as_str));
     taken.push(id.clone());
@@ -41,7 +48,15 @@ pub fn append(ctx: &Ctx, doc: &mut TomlDoc, taken: &mut Vec<String>, new: &NewTo
             ("issue", new.issue.as_deref().map(string)),
         ]),
     );
-    Ok(Todo { id, title, owner, created: Some(Date(created)), due: Some(Date(due)), done: None, issue: new.issue.clone() })
+    Ok(Todo {
+        id,
+        title,
+        owner,
+        created: Some(Date(created)),
+        due: Some(Date(due)),
+        done: None,
+        issue: new.issue.clone(),
+    })
 }
 
 pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
@@ -57,7 +72,12 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
     let mut doc = change.toml(&file)?;
     let todo = append(ctx, &mut doc, &mut taken, &new)?;
     change.put_toml::<TodosFile>(&file, &doc)?;
-    let outcome = change.finish(&format!("todo: add {:?} ({}, due {})", todo.title, todo.owner, todo.due.map(|d| d.0.to_string()).unwrap_or_default()))?;
+    let outcome = change.finish(&format!(
+        "todo: add {:?} ({}, due {})",
+        todo.title,
+        todo.owner,
+        todo.due.map(|d| d.0.to_string()).unwrap_or_default()
+    ))?;
     Ok((todo, outcome))
 }
 
@@ -67,10 +87,15 @@ pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     let current: TodosFile = change.load(&file)?;
     let (_, todo) = find(&current.todo, query, "to-do", |t| t.id.as_str())?;
     if let Some(done) = todo.done {
-        return Err(Error::user(format!("to-do `{}` was already done on {}", todo.id, done.0)));
+        return Err(Error::user(format!(
+            "to-do `{}` was already done on {}",
+            todo.id, done.0
+        )));
     }
     let mut doc = change.toml(&file)?;
-    let table = doc.find_mut("todo", &todo.id).ok_or_else(|| vanished("to-do", &todo.id))?;
+    let table = doc
+        .find_mut("todo", &todo.id)
+        .ok_or_else(|| vanished("to-do", &todo.id))?;
     set(table, "done", toml_date(ctx.today));
     change.put_toml::<TodosFile>(&file, &doc)?;
     let outcome = change.finish(&format!("todo: done {:?} ({})", todo.title, todo.owner))?;
@@ -90,9 +115,15 @@ pub fn list(ctx: &Ctx, all: bool, owner: Option<&str>) -> Result<TodoList> {
         ctx.person(owner)?;
     }
     let todos = load::todos(&ctx.ws)?.todo;
-    let mine: Vec<Todo> = todos.into_iter().filter(|t| owner.is_none_or(|o| t.owner == o)).collect();
+    let mine: Vec<Todo> = todos
+        .into_iter()
+        .filter(|t| owner.is_none_or(|o| t.owner == o))
+        .collect();
     let completion = crate::model::todo::completion(&mine, ctx.today - Days::new(7), ctx.today);
     let mut shown: Vec<Todo> = mine.into_iter().filter(|t| all || !t.is_done()).collect();
     shown.sort_by_key(|t| (t.is_done(), t.due_date()));
-    Ok(TodoList { todos: shown, completion })
+    Ok(TodoList {
+        todos: shown,
+        completion,
+    })
 }

@@ -9,68 +9,131 @@ use crate::ops::agenda::Agenda;
 pub fn level10(a: &Agenda) -> Page {
     let weekday = a.date.format("%A");
     let mut page = Page {
-        title: format!("{} — Level 10 meeting", if a.company.is_empty() { "Company" } else { &a.company }),
-        subtitle: vec![format!("{weekday} {}, {}, {} minutes · {}", a.date, a.time, a.minutes, a.team)],
+        title: format!(
+            "{} — Level 10 meeting",
+            if a.company.is_empty() {
+                "Company"
+            } else {
+                &a.company
+            }
+        ),
+        subtitle: vec![format!(
+            "{weekday} {}, {}, {} minutes · {}",
+            a.date, a.time, a.minutes, a.team
+        )],
         sections: Vec::new(),
     };
     let minutes = |i: usize| format!("{} min", a.sections[i].minutes);
     let section = |i: usize, note: String| {
-        let extra = if note.is_empty() { String::new() } else { format!(" · {note}") };
+        let extra = if note.is_empty() {
+            String::new()
+        } else {
+            format!(" · {note}")
+        };
         Section::new(a.sections[i].title, format!("{}{extra}", minutes(i)))
     };
 
     let mut segue = section(0, String::new());
-    segue.push(Line::dim("Good news: one personal and one professional from each person."));
+    segue.push(Line::dim(
+        "Good news: one personal and one professional from each person.",
+    ));
     page.sections.push(segue);
 
     let mut scorecard = section(1, format!("week {}", a.scorecard_week));
     if a.scorecard.is_empty() {
-        scorecard.push(Line::dim("No measurables yet: pulse scorecard add NAME --owner H --goal \">= 20\""));
+        scorecard.push(Line::dim(
+            "No measurables yet: pulse scorecard add NAME --owner H --goal \">= 20\"",
+        ));
     }
-    let name_width = a.scorecard.iter().map(|l| l.name.chars().count()).max().unwrap_or(0);
+    let name_width = a
+        .scorecard
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(0);
     let cells: Vec<(&str, anstyle::Style, String)> = a
         .scorecard
         .iter()
         .map(|line| match (line.value, line.hit) {
             (Some(v), Some(true)) => ("✓", GOOD, format_with_unit(v, &line.unit)),
-            (Some(v), _) => ("✗", BAD, format!("{} miss", format_with_unit(v, &line.unit))),
+            (Some(v), _) => (
+                "✗",
+                BAD,
+                format!("{} miss", format_with_unit(v, &line.unit)),
+            ),
             (None, _) => ("·", DIM, "not recorded".to_string()),
         })
         .collect();
     let value_width = cells.iter().map(|c| c.2.chars().count()).max().unwrap_or(0);
-    let goal_width = a.scorecard.iter().map(|l| l.goal.to_string().len()).max().unwrap_or(0);
+    let goal_width = a
+        .scorecard
+        .iter()
+        .map(|l| l.goal.to_string().len())
+        .max()
+        .unwrap_or(0);
     for (line, (mark, style, value)) in a.scorecard.iter().zip(cells) {
         let goal = line.goal.to_string();
         scorecard.push(Line::marked(
             mark,
-            format!("{:<name_width$}  {value:>value_width$}  goal {goal:<goal_width$}  {}", line.name, line.owner),
+            format!(
+                "{:<name_width$}  {value:>value_width$}  goal {goal:<goal_width$}  {}",
+                line.name, line.owner
+            ),
             Some(style),
         ));
     }
     page.sections.push(scorecard);
 
-    let mut rocks = section(2, format!("{}, {} days left", a.quarter, a.days_left.max(0)));
+    let mut rocks = section(
+        2,
+        format!("{}, {} days left", a.quarter, a.days_left.max(0)),
+    );
     if a.rocks.is_empty() {
-        rocks.push(Line::dim(format!("No rocks for {} yet: pulse rock add TITLE --owner H", a.quarter)));
+        rocks.push(Line::dim(format!(
+            "No rocks for {} yet: pulse rock add TITLE --owner H",
+            a.quarter
+        )));
     }
     for rock in &a.rocks {
         let style = crate::render::rocks::status_style(rock.status);
-        let milestones = if rock.milestones.is_empty() { String::new() } else { format!(", milestones {}/{}", rock.milestones_done(), rock.milestones.len()) };
+        let milestones = if rock.milestones.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", milestones {}/{}",
+                rock.milestones_done(),
+                rock.milestones.len()
+            )
+        };
         let kind = if rock.company { ", company" } else { "" };
-        rocks.push(Line::marked(&format!("{:<9}", rock.status.as_str()), format!("{} ({}{kind}{milestones})", rock.title, rock.owner), Some(style)));
+        rocks.push(Line::marked(
+            &format!("{:<9}", rock.status.as_str()),
+            format!("{} ({}{kind}{milestones})", rock.title, rock.owner),
+            Some(style),
+        ));
     }
     page.sections.push(rocks);
 
     let mut headlines = section(3, String::new());
     if a.headlines.is_empty() {
-        headlines.push(Line::dim("No headlines filed yet: pulse headline add TEXT --by H --customer"));
+        headlines.push(Line::dim(
+            "No headlines filed yet: pulse headline add TEXT --by H --customer",
+        ));
     }
     for h in &a.headlines {
-        headlines.push(Line::plain(format!("{} ({}, {})", h.text, h.by, h.kind.as_str())));
+        headlines.push(Line::plain(format!(
+            "{} ({}, {})",
+            h.text,
+            h.by,
+            h.kind.as_str()
+        )));
     }
     page.sections.push(headlines);
 
-    let completion = a.todo_completion.map(|c| format!(", {c:.0}% done (goal 90%)")).unwrap_or_default();
+    let completion = a
+        .todo_completion
+        .map(|c| format!(", {c:.0}% done (goal 90%)"))
+        .unwrap_or_default();
     let mut todos = section(4, format!("due since {}{completion}", a.todos_since));
     if a.todos.is_empty() {
         todos.push(Line::dim("No to-dos were due."));
@@ -78,9 +141,17 @@ pub fn level10(a: &Agenda) -> Page {
     for t in &a.todos {
         let due = t.due_date().map(|d| d.to_string()).unwrap_or_default();
         if t.is_done() {
-            todos.push(Line::marked("[x]", format!("{} ({}, due {due})", t.title, t.owner), Some(GOOD)));
+            todos.push(Line::marked(
+                "[x]",
+                format!("{} ({}, due {due})", t.title, t.owner),
+                Some(GOOD),
+            ));
         } else {
-            todos.push(Line::marked("[ ]", format!("{} ({}, due {due})", t.title, t.owner), Some(BAD)));
+            todos.push(Line::marked(
+                "[ ]",
+                format!("{} ({}, due {due})", t.title, t.owner),
+                Some(BAD),
+            ));
         }
     }
     page.sections.push(todos);
@@ -90,16 +161,28 @@ pub fn level10(a: &Agenda) -> Page {
         ids.push(Line::dim("No open issues."));
     }
     for issue in &a.issues {
-        let owner = if issue.owner.is_empty() { String::new() } else { format!(" ({})", issue.owner) };
+        let owner = if issue.owner.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", issue.owner)
+        };
         match issue.priority {
-            Some(p) => ids.push(Line::marked(&format!("{p}."), format!("{}{owner}", issue.title), Some(WARN))),
+            Some(p) => ids.push(Line::marked(
+                &format!("{p}."),
+                format!("{}{owner}", issue.title),
+                Some(WARN),
+            )),
             None => ids.push(Line::marked("-", format!("{}{owner}", issue.title), None)),
         }
     }
     if !a.candidates.is_empty() {
         ids.push(Line::plain("Dropped down by the rules:"));
         for c in &a.candidates {
-            let owner = if c.owner.is_empty() { String::new() } else { format!(" ({})", c.owner) };
+            let owner = if c.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", c.owner)
+            };
             ids.push(Line::marked("+", format!("{}{owner}", c.text), Some(BAD)).indented(1));
         }
     }
@@ -111,11 +194,14 @@ pub fn level10(a: &Agenda) -> Page {
     } else {
         conclude.push(Line::plain("Recap the new to-dos:"));
         for t in &a.new_todos {
-            conclude.push(Line::marked("-", format!("{} ({})", t.title, t.owner), None).indented(1));
+            conclude
+                .push(Line::marked("-", format!("{} ({})", t.title, t.owner), None).indented(1));
         }
     }
     if a.cascade.is_empty() {
-        conclude.push(Line::plain("Cascading messages: what do we tell the company? (pulse meeting cascade TEXT)"));
+        conclude.push(Line::plain(
+            "Cascading messages: what do we tell the company? (pulse meeting cascade TEXT)",
+        ));
     } else {
         conclude.push(Line::plain("Cascading messages:"));
         for c in &a.cascade {
@@ -129,7 +215,9 @@ pub fn level10(a: &Agenda) -> Page {
         },
         None => "no earlier meeting on record".to_string(),
     };
-    conclude.push(Line::plain(format!("Rate the meeting 1-10 (pulse meeting rate H=N ...); {last}.")));
+    conclude.push(Line::plain(format!(
+        "Rate the meeting 1-10 (pulse meeting rate H=N ...); {last}."
+    )));
     page.sections.push(conclude);
     let _ = RockStatus::Done;
     page

@@ -5,12 +5,12 @@ pub mod agenda;
 pub mod page;
 pub mod planning;
 pub mod rocks;
-pub mod seats;
-pub mod vision;
-pub mod scorecard;
 pub mod sanitize;
+pub mod scorecard;
+pub mod seats;
 pub mod style;
 pub mod table;
+pub mod vision;
 
 pub use sanitize::{escape, escape_lines};
 pub use style::Painter;

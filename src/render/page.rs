@@ -3,7 +3,7 @@
 //! both formats stay in step.
 
 use super::sanitize::escape;
-use super::style::{Painter, BOLD, DIM};
+use super::style::{BOLD, DIM, Painter};
 use anstyle::Style;
 
 #[derive(Debug, Default)]
@@ -32,13 +32,25 @@ pub struct Line {
 
 impl Line {
     pub fn plain(text: impl Into<String>) -> Line {
-        Line { text: text.into(), style: None, indent: 0, mark: None }
+        Line {
+            text: text.into(),
+            style: None,
+            indent: 0,
+            mark: None,
+        }
     }
     pub fn styled(text: impl Into<String>, style: Style) -> Line {
-        Line { style: Some(style), ..Line::plain(text) }
+        Line {
+            style: Some(style),
+            ..Line::plain(text)
+        }
     }
     pub fn marked(mark: &str, text: impl Into<String>, style: Option<Style>) -> Line {
-        Line { mark: Some(mark.to_string()), style, ..Line::plain(text) }
+        Line {
+            mark: Some(mark.to_string()),
+            style,
+            ..Line::plain(text)
+        }
     }
     pub fn dim(text: impl Into<String>) -> Line {
         Line::styled(text, DIM)
@@ -51,7 +63,11 @@ impl Line {
 
 impl Section {
     pub fn new(heading: impl Into<String>, note: impl Into<String>) -> Section {
-        Section { heading: heading.into(), note: note.into(), lines: Vec::new() }
+        Section {
+            heading: heading.into(),
+            note: note.into(),
+            lines: Vec::new(),
+        }
     }
     pub fn push(&mut self, line: Line) {
         self.lines.push(line);
@@ -69,7 +85,11 @@ impl Page {
         }
         for (i, section) in self.sections.iter().enumerate() {
             out.push('\n');
-            let number = if numbered { format!("{}. ", i + 1) } else { String::new() };
+            let number = if numbered {
+                format!("{}. ", i + 1)
+            } else {
+                String::new()
+            };
             let heading = format!("{number}{}", section.heading);
             out.push_str(&painter.paint(&escape(&heading), BOLD));
             if !section.note.is_empty() {
@@ -105,9 +125,20 @@ impl Page {
             out.push_str(&format!("{}  \n", md_escape(s)));
         }
         for (i, section) in self.sections.iter().enumerate() {
-            let number = if numbered { format!("{}. ", i + 1) } else { String::new() };
-            let note = if section.note.is_empty() { String::new() } else { format!(" — {}", md_escape(&section.note)) };
-            out.push_str(&format!("\n## {number}{}{note}\n\n", md_escape(&section.heading)));
+            let number = if numbered {
+                format!("{}. ", i + 1)
+            } else {
+                String::new()
+            };
+            let note = if section.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", md_escape(&section.note))
+            };
+            out.push_str(&format!(
+                "\n## {number}{}{note}\n\n",
+                md_escape(&section.heading)
+            ));
             for line in &section.lines {
                 let mark = match line.mark.as_deref() {
                     Some("[x]") => "[x] ".to_string(),
@@ -115,7 +146,11 @@ impl Page {
                     Some(m) => format!("{m} "),
                     None => String::new(),
                 };
-                out.push_str(&format!("{}- {mark}{}\n", "  ".repeat(line.indent), md_escape(&line.text)));
+                out.push_str(&format!(
+                    "{}- {mark}{}\n",
+                    "  ".repeat(line.indent),
+                    md_escape(&line.text)
+                ));
             }
         }
         out

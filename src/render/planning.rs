@@ -6,10 +6,26 @@ use super::vision::vision_sections;
 use crate::ops::planning::Plan;
 
 pub fn page(plan: &Plan) -> Page {
-    let what = if plan.kind == "annual" { "Annual planning" } else { "Quarterly planning" };
+    let what = if plan.kind == "annual" {
+        "Annual planning"
+    } else {
+        "Quarterly planning"
+    };
     let mut page = Page {
-        title: format!("{} — {what}", if plan.company.is_empty() { "Company" } else { &plan.company }),
-        subtitle: vec![format!("{} · reviewing {} to {}", plan.date.format("%A %Y-%m-%d"), plan.review_from, plan.review_to)],
+        title: format!(
+            "{} — {what}",
+            if plan.company.is_empty() {
+                "Company"
+            } else {
+                &plan.company
+            }
+        ),
+        subtitle: vec![format!(
+            "{} · reviewing {} to {}",
+            plan.date.format("%A %Y-%m-%d"),
+            plan.review_from,
+            plan.review_to
+        )],
         sections: Vec::new(),
     };
     let mut steps = Section::new("Agenda", "");
@@ -18,21 +34,45 @@ pub fn page(plan: &Plan) -> Page {
     }
     page.sections.push(steps);
 
-    let mut numbers = Section::new("Numbers", format!("{} to {}", plan.review_from, plan.review_to));
+    let mut numbers = Section::new(
+        "Numbers",
+        format!("{} to {}", plan.review_from, plan.review_to),
+    );
     if plan.numbers.is_empty() {
         numbers.push(Line::dim("No measurables on the scorecard."));
     }
     for n in &plan.numbers {
-        let avg = n.average.map(|a| crate::model::goal::format_number(a)).unwrap_or_else(|| "-".into());
-        let style = if n.recorded > 0 && n.hits * 10 >= n.recorded * 8 { GOOD } else { BAD };
-        numbers.push(Line::marked(&format!("{}/{}", n.hits, n.recorded), format!("{}: goal {} met, average {avg} ({})", n.name, n.goal, n.owner), Some(style)));
+        let avg = n
+            .average
+            .map(crate::model::goal::format_number)
+            .unwrap_or_else(|| "-".into());
+        let style = if n.recorded > 0 && n.hits * 10 >= n.recorded * 8 {
+            GOOD
+        } else {
+            BAD
+        };
+        numbers.push(Line::marked(
+            &format!("{}/{}", n.hits, n.recorded),
+            format!(
+                "{}: goal {} met, average {avg} ({})",
+                n.name, n.goal, n.owner
+            ),
+            Some(style),
+        ));
     }
     page.sections.push(numbers);
 
-    let rate = plan.rock_completion.map(|r| format!("{r:.0}% done (goal 80%)")).unwrap_or_else(|| "no rocks".into());
+    let rate = plan
+        .rock_completion
+        .map(|r| format!("{r:.0}% done (goal 80%)"))
+        .unwrap_or_else(|| "no rocks".into());
     let mut rocks = Section::new(format!("Rocks of {}", plan.review_quarter), rate);
     for r in &plan.review_rocks {
-        rocks.push(Line::marked(&format!("{:<9}", r.status.as_str()), format!("{} ({})", r.title, r.owner), Some(crate::render::rocks::status_style(r.status))));
+        rocks.push(Line::marked(
+            &format!("{:<9}", r.status.as_str()),
+            format!("{} ({})", r.title, r.owner),
+            Some(crate::render::rocks::status_style(r.status)),
+        ));
     }
     page.sections.push(rocks);
 
@@ -45,36 +85,66 @@ pub fn page(plan: &Plan) -> Page {
     }
     page.sections.push(vision);
 
-    let per_owner: Vec<String> = plan.rocks_per_owner.iter().map(|(o, n)| format!("{o} {n}")).collect();
-    let note = if per_owner.is_empty() { "none set yet".to_string() } else { format!("per owner: {}", per_owner.join(", ")) };
+    let per_owner: Vec<String> = plan
+        .rocks_per_owner
+        .iter()
+        .map(|(o, n)| format!("{o} {n}"))
+        .collect();
+    let note = if per_owner.is_empty() {
+        "none set yet".to_string()
+    } else {
+        format!("per owner: {}", per_owner.join(", "))
+    };
     let mut next = Section::new(format!("Rocks for {}", plan.next_quarter), note);
     if plan.next_rocks.is_empty() {
-        next.push(Line::dim(format!("Set 3 to 7: pulse rock add TITLE --owner H --quarter {}", plan.next_quarter)));
+        next.push(Line::dim(format!(
+            "Set 3 to 7: pulse rock add TITLE --owner H --quarter {}",
+            plan.next_quarter
+        )));
     }
     for r in &plan.next_rocks {
         let kind = if r.company { ", company" } else { "" };
-        next.push(Line::marked("-", format!("{} ({}{kind})", r.title, r.owner), None));
+        next.push(Line::marked(
+            "-",
+            format!("{} ({}{kind})", r.title, r.owner),
+            None,
+        ));
     }
     for (owner, n) in &plan.rocks_per_owner {
         if *n > 7 {
-            next.push(Line::styled(format!("{owner} has {n} rocks: EOS keeps 3 to 7"), BAD));
+            next.push(Line::styled(
+                format!("{owner} has {n} rocks: EOS keeps 3 to 7"),
+                BAD,
+            ));
         }
     }
     page.sections.push(next);
 
-    let mut issues = Section::new("Long-term issues", format!("{} open", plan.long_term_issues.len()));
+    let mut issues = Section::new(
+        "Long-term issues",
+        format!("{} open", plan.long_term_issues.len()),
+    );
     if plan.long_term_issues.is_empty() {
         issues.push(Line::dim("The long-term list is empty."));
     }
     for i in &plan.long_term_issues {
-        let owner = if i.owner.is_empty() { String::new() } else { format!(" ({})", i.owner) };
+        let owner = if i.owner.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", i.owner)
+        };
         issues.push(Line::marked("-", format!("{}{owner}", i.title), None));
     }
     page.sections.push(issues);
 
     let mut conclude = Section::new("Next steps and conclude", "");
-    conclude.push(Line::plain("Who does what by when; cascading messages; rate the day 1-10."));
-    conclude.push(Line::styled("pulse rock add ... --quarter ".to_string() + &plan.next_quarter.to_string(), DIM));
+    conclude.push(Line::plain(
+        "Who does what by when; cascading messages; rate the day 1-10.",
+    ));
+    conclude.push(Line::styled(
+        "pulse rock add ... --quarter ".to_string() + &plan.next_quarter.to_string(),
+        DIM,
+    ));
     page.sections.push(conclude);
     page
 }

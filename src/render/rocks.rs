@@ -1,6 +1,6 @@
 //! The rocks table.
 
-use super::style::{Painter, BAD, DIM, GOOD, WARN};
+use super::style::{BAD, DIM, GOOD, Painter, WARN};
 use super::table::TableBuilder;
 use crate::model::rock::{Rock, RockStatus};
 use crate::ops::Ctx;
@@ -15,22 +15,52 @@ pub fn status_style(status: RockStatus) -> anstyle::Style {
 }
 
 pub fn rocks_table(painter: Painter, rocks: &[&Rock], ctx: &Ctx) -> String {
-    let mut table = TableBuilder::new(painter, &["rock", "title", "owner", "type", "status", "due", "milestones"]);
+    let mut table = TableBuilder::new(
+        painter,
+        &[
+            "rock",
+            "title",
+            "owner",
+            "type",
+            "status",
+            "due",
+            "milestones",
+        ],
+    );
     for rock in rocks {
-        let due = rock.due.map(|d| d.0.to_string()).unwrap_or_else(|| "-".into());
+        let due = rock
+            .due
+            .map(|d| d.0.to_string())
+            .unwrap_or_else(|| "-".into());
         let milestones = if rock.milestones.is_empty() {
             "-".to_string()
         } else {
             format!("{}/{}", rock.milestones_done(), rock.milestones.len())
         };
-        let overdue = rock.due.is_some_and(|d| d.0 < ctx.today) && matches!(rock.status, RockStatus::OnTrack | RockStatus::OffTrack);
+        let overdue = rock.due.is_some_and(|d| d.0 < ctx.today)
+            && matches!(rock.status, RockStatus::OnTrack | RockStatus::OffTrack);
         table.styled_row(vec![
             (rock.id.clone(), None),
             (rock.title.clone(), None),
             (rock.owner.clone(), None),
-            ((if rock.company { "company" } else { "individual" }).to_string(), None),
+            (
+                (if rock.company {
+                    "company"
+                } else {
+                    "individual"
+                })
+                .to_string(),
+                None,
+            ),
             (rock.status.to_string(), Some(status_style(rock.status))),
-            (if overdue { format!("{due} (overdue)") } else { due }, overdue.then_some(BAD)),
+            (
+                if overdue {
+                    format!("{due} (overdue)")
+                } else {
+                    due
+                },
+                overdue.then_some(BAD),
+            ),
             (milestones, None),
         ]);
     }

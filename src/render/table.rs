@@ -25,7 +25,11 @@ impl TableBuilder {
             .iter()
             .map(|h| {
                 let cell = Cell::new(h);
-                if painter.color { cell.add_attribute(Attribute::Bold) } else { cell }
+                if painter.color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
             })
             .collect();
         table.set_header(header);

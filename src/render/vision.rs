@@ -12,13 +12,23 @@ fn days_left(date: Option<crate::model::time::Date>, today: NaiveDate) -> String
     match date {
         Some(d) => {
             let days = (d.0 - today).num_days();
-            if days >= 0 { format!("{} ({days} days left)", d.0) } else { format!("{} ({} days ago)", d.0, -days) }
+            if days >= 0 {
+                format!("{} ({days} days left)", d.0)
+            } else {
+                format!("{} ({} days ago)", d.0, -days)
+            }
         }
         None => String::new(),
     }
 }
 
-fn picture(section: &mut Section, p: &Picture, today: NaiveDate, list_label: &str, list: &[String]) {
+fn picture(
+    section: &mut Section,
+    p: &Picture,
+    today: NaiveDate,
+    list_label: &str,
+    list: &[String],
+) {
     let _ = today;
     if !p.revenue.is_empty() {
         section.push(Line::plain(format!("Revenue: {}", p.revenue)));
@@ -27,7 +37,10 @@ fn picture(section: &mut Section, p: &Picture, today: NaiveDate, list_label: &st
         section.push(Line::plain(format!("Profit: {}", p.profit)));
     }
     if !p.measurables.is_empty() {
-        section.push(Line::plain(format!("Measurables: {}", p.measurables.join("; "))));
+        section.push(Line::plain(format!(
+            "Measurables: {}",
+            p.measurables.join("; ")
+        )));
     }
     if !list.is_empty() {
         section.push(Line::plain(format!("{list_label}:")));
@@ -46,7 +59,11 @@ pub fn vision_sections(v: &Vision, today: NaiveDate) -> Vec<Section> {
 
     let mut values = Section::new("Core values", "");
     for cv in &v.core_values {
-        let text = if cv.description.is_empty() { cv.name.clone() } else { format!("{}: {}", cv.name, cv.description) };
+        let text = if cv.description.is_empty() {
+            cv.name.clone()
+        } else {
+            format!("{}: {}", cv.name, cv.description)
+        };
         values.push(Line::marked("-", text, None));
     }
     if v.core_values.is_empty() {
@@ -64,7 +81,13 @@ pub fn vision_sections(v: &Vision, today: NaiveDate) -> Vec<Section> {
     }
     sections.push(focus);
 
-    let mut target = Section::new("10-year target", v.ten_year_target.as_ref().map(|t| days_left(t.date, today)).unwrap_or_default());
+    let mut target = Section::new(
+        "10-year target",
+        v.ten_year_target
+            .as_ref()
+            .map(|t| days_left(t.date, today))
+            .unwrap_or_default(),
+    );
     match &v.ten_year_target {
         Some(t) if !t.goal.is_empty() => target.push(Line::plain(t.goal.clone())),
         _ => target.push(not_set()),
@@ -94,14 +117,26 @@ pub fn vision_sections(v: &Vision, today: NaiveDate) -> Vec<Section> {
     }
     sections.push(marketing);
 
-    let mut three = Section::new("3-year picture", v.three_year_picture.as_ref().map(|p| days_left(p.date, today)).unwrap_or_default());
+    let mut three = Section::new(
+        "3-year picture",
+        v.three_year_picture
+            .as_ref()
+            .map(|p| days_left(p.date, today))
+            .unwrap_or_default(),
+    );
     match &v.three_year_picture {
         Some(p) => picture(&mut three, p, today, "What it looks like", &p.looks_like),
         None => three.push(not_set()),
     }
     sections.push(three);
 
-    let mut one = Section::new("1-year plan", v.one_year_plan.as_ref().map(|p| days_left(p.date, today)).unwrap_or_default());
+    let mut one = Section::new(
+        "1-year plan",
+        v.one_year_plan
+            .as_ref()
+            .map(|p| days_left(p.date, today))
+            .unwrap_or_default(),
+    );
     match &v.one_year_plan {
         Some(p) => picture(&mut one, p, today, "Goals", &p.goals),
         None => one.push(not_set()),

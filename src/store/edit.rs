@@ -2,7 +2,7 @@
 //! order, blank lines, formatting and unknown keys all survive. Nothing here
 //! re-serialises a document from structs.
 
-use super::files::{without_bom, FileRef, BOM};
+use super::files::{BOM, FileRef, without_bom};
 use super::parse::located_error;
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
@@ -29,17 +29,20 @@ impl TomlDoc {
 
     pub fn to_text(&self) -> String {
         let body = self.doc.to_string();
-        if self.bom { format!("{BOM}{body}") } else { body }
+        if self.bom {
+            format!("{BOM}{body}")
+        } else {
+            body
+        }
     }
 
     /// The tables of the array `key` (`[[key]]` blocks, or an inline array of
     /// inline tables), in file order.
     pub fn items_mut(&mut self, key: &str) -> Vec<&mut dyn TableLike> {
         match self.doc.get_mut(key) {
-            Some(Item::ArrayOfTables(array)) => array
-                .iter_mut()
-                .map(|t| t as &mut dyn TableLike)
-                .collect(),
+            Some(Item::ArrayOfTables(array)) => {
+                array.iter_mut().map(|t| t as &mut dyn TableLike).collect()
+            }
             Some(Item::Value(Value::Array(array))) => array
                 .iter_mut()
                 .filter_map(|v| v.as_inline_table_mut().map(|t| t as &mut dyn TableLike))
@@ -57,7 +60,8 @@ impl TomlDoc {
 
     /// Appends a new `[[key]]` table at the end of the array, set off by a blank line.
     pub fn append(&mut self, key: &str, mut table: Table) {
-        let has_content = !self.doc.as_table().is_empty() || !self.doc.trailing().as_str().unwrap_or("").trim().is_empty();
+        let has_content = !self.doc.as_table().is_empty()
+            || !self.doc.trailing().as_str().unwrap_or("").trim().is_empty();
         match self.doc.get_mut(key) {
             Some(Item::Value(Value::Array(array))) => {
                 let inline: InlineTable = table.into_inline_table();
@@ -152,7 +156,10 @@ pub fn push_multiline(array: &mut toml_edit::Array, mut value: Value) {
 
 /// The table-like value at `key` (a `[key]` table or an inline table),
 /// created as an inline table when absent.
-pub fn table_like_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<&'a mut dyn TableLike> {
+pub fn table_like_mut<'a>(
+    table: &'a mut dyn TableLike,
+    key: &str,
+) -> Option<&'a mut dyn TableLike> {
     if table.get(key).is_none() {
         table.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
     }
@@ -170,15 +177,25 @@ mod tests {
     use std::path::PathBuf;
 
     fn file() -> FileRef {
-        FileRef { path: PathBuf::from("x.toml"), display: "x.toml".into() }
+        FileRef {
+            path: PathBuf::from("x.toml"),
+            display: "x.toml".into(),
+        }
     }
 
     #[test]
     fn set_keeps_trailing_comment() {
-        let mut doc = TomlDoc::parse(&file(), "[[rock]]\nid = \"a\"\nstatus = \"on-track\"   # said Monday\nx-extra = 1\n").unwrap();
+        let mut doc = TomlDoc::parse(
+            &file(),
+            "[[rock]]\nid = \"a\"\nstatus = \"on-track\"   # said Monday\nx-extra = 1\n",
+        )
+        .unwrap();
         let rock = doc.find_mut("rock", "a").unwrap();
         set(rock, "status", "done");
-        assert_eq!(doc.to_text(), "[[rock]]\nid = \"a\"\nstatus = \"done\"   # said Monday\nx-extra = 1\n");
+        assert_eq!(
+            doc.to_text(),
+            "[[rock]]\nid = \"a\"\nstatus = \"done\"   # said Monday\nx-extra = 1\n"
+        );
     }
 
     #[test]

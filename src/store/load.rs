@@ -1,7 +1,7 @@
 //! Loading the parts of a company into the model. Each command loads only the
 //! files it needs; a missing optional file reads as empty.
 
-use super::files::{list_dir, read_text, FileRef};
+use super::files::{FileRef, list_dir, read_text};
 use super::parse::{located_error, parse_toml};
 use super::values;
 use super::workspace::Workspace;
@@ -9,11 +9,11 @@ use crate::error::{Error, Result};
 use crate::model::goal::Goal;
 use crate::model::issue::IssuesFile;
 use crate::model::meeting::Meeting;
-use crate::model::process::{split_front_matter, ProcessMeta};
+use crate::model::process::{ProcessMeta, split_front_matter};
 use crate::model::rock::RocksFile;
 use crate::model::scorecard::{Measurable, ScorecardFile, Values};
 use crate::model::seats::SeatsFile;
-use crate::model::time::{parse_date, Quarter};
+use crate::model::time::{Quarter, parse_date};
 use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
@@ -73,7 +73,11 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
                 located_error(&file, body, m.goal.span().start, &e)
             })?;
             Ok(Measurable {
-                name: if m.name.is_empty() { m.id.clone() } else { m.name },
+                name: if m.name.is_empty() {
+                    m.id.clone()
+                } else {
+                    m.name
+                },
                 id: m.id,
                 owner: m.owner,
                 goal,

@@ -1,7 +1,7 @@
 //! Parsing TOML into the model, with errors as `file:line:column: what`
 //! followed by the source line and a caret.
 
-use super::files::{without_bom, FileRef};
+use super::files::{FileRef, without_bom};
 use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 

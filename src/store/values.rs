@@ -2,7 +2,7 @@
 //! every row a person typed byte for byte. Rows are written sorted by week;
 //! the file stays friendly to git's union merge (`merge=union`).
 
-use super::files::{without_bom, FileRef};
+use super::files::{FileRef, without_bom};
 use crate::error::{Error, Result};
 use crate::model::goal::{format_number, parse_value};
 use crate::model::scorecard::{Entry, Values};
@@ -46,7 +46,9 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
         }
         let end = reader.position().byte() as usize;
         let line = record.position().map_or(0, |p| p.line());
-        let raw = body[start..end.min(body.len())].trim_end_matches(['\n', '\r']).to_string();
+        let raw = body[start..end.min(body.len())]
+            .trim_end_matches(['\n', '\r'])
+            .to_string();
         if header.is_none() {
             if record.get(0).map(str::trim) != Some("week") {
                 return Err(Error::broken(format!(
@@ -68,8 +70,18 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
         }
         let value = parse_value(record.get(2).unwrap_or("")).map_err(bad)?;
         let note = record.get(3).unwrap_or("").to_string();
-        entries.push(Entry { week, measurable: measurable.clone(), value, note, line });
-        rows.push(RawRow { week, measurable, raw });
+        entries.push(Entry {
+            week,
+            measurable: measurable.clone(),
+            value,
+            note,
+            line,
+        });
+        rows.push(RawRow {
+            week,
+            measurable,
+            raw,
+        });
     }
     let doc = ValuesDoc {
         header: header.unwrap_or_else(|| HEADER.to_string()),
@@ -81,18 +93,28 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
 
 impl ValuesDoc {
     pub fn empty() -> ValuesDoc {
-        ValuesDoc { header: HEADER.to_string(), rows: Vec::new(), crlf: false }
+        ValuesDoc {
+            header: HEADER.to_string(),
+            rows: Vec::new(),
+            crlf: false,
+        }
     }
 
     /// Records a value, replacing any earlier row of the same week and measurable.
     pub fn upsert(&mut self, week: Week, measurable: &str, value: f64, note: &str) {
-        self.rows.retain(|r| !(r.week == week && r.measurable == measurable));
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+        self.rows
+            .retain(|r| !(r.week == week && r.measurable == measurable));
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
         let value = format_number(value);
         let week = week.to_string();
         // Writing to a Vec cannot fail.
         let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
-        let raw = writer.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        let raw = writer
+            .into_inner()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         self.rows.push(RawRow {
             week: week.parse().expect("just formatted"),
             measurable: measurable.to_string(),
@@ -103,7 +125,10 @@ impl ValuesDoc {
 
     /// Renames a measurable in every row (after its id changed).
     pub fn rows_of(&self, measurable: &str) -> usize {
-        self.rows.iter().filter(|r| r.measurable == measurable).count()
+        self.rows
+            .iter()
+            .filter(|r| r.measurable == measurable)
+            .count()
     }
 
     pub fn to_text(&self) -> String {
@@ -125,7 +150,10 @@ mod tests {
     use std::path::PathBuf;
 
     fn file() -> FileRef {
-        FileRef { path: PathBuf::from("scorecard.csv"), display: "scorecard.csv".into() }
+        FileRef {
+            path: PathBuf::from("scorecard.csv"),
+            display: "scorecard.csv".into(),
+        }
     }
 
     #[test]
@@ -144,7 +172,13 @@ mod tests {
     fn later_duplicate_wins() {
         let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W47,leads,12,\n";
         let (values, _) = parse(&file(), text).unwrap();
-        assert_eq!(values.get("leads", "2026-W47".parse().unwrap()).unwrap().value, 12.0);
+        assert_eq!(
+            values
+                .get("leads", "2026-W47".parse().unwrap())
+                .unwrap()
+                .value,
+            12.0
+        );
         assert_eq!(values.duplicates, vec![(2, 3)]);
     }
 
@@ -152,8 +186,19 @@ mod tests {
     fn broken_row_names_the_line() {
         let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W99,leads,3,\n";
         let err = parse(&file(), text).err().unwrap();
-        assert!(err.message.starts_with("scorecard.csv:3:"), "{}", err.message);
-        let err = parse(&file(), "week,measurable,value,note\n2026-W47,leads,many,\n").err().unwrap();
-        assert!(err.message.contains("scorecard.csv:2:") && err.message.contains("expected a number"));
+        assert!(
+            err.message.starts_with("scorecard.csv:3:"),
+            "{}",
+            err.message
+        );
+        let err = parse(
+            &file(),
+            "week,measurable,value,note\n2026-W47,leads,many,\n",
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.message.contains("scorecard.csv:2:") && err.message.contains("expected a number")
+        );
     }
 }

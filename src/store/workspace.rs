@@ -1,7 +1,7 @@
 //! Finding the company: walk up from a folder to `company.toml`, like cargo
 //! finds `Cargo.toml`, and know where every file of it lives.
 
-use super::files::{read_text, FileRef};
+use super::files::{FileRef, read_text};
 use super::parse::parse_toml;
 use crate::error::{Error, Result};
 use crate::model::company::CompanyFile;
@@ -45,14 +45,14 @@ impl Workspace {
     /// Opens the company whose `company.toml` is in `root`.
     pub fn open(root: &Path) -> Result<Workspace> {
         let file = FileRef::new(root, root.join(COMPANY_FILE));
-        let text = read_text(&file)?.ok_or_else(|| {
-            Error::broken(format!("no company.toml in {}", root.display()))
-        })?;
+        let text = read_text(&file)?
+            .ok_or_else(|| Error::broken(format!("no company.toml in {}", root.display())))?;
         let company: CompanyFile = parse_toml(&file, &text)?;
         let data = match company.data.as_deref() {
             Some(dir) => {
                 let rel = Path::new(dir);
-                if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir)) {
+                if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir))
+                {
                     return Err(Error::broken(format!(
                         "company.toml: `data = \"{dir}\"` must be a folder inside the company folder"
                     )));
@@ -114,6 +114,9 @@ impl Workspace {
         self.team.join("meetings")
     }
     pub fn meeting_file(&self, date: NaiveDate) -> FileRef {
-        self.file(self.meetings_dir().join(format!("{}.toml", date.format("%Y-%m-%d"))))
+        self.file(
+            self.meetings_dir()
+                .join(format!("{}.toml", date.format("%Y-%m-%d"))),
+        )
     }
 }

@@ -32,7 +32,10 @@ pub fn hermetic(cmd: &mut std::process::Command, home: &Path) {
 impl TestCompany {
     /// An empty folder (no company, no git).
     pub fn bare() -> TestCompany {
-        TestCompany { dir: TempDir::new().expect("temp dir"), today: TODAY.into() }
+        TestCompany {
+            dir: TempDir::new().expect("temp dir"),
+            today: TODAY.into(),
+        }
     }
 
     /// The `basic` fixture company, committed in a fresh git repository.
@@ -42,7 +45,9 @@ impl TestCompany {
 
     pub fn from_fixture(name: &str) -> TestCompany {
         let company = Self::bare();
-        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&src, company.path());
         company.git(&["init", "-q"]);
         company.git(&["add", "-A"]);
@@ -60,7 +65,13 @@ impl TestCompany {
         let own: String = top
             .lines()
             .filter(|l| !l.starts_with("data = "))
-            .map(|l| if l.starts_with("commit = false") { "commit = true".to_string() } else { l.to_string() })
+            .map(|l| {
+                if l.starts_with("commit = false") {
+                    "commit = true".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         company.write("company.toml", &format!("{own}\n"));
@@ -137,14 +148,25 @@ impl TestCompany {
     pub fn git(&self, args: &[&str]) -> String {
         let mut cmd = std::process::Command::new("git");
         hermetic(&mut cmd, self.path());
-        let output = cmd.current_dir(self.path()).args(args).output().expect("run git");
-        assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        let output = cmd
+            .current_dir(self.path())
+            .args(args)
+            .output()
+            .expect("run git");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     /// The subject lines of the commits, newest first.
     pub fn log(&self) -> Vec<String> {
-        self.git(&["log", "--format=%s"]).lines().map(String::from).collect()
+        self.git(&["log", "--format=%s"])
+            .lines()
+            .map(String::from)
+            .collect()
     }
 
     /// Whether the work tree is clean (everything pulse wrote is committed).

@@ -8,25 +8,44 @@ fn init_scaffolds_commented_templates_and_commits() {
     t.ok(&["init", "acme", "--name", "Acme Inc"]);
     let root = t.path().join("acme");
     for file in [
-        "company.toml", "vision.toml", "seats.toml", "scorecard.toml", "scorecard.csv",
-        "rocks/2026-Q4.toml", "issues.toml", "todos.toml", "processes/customer-onboarding.md",
+        "company.toml",
+        "vision.toml",
+        "seats.toml",
+        "scorecard.toml",
+        "scorecard.csv",
+        "rocks/2026-Q4.toml",
+        "issues.toml",
+        "todos.toml",
+        "processes/customer-onboarding.md",
     ] {
         assert!(root.join(file).is_file(), "{file} missing");
     }
     let company = std::fs::read_to_string(root.join("company.toml")).unwrap();
-    assert!(company.contains("name = \"Acme Inc\"") && company.contains("# "), "{company}");
+    assert!(
+        company.contains("name = \"Acme Inc\"") && company.contains("# "),
+        "{company}"
+    );
     let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap();
     assert!(attributes.contains("scorecard.csv merge=union"));
     assert!(root.join(".git").is_dir(), "git init ran");
-    let sub = TestCompany { dir: tempfile::TempDir::new().unwrap(), today: t.today.clone() };
+    let sub = TestCompany {
+        dir: tempfile::TempDir::new().unwrap(),
+        today: t.today.clone(),
+    };
     drop(sub);
     let log = std::process::Command::new("git")
         .args(["-C", root.to_str().unwrap(), "log", "--format=%s"])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&log.stdout).trim(), "init: start Acme Inc with pulse");
-    let status = std::process::Command::new("git").args(["-C", root.to_str().unwrap(), "status", "--porcelain"]).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&log.stdout).trim(),
+        "init: start Acme Inc with pulse"
+    );
+    let status = std::process::Command::new("git")
+        .args(["-C", root.to_str().unwrap(), "status", "--porcelain"])
+        .output()
+        .unwrap();
     assert!(status.stdout.is_empty(), "every file committed");
 }
 
@@ -51,7 +70,11 @@ fn init_inside_a_repo_commits_there_without_a_new_repo() {
 fn discovery_walks_up_and_honours_dir_flags() {
     let t = TestCompany::new();
     std::fs::create_dir_all(t.path().join("deep/er")).unwrap();
-    t.pulse().current_dir(t.path().join("deep/er")).arg("check").assert().success();
+    t.pulse()
+        .current_dir(t.path().join("deep/er"))
+        .arg("check")
+        .assert()
+        .success();
 
     let outside = TestCompany::bare();
     let err = outside.fails(&["check"], 2);
@@ -60,19 +83,33 @@ fn discovery_walks_up_and_honours_dir_flags() {
 
     let dir = t.path().to_str().unwrap();
     outside.ok(&["-C", dir, "check"]);
-    outside.pulse().env("PULSE_DIR", dir).arg("check").assert().success();
+    outside
+        .pulse()
+        .env("PULSE_DIR", dir)
+        .arg("check")
+        .assert()
+        .success();
 }
 
 #[test]
 fn data_key_points_at_another_folder() {
     let t = TestCompany::new();
-    let company = t.read("company.toml").replace("[company]", "data = \"ops\"\n\n[company]");
+    let company = t
+        .read("company.toml")
+        .replace("[company]", "data = \"ops\"\n\n[company]");
     t.write("company.toml", &company);
-    t.write("ops/issues.toml", "[[issue]]\nid = \"x\"\ntitle = \"In ops\"\n");
+    t.write(
+        "ops/issues.toml",
+        "[[issue]]\nid = \"x\"\ntitle = \"In ops\"\n",
+    );
     let out = t.ok(&["--json", "issues"]);
     assert!(out.contains("In ops"), "{out}");
 
-    t.write("company.toml", &t.read("company.toml").replace("\"ops\"", "\"../elsewhere\""));
+    t.write(
+        "company.toml",
+        &t.read("company.toml")
+            .replace("\"ops\"", "\"../elsewhere\""),
+    );
     let err = t.fails(&["issues"], 2);
     assert!(err.contains("inside the company folder"), "{err}");
 }
@@ -81,10 +118,27 @@ fn data_key_points_at_another_folder() {
 fn person_add_keeps_comments_and_unknown_keys() {
     let t = TestCompany::new();
     let before = t.read("company.toml");
-    assert_eq!(t.ok(&["person", "add", "bob", "--name", "Bob Stone", "--email", "bob@x.example"]), "bob\n");
+    assert_eq!(
+        t.ok(&[
+            "person",
+            "add",
+            "bob",
+            "--name",
+            "Bob Stone",
+            "--email",
+            "bob@x.example"
+        ]),
+        "bob\n"
+    );
     let after = t.read("company.toml");
-    assert!(after.starts_with(before.trim_end()), "everything above stays byte for byte:\n{after}");
-    assert!(after.ends_with("\n[people.bob]\nname = \"Bob Stone\"\nemail = \"bob@x.example\"\n"), "{after}");
+    assert!(
+        after.starts_with(before.trim_end()),
+        "everything above stays byte for byte:\n{after}"
+    );
+    assert!(
+        after.ends_with("\n[people.bob]\nname = \"Bob Stone\"\nemail = \"bob@x.example\"\n"),
+        "{after}"
+    );
     assert_eq!(t.log()[0], "person: add bob (Bob Stone)");
     assert!(t.clean());
 
@@ -99,7 +153,10 @@ fn person_add_rejects_duplicates_and_bad_handles_writing_nothing() {
     let err = t.fails(&["person", "add", "zoe", "--name", "Another Zoe"], 1);
     assert!(err.contains("already on the roster"), "{err}");
     let err = t.fails(&["person", "add", "Zoe P", "--name", "Z"], 1);
-    assert!(err.contains("invalid handle") && err.contains("e.g. zoe"), "{err}");
+    assert!(
+        err.contains("invalid handle") && err.contains("e.g. zoe"),
+        "{err}"
+    );
     assert!(t.clean());
     assert_eq!(t.log().len(), 1);
 }
@@ -110,38 +167,70 @@ fn parallel_person_adds_all_land_each_committed() {
     let children: Vec<_> = (0..12)
         .map(|i| {
             let mut cmd = t.pulse_std();
-            cmd.args(["person", "add", &format!("p{i}"), "--name", &format!("Person {i}")])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
+            cmd.args([
+                "person",
+                "add",
+                &format!("p{i}"),
+                "--name",
+                &format!("Person {i}"),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
         })
         .collect();
     for child in children {
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let company = t.read("company.toml");
     for i in 0..12 {
-        assert!(company.contains(&format!("[people.p{i}]")), "p{i} lost:\n{company}");
+        assert!(
+            company.contains(&format!("[people.p{i}]")),
+            "p{i} lost:\n{company}"
+        );
     }
-    assert_eq!(t.log().iter().filter(|s| s.starts_with("person: add")).count(), 12);
+    assert_eq!(
+        t.log()
+            .iter()
+            .filter(|s| s.starts_with("person: add"))
+            .count(),
+        12
+    );
     assert!(t.clean());
 }
 
 #[test]
 fn broken_toml_names_file_line_column_and_writes_nothing() {
     let t = TestCompany::new();
-    t.commit_file("company.toml", &t.read("company.toml").replace("minutes = 90", "minutes = = 90"));
+    t.commit_file(
+        "company.toml",
+        &t.read("company.toml")
+            .replace("minutes = 90", "minutes = = 90"),
+    );
     let err = t.fails(&["person", "add", "bob", "--name", "Bob"], 2);
     assert!(err.starts_with("error: company.toml:9:11: "), "{err}");
-    assert!(err.contains("minutes = = 90") && err.contains('^'), "shows the line and a caret: {err}");
+    assert!(
+        err.contains("minutes = = 90") && err.contains('^'),
+        "shows the line and a caret: {err}"
+    );
     assert!(t.clean());
 
     let t = TestCompany::new();
-    t.commit_file("issues.toml", "[[issue]]\nid = \"a\"\ntitle = \"A\"\nstatus = \"pending\"\n");
+    t.commit_file(
+        "issues.toml",
+        "[[issue]]\nid = \"a\"\ntitle = \"A\"\nstatus = \"pending\"\n",
+    );
     let err = t.fails(&["issues"], 2);
-    assert!(err.contains("issues.toml:4:10") && err.contains("open") && err.contains("solved"), "{err}");
+    assert!(
+        err.contains("issues.toml:4:10") && err.contains("open") && err.contains("solved"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -160,17 +249,31 @@ fn a_users_staged_file_is_not_committed() {
 fn a_rejecting_hook_keeps_the_change_and_says_so() {
     let t = TestCompany::new();
     let hook = t.path().join(".git/hooks/pre-commit");
-    std::fs::write(&hook, "#!/bin/sh\necho 'no commits on Fridays' >&2\nexit 1\n").unwrap();
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'no commits on Fridays' >&2\nexit 1\n",
+    )
+    .unwrap();
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let out = t.pulse().args(["person", "add", "bob", "--name", "Bob"]).output().unwrap();
+    let out = t
+        .pulse()
+        .args(["person", "add", "bob", "--name", "Bob"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("written but not committed") && stderr.contains("no commits on Fridays"), "{stderr}");
-    assert!(stderr.contains("git commit"), "says how to commit by hand: {stderr}");
+    assert!(
+        stderr.contains("written but not committed") && stderr.contains("no commits on Fridays"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("git commit"),
+        "says how to commit by hand: {stderr}"
+    );
     assert!(t.read("company.toml").contains("[people.bob]"));
     assert_eq!(t.log().len(), 1);
 }
@@ -192,7 +295,11 @@ fn works_without_git_and_with_no_commit() {
 #[test]
 fn commit_false_in_company_toml_only_writes() {
     let t = TestCompany::new();
-    t.commit_file("company.toml", &t.read("company.toml").replace("commit = true", "commit = false"));
+    t.commit_file(
+        "company.toml",
+        &t.read("company.toml")
+            .replace("commit = true", "commit = false"),
+    );
     t.ok(&["person", "add", "bob", "--name", "Bob"]);
     assert_eq!(t.log().len(), 2);
     assert!(!t.clean());
@@ -202,7 +309,10 @@ fn commit_false_in_company_toml_only_writes() {
 fn bad_pulse_today_is_a_user_error() {
     let t = TestCompany::new().with_today("27/11/2026");
     let err = t.fails(&["check"], 1);
-    assert!(err.contains("PULSE_TODAY") && err.contains("YYYY-MM-DD"), "{err}");
+    assert!(
+        err.contains("PULSE_TODAY") && err.contains("YYYY-MM-DD"),
+        "{err}"
+    );
 }
 
 #[test]

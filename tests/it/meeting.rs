@@ -16,8 +16,18 @@ fn agenda_json_has_every_section() {
     assert_eq!(json["date"], "2026-11-26");
     assert_eq!(json["sections"].as_array().unwrap().len(), 7);
     assert_eq!(json["scorecard_week"], "2026-W47");
-    let kinds: Vec<&str> = json["candidates"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
-    for kind in ["off-track-rock", "missed-measurable", "overdue-todo", "low-rating"] {
+    let kinds: Vec<&str> = json["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    for kind in [
+        "off-track-rock",
+        "missed-measurable",
+        "overdue-todo",
+        "low-rating",
+    ] {
         assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
     }
     assert_eq!(json["issues"][0]["id"], "churn-doubled");
@@ -25,13 +35,26 @@ fn agenda_json_has_every_section() {
 
 #[test]
 fn minutes_scale_with_the_meeting_length() {
-    for (minutes, expected) in [(60, "IDS — 40 min"), (90, "IDS — 60 min"), (120, "IDS — 80 min")] {
+    for (minutes, expected) in [
+        (60, "IDS — 40 min"),
+        (90, "IDS — 60 min"),
+        (120, "IDS — 80 min"),
+    ] {
         let t = TestCompany::demo();
-        t.write("company.toml", &t.read("company.toml").replace("minutes = 90", &format!("minutes = {minutes}")));
+        t.write(
+            "company.toml",
+            &t.read("company.toml")
+                .replace("minutes = 90", &format!("minutes = {minutes}")),
+        );
         let agenda = t.ok(&["agenda"]);
         assert!(agenda.contains(expected), "{minutes}: {agenda}");
         let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "agenda"])).unwrap();
-        let total: u64 = json["sections"].as_array().unwrap().iter().map(|s| s["minutes"].as_u64().unwrap()).sum();
+        let total: u64 = json["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["minutes"].as_u64().unwrap())
+            .sum();
         assert_eq!(total, minutes);
     }
 }
@@ -40,15 +63,27 @@ fn minutes_scale_with_the_meeting_length() {
 fn agenda_date_and_planning_agendas() {
     let t = TestCompany::demo();
     let agenda = t.ok(&["agenda", "--date", "2026-11-19"]);
-    assert!(agenda.contains("Thursday 2026-11-19") && agenda.contains("week 2026-W46"), "{agenda}");
+    assert!(
+        agenda.contains("Thursday 2026-11-19") && agenda.contains("week 2026-W46"),
+        "{agenda}"
+    );
     let err = t.fails(&["agenda", "--date", "19/11/2026"], 1);
     assert!(err.contains("YYYY-MM-DD"), "{err}");
     let q = t.ok(&["agenda", "--quarterly", "--date", "2026-12-17"]);
-    assert!(q.contains("Quarterly planning") && q.contains("Rocks of 2026-Q4") && q.contains("Rocks for 2027-Q1") && q.contains("Long-term issues"), "{q}");
+    assert!(
+        q.contains("Quarterly planning")
+            && q.contains("Rocks of 2026-Q4")
+            && q.contains("Rocks for 2027-Q1")
+            && q.contains("Long-term issues"),
+        "{q}"
+    );
     let q = t.ok(&["agenda", "--quarterly", "--date", "2026-10-08"]);
     assert!(q.contains("Rocks of 2026-Q3 — 80% done (goal 80%)"), "{q}");
     let a = t.ok(&["agenda", "--annual", "--date", "2026-12-17"]);
-    assert!(a.contains("Annual planning") && a.contains("1-year plan") && a.contains("Hire a VP Sales"), "{a}");
+    assert!(
+        a.contains("Annual planning") && a.contains("1-year plan") && a.contains("Hire a VP Sales"),
+        "{a}"
+    );
 }
 
 #[test]
@@ -61,13 +96,30 @@ fn ratings_are_validated_and_recorded() {
     let err = t.fails(&["meeting", "rate", "zoe"], 1);
     assert!(err.contains("HANDLE=N"), "{err}");
     t.ok(&["meeting", "rate", "zoe=9", "ian=10", "--date", "2026-11-26"]);
-    t.ok(&["meeting", "cascade", "Holidays are final", "--date", "2026-11-26"]);
+    t.ok(&[
+        "meeting",
+        "cascade",
+        "Holidays are final",
+        "--date",
+        "2026-11-26",
+    ]);
     t.ok(&["meeting", "attend", "zoe", "ian", "--date", "2026-11-26"]);
     let file = t.read("meetings/2026-11-26.toml");
-    assert!(file.starts_with("kind = \"l10\"\ndate = 2026-11-26\nheadlines = ["), "keeps what was there:\n{file}");
-    assert!(file.contains("ratings = { zoe = 9, ian = 10 }") && file.contains("\"Holidays are final\",") && file.contains("attendees = [\"zoe\", \"ian\"]"), "{file}");
+    assert!(
+        file.starts_with("kind = \"l10\"\ndate = 2026-11-26\nheadlines = ["),
+        "keeps what was there:\n{file}"
+    );
+    assert!(
+        file.contains("ratings = { zoe = 9, ian = 10 }")
+            && file.contains("\"Holidays are final\",")
+            && file.contains("attendees = [\"zoe\", \"ian\"]"),
+        "{file}"
+    );
     let next = t.with_today("2026-11-27");
-    assert!(next.ok(&["agenda"]).contains("last meeting (2026-11-26) averaged 9.5"));
+    assert!(
+        next.ok(&["agenda"])
+            .contains("last meeting (2026-11-26) averaged 9.5")
+    );
 }
 
 #[test]
@@ -76,10 +128,21 @@ fn status_for_the_company_and_one_person() {
     let s = t.ok(&["status"]);
     assert!(s.contains("2026-Q4 · 36 days left"), "{s}");
     assert!(s.contains("4 on track, 2 off track, 1 done of 7"), "{s}");
-    assert!(s.contains("week 2026-W47: 8 of 8 recorded, 4 missed"), "{s}");
-    assert!(s.contains("next 2026-11-26 (Thursday), last 2026-11-19, rated 7.5"), "{s}");
+    assert!(
+        s.contains("week 2026-W47: 8 of 8 recorded, 4 missed"),
+        "{s}"
+    );
+    assert!(
+        s.contains("next 2026-11-26 (Thursday), last 2026-11-19, rated 7.5"),
+        "{s}"
+    );
     let amy = t.ok(&["status", "--owner", "amy"]);
-    assert!(amy.contains("Amy Chen") && amy.contains("Net revenue retention") && !amy.contains("Open the Frankfurt"), "{amy}");
+    assert!(
+        amy.contains("Amy Chen")
+            && amy.contains("Net revenue retention")
+            && !amy.contains("Open the Frankfurt"),
+        "{amy}"
+    );
     let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
     assert_eq!(json["off_track"], 2);
 }

@@ -5,15 +5,47 @@ use crate::common::TestCompany;
 #[test]
 fn rock_add_defaults_and_lists() {
     let t = TestCompany::new();
-    assert_eq!(t.ok(&["rock", "add", "Ship the IPv6 network to every region", "--owner", "ian", "--company"]), "ship-the-ipv6-network-to-every-region\n");
+    assert_eq!(
+        t.ok(&[
+            "rock",
+            "add",
+            "Ship the IPv6 network to every region",
+            "--owner",
+            "ian",
+            "--company"
+        ]),
+        "ship-the-ipv6-network-to-every-region\n"
+    );
     let file = t.read("rocks/2026-Q4.toml");
-    assert!(file.contains("due = 2026-12-31") && file.contains("status = \"on-track\"") && file.contains("company = true"), "{file}");
-    assert_eq!(t.log()[0], "rock: add \"Ship the IPv6 network to every region\" (ian, 2026-Q4)");
-    t.ok(&["rock", "add", "Hire two SREs", "--owner", "zoe", "--quarter", "2027-Q1", "--due", "2027-02-28"]);
+    assert!(
+        file.contains("due = 2026-12-31")
+            && file.contains("status = \"on-track\"")
+            && file.contains("company = true"),
+        "{file}"
+    );
+    assert_eq!(
+        t.log()[0],
+        "rock: add \"Ship the IPv6 network to every region\" (ian, 2026-Q4)"
+    );
+    t.ok(&[
+        "rock",
+        "add",
+        "Hire two SREs",
+        "--owner",
+        "zoe",
+        "--quarter",
+        "2027-Q1",
+        "--due",
+        "2027-02-28",
+    ]);
     assert!(t.read("rocks/2027-Q1.toml").contains("due = 2027-02-28"));
     let list = t.ok(&["rocks"]);
-    assert!(list.contains("Ship the IPv6 network") && !list.contains("Hire two SREs"), "{list}");
-    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "rocks", "--quarter", "2027-Q1"])).unwrap();
+    assert!(
+        list.contains("Ship the IPv6 network") && !list.contains("Hire two SREs"),
+        "{list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "rocks", "--quarter", "2027-Q1"])).unwrap();
     assert_eq!(json[0]["id"], "hire-two-sres");
     assert_eq!(json[0]["due"], "2027-02-28");
     assert!(t.clean());
@@ -23,7 +55,10 @@ fn rock_add_defaults_and_lists() {
 fn rock_add_with_an_unknown_owner_lists_the_handles_and_writes_nothing() {
     let t = TestCompany::new();
     let err = t.fails(&["rock", "add", "Something", "--owner", "bob"], 1);
-    assert!(err.starts_with("error: unknown person `bob`; valid: amy, ian, zoe"), "{err}");
+    assert!(
+        err.starts_with("error: unknown person `bob`; valid: amy, ian, zoe"),
+        "{err}"
+    );
     let err = t.fails(&["rock", "add", "Something", "--owner", "zoey"], 1);
     assert!(err.contains("did you mean `zoe`?"), "{err}");
     assert!(!t.path().join("rocks").exists());
@@ -33,18 +68,41 @@ fn rock_add_with_an_unknown_owner_lists_the_handles_and_writes_nothing() {
 #[test]
 fn bad_quarter_status_and_prefixes() {
     let t = TestCompany::new();
-    let err = t.fails(&["rock", "add", "X", "--owner", "ian", "--quarter", "../../etc"], 1);
+    let err = t.fails(
+        &[
+            "rock",
+            "add",
+            "X",
+            "--owner",
+            "ian",
+            "--quarter",
+            "../../etc",
+        ],
+        1,
+    );
     assert!(err.contains("expected YYYY-Qn"), "{err}");
-    let err = t.fails(&["rock", "add", "X", "--owner", "ian", "--quarter", "2026-Q5"], 1);
+    let err = t.fails(
+        &["rock", "add", "X", "--owner", "ian", "--quarter", "2026-Q5"],
+        1,
+    );
     assert!(err.contains("expected YYYY-Qn"), "{err}");
     t.ok(&["rock", "add", "Hire an SRE", "--owner", "ian"]);
     t.ok(&["rock", "add", "Hire a designer", "--owner", "zoe"]);
     let err = t.fails(&["rock", "set", "hire", "done"], 1);
-    assert!(err.contains("ambiguous") && err.contains("hire-an-sre") && err.contains("hire-a-designer"), "{err}");
+    assert!(
+        err.contains("ambiguous") && err.contains("hire-an-sre") && err.contains("hire-a-designer"),
+        "{err}"
+    );
     let err = t.fails(&["rock", "set", "hire-an", "finished"], 1);
     assert!(err.contains("on-track, off-track, done, dropped"), "{err}");
-    assert_eq!(t.ok(&["rock", "set", "hire-an", "off-track"]), "hire-an-sre: on-track → off-track\n");
-    assert!(t.read("rocks/2026-Q4.toml").contains("status = \"off-track\""));
+    assert_eq!(
+        t.ok(&["rock", "set", "hire-an", "off-track"]),
+        "hire-an-sre: on-track → off-track\n"
+    );
+    assert!(
+        t.read("rocks/2026-Q4.toml")
+            .contains("status = \"off-track\"")
+    );
     assert_eq!(t.log()[0], "rock: hire-an-sre on-track → off-track");
 }
 
@@ -52,12 +110,28 @@ fn bad_quarter_status_and_prefixes() {
 fn milestones_count_from_one() {
     let t = TestCompany::new();
     t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
-    t.ok(&["rock", "milestone", "open", "Racks installed", "--due", "2026-10-30"]);
+    t.ok(&[
+        "rock",
+        "milestone",
+        "open",
+        "Racks installed",
+        "--due",
+        "2026-10-30",
+    ]);
     t.ok(&["rock", "milestone", "open", "API live"]);
-    assert_eq!(t.ok(&["rock", "milestone-done", "open", "2"]), "open-frankfurt: milestone 2 done (1/2 done)\n");
+    assert_eq!(
+        t.ok(&["rock", "milestone-done", "open", "2"]),
+        "open-frankfurt: milestone 2 done (1/2 done)\n"
+    );
     let file = t.read("rocks/2026-Q4.toml");
-    assert!(file.contains("{ title = \"Racks installed\", due = 2026-10-30, done = false }"), "{file}");
-    assert!(file.contains("{ title = \"API live\", done = true }"), "{file}");
+    assert!(
+        file.contains("{ title = \"Racks installed\", due = 2026-10-30, done = false }"),
+        "{file}"
+    );
+    assert!(
+        file.contains("{ title = \"API live\", done = true }"),
+        "{file}"
+    );
     let err = t.fails(&["rock", "milestone-done", "open", "3"], 1);
     assert!(err.contains("milestones 1 to 2"), "{err}");
     t.fails(&["rock", "milestone-done", "open", "0"], 1);
@@ -74,7 +148,12 @@ fn hand_written_rock_files_survive_byte_for_byte() {
     assert!(after.starts_with(hand), "{after}");
     t.ok(&["rock", "set", "legacy", "done"]);
     let after = t.read("rocks/2026-Q4.toml");
-    assert!(after.contains("id   = \"legacy\"          # aligned by hand") && after.contains("x-jira = \"OPS-12\"") && after.contains("status = \"done\""), "{after}");
+    assert!(
+        after.contains("id   = \"legacy\"          # aligned by hand")
+            && after.contains("x-jira = \"OPS-12\"")
+            && after.contains("status = \"done\""),
+        "{after}"
+    );
 }
 
 #[test]
@@ -85,14 +164,21 @@ fn past_quarter_shows_completion_against_80_percent() {
         "[[rock]]\nid = \"a\"\ntitle = \"A\"\nowner = \"amy\"\nstatus = \"done\"\n\n[[rock]]\nid = \"b\"\ntitle = \"B\"\nowner = \"ian\"\nstatus = \"off-track\"\n\n[[rock]]\nid = \"c\"\ntitle = \"C\"\nowner = \"ian\"\nstatus = \"dropped\"\n",
     );
     let out = t.ok(&["rocks", "--quarter", "2026-Q3"]);
-    assert!(out.contains("Completion: 50% of rocks done (below the EOS goal of 80%)"), "{out}");
+    assert!(
+        out.contains("Completion: 50% of rocks done (below the EOS goal of 80%)"),
+        "{out}"
+    );
 }
 
 #[test]
 fn too_many_rocks_warns() {
     let t = TestCompany::new();
     for i in 0..8 {
-        let out = t.pulse().args(["rock", "add", &format!("Rock {i}"), "--owner", "amy"]).output().unwrap();
+        let out = t
+            .pulse()
+            .args(["rock", "add", &format!("Rock {i}"), "--owner", "amy"])
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.contains("EOS keeps 3 to 7"), i == 7, "{i}: {stderr}");
     }
@@ -103,12 +189,27 @@ fn too_many_rocks_warns() {
 #[test]
 fn todos_add_done_list_and_completion() {
     let t = TestCompany::new();
-    assert_eq!(t.ok(&["todo", "add", "Call the ten largest accounts", "--owner", "amy"]), "call-the-ten-largest-accounts\n");
+    assert_eq!(
+        t.ok(&[
+            "todo",
+            "add",
+            "Call the ten largest accounts",
+            "--owner",
+            "amy"
+        ]),
+        "call-the-ten-largest-accounts\n"
+    );
     let file = t.read("todos.toml");
-    assert!(file.contains("created = 2026-11-27") && file.contains("due = 2026-12-04"), "{file}");
+    assert!(
+        file.contains("created = 2026-11-27") && file.contains("due = 2026-12-04"),
+        "{file}"
+    );
     t.commit_file("todos.toml", &format!("{file}\n[[todo]]\nid = \"old\"\ntitle = \"Old one\"\nowner = \"ian\"\ncreated = 2026-11-18\ndue = 2026-11-25\n"));
     let list = t.ok(&["todos"]);
-    assert!(list.contains("overdue") && list.contains("0/1 done on time = 0%"), "{list}");
+    assert!(
+        list.contains("overdue") && list.contains("0/1 done on time = 0%"),
+        "{list}"
+    );
     t.ok(&["todo", "done", "call"]);
     assert!(t.read("todos.toml").contains("done = 2026-11-27"));
     let err = t.fails(&["todo", "done", "call"], 1);
@@ -117,9 +218,15 @@ fn todos_add_done_list_and_completion() {
     assert!(!open.contains("Call the ten"), "{open}");
     assert!(t.ok(&["todos", "--all"]).contains("Call the ten"));
     assert!(!t.ok(&["todos", "--owner", "amy"]).contains("Old one"));
-    let err = t.fails(&["todo", "add", "X", "--owner", "amy", "--due", "next week"], 1);
+    let err = t.fails(
+        &["todo", "add", "X", "--owner", "amy", "--due", "next week"],
+        1,
+    );
     assert!(err.contains("YYYY-MM-DD"), "{err}");
-    let err = t.fails(&["todo", "add", "X", "--owner", "amy", "--issue", "nope"], 1);
+    let err = t.fails(
+        &["todo", "add", "X", "--owner", "amy", "--issue", "nope"],
+        1,
+    );
     assert!(err.contains("unknown issue"), "{err}");
 }
 
@@ -138,10 +245,20 @@ fn sixteen_parallel_todo_adds_keep_all_sixteen() {
         .collect();
     for child in children {
         let out = child.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "todos"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 16);
-    assert_eq!(t.log().iter().filter(|s| s.starts_with("todo: add")).count(), 16);
+    assert_eq!(
+        t.log()
+            .iter()
+            .filter(|s| s.starts_with("todo: add"))
+            .count(),
+        16
+    );
     assert!(t.clean());
 }
