@@ -128,3 +128,126 @@ pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String,
     }
     Ok(dates)
 }
+
+/// The top folder of the work tree holding `dir`.
+pub fn toplevel(dir: &Path) -> Result<PathBuf, String> {
+    let mut cmd = git(dir);
+    cmd.args(["rev-parse", "--show-toplevel"]);
+    let out = run(cmd)?;
+    Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
+}
+
+/// The full id of the commit `rev` names, or None when it names none.
+pub fn resolve_commit(dir: &Path, rev: &str) -> Result<Option<String>, String> {
+    if rev.starts_with('-') {
+        return Ok(None);
+    }
+    let mut cmd = git(dir);
+    cmd.args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+        .arg(format!("{rev}^{{commit}}"));
+    match cmd.output() {
+        Ok(o) if o.status.success() => {
+            Ok(Some(String::from_utf8_lossy(&o.stdout).trim().to_string()))
+        }
+        Ok(_) => Ok(None),
+        Err(e) => Err(format!("could not run git: {e}")),
+    }
+}
+
+/// The last commit on HEAD made before `when` (a date or date-time git understands).
+pub fn last_commit_before(dir: &Path, when: &str) -> Result<Option<String>, String> {
+    let mut cmd = git(dir);
+    cmd.args(["rev-list", "-1", &format!("--before={when}"), "HEAD", "--"]);
+    let out = run(cmd)?;
+    let sha = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    Ok((!sha.is_empty()).then_some(sha))
+}
+
+/// One commit that touched some files: when, who, and its message.
+#[derive(Debug, Clone)]
+pub struct CommitInfo {
+    pub sha: String,
+    pub date: String,
+    pub author: String,
+    pub subject: String,
+}
+
+/// The commits that touched `paths` (relative to `dir`), oldest first.
+pub fn commits_touching(dir: &Path, paths: &[String]) -> Result<Vec<CommitInfo>, String> {
+    let mut cmd = git(dir);
+    cmd.args(["log", "--reverse", "--format=%H%x1f%cs%x1f%an%x1f%s", "--"])
+        .args(paths);
+    let out = run(cmd)?;
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.split('\u{1f}');
+            Some(CommitInfo {
+                sha: parts.next()?.to_string(),
+                date: parts.next()?.to_string(),
+                author: parts.next()?.to_string(),
+                subject: parts.next().unwrap_or("").to_string(),
+            })
+        })
+        .collect())
+}
+
+/// Every file under `prefix` (relative to the top of the repository) as it
+/// was at commit `rev`, read with two git processes in all: `ls-tree` to list
+/// the blobs and one `cat-file --batch` to read them.
+pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let mut ls = git(top);
+    ls.args(["ls-tree", "-r", "-z", "--full-tree", rev, "--"]);
+    if !prefix.is_empty() {
+        ls.arg(prefix);
+    }
+    let listing = run(ls)?;
+    let mut blobs: Vec<(String, String)> = Vec::new();
+    for entry in listing.stdout.split(|&b| b == 0).filter(|e| !e.is_empty()) {
+        let entry = String::from_utf8_lossy(entry);
+        let Some((meta, path)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ');
+        let (_, kind, sha) = (meta.next(), meta.next(), meta.next());
+        if kind == Some("blob")
+            && let Some(sha) = sha
+        {
+            blobs.push((path.to_string(), sha.to_string()));
+        }
+    }
+    if blobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut child = git(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("could not run git: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin for git cat-file")?;
+    let request: String = blobs.iter().map(|(_, sha)| format!("{sha}\n")).collect();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(request.as_bytes());
+    });
+    let mut reader = BufReader::new(child.stdout.take().ok_or("no stdout for git cat-file")?);
+    let mut files = Vec::with_capacity(blobs.len());
+    for (path, _) in &blobs {
+        let mut header = String::new();
+        reader.read_line(&mut header).map_err(|e| e.to_string())?;
+        let size: usize = header
+            .split_whitespace()
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| format!("git cat-file: unexpected answer `{}`", header.trim()))?;
+        let mut content = vec![0; size + 1];
+        reader.read_exact(&mut content).map_err(|e| e.to_string())?;
+        content.truncate(size);
+        files.push((path.clone(), content));
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    Ok(files)
+}

@@ -3,6 +3,7 @@
 
 mod agenda;
 mod check;
+mod diff;
 mod init;
 mod issue;
 mod meeting;
@@ -105,6 +106,7 @@ enum Command {
     Agenda(agenda::AgendaArgs),
     /// The core processes: name, owner, status, last changed
     Processes,
+    Diff(diff::DiffArgs),
     Check(check::CheckArgs),
     /// Print shell completions
     #[command(
@@ -195,6 +197,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Seat(cmd) => seats::run(cmd, &ctx, out),
                 Command::Agenda(args) => agenda::run(args, &ctx, out),
                 Command::Processes => processes::run(&ctx, out),
+                Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rock::list(args, &ctx, out),

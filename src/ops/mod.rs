@@ -4,6 +4,8 @@
 pub mod agenda;
 pub mod change;
 pub mod check;
+pub mod diff;
+pub mod history;
 pub mod init;
 pub mod issues;
 pub mod items;

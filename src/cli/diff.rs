@@ -1,0 +1,106 @@
+//! `pulse diff [REV|A..B|--since DATE|--since-meeting]`.
+
+use super::agenda::Format;
+use super::output::Out;
+use super::values;
+use crate::error::Result;
+use crate::ops::Ctx;
+use crate::ops::diff::{self, From};
+use crate::render::page::{Line, Page, Section};
+use crate::render::style::{BAD, GOOD, WARN};
+use clap::Args;
+
+/// What changed in the company since then, in words
+#[derive(Args)]
+#[command(
+    after_help = "Without arguments: since the last commit before the previous meeting, work tree included.\n\nExamples:\n  pulse diff\n  pulse diff --since 2026-11-01\n  pulse diff HEAD~5\n  pulse diff v1..v2              between two commits\n  pulse --json diff               typed change records"
+)]
+pub struct DiffArgs {
+    /// A revision to compare with the work tree, or A..B for two revisions
+    #[arg(conflicts_with_all = ["since", "since_meeting"])]
+    rev: Option<String>,
+    /// From the last commit before this date (YYYY-MM-DD)
+    #[arg(long, conflicts_with = "since_meeting")]
+    since: Option<String>,
+    /// From the last commit before the previous meeting (the default)
+    #[arg(long)]
+    since_meeting: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+const COMPONENTS: [(&str, &str); 9] = [
+    ("rocks", "Rocks"),
+    ("scorecard", "Scorecard"),
+    ("issues", "Issues"),
+    ("todos", "To-dos"),
+    ("people", "People"),
+    ("seats", "Seats"),
+    ("vision", "Vision"),
+    ("meetings", "Meetings"),
+    ("other", "Other"),
+];
+
+pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let (from, to) = match (&args.rev, &args.since) {
+        (Some(rev), _) => match rev.split_once("..") {
+            Some((a, b)) => (
+                From::Rev(a.to_string()),
+                (!b.is_empty()).then(|| b.to_string()),
+            ),
+            None => (From::Rev(rev.clone()), None),
+        },
+        (None, Some(date)) => (From::Since(values::date(date, "--since")?), None),
+        (None, None) => (From::PreviousMeeting, None),
+    };
+    let d = diff::diff(ctx, from, to)?;
+    for w in &d.warnings {
+        eprintln!("warning: {w}");
+    }
+    if out.json {
+        out.print_json(&d);
+        return Ok(0);
+    }
+    let mut page = Page {
+        title: format!("Changes from {} ({}) to {}", d.from_label, d.from, d.to),
+        subtitle: Vec::new(),
+        sections: Vec::new(),
+    };
+    if d.changes.is_empty() {
+        page.subtitle.push("Nothing changed.".into());
+    }
+    for (component, heading) in COMPONENTS {
+        let changes: Vec<_> = d
+            .changes
+            .iter()
+            .filter(|c| c.component == component)
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let mut section = Section::new(heading, format!("{}", changes.len()));
+        for c in changes {
+            let (mark, style) = match c.kind {
+                "added" | "raised" | "assigned" | "milestone-added" => ("+", Some(GOOD)),
+                "removed" | "dropped" | "unassigned" => ("-", Some(BAD)),
+                "solved" | "done" | "milestone-done" => ("✓", Some(GOOD)),
+                "overdue" => ("!", Some(BAD)),
+                "recorded" if c.summary.contains("(miss") => ("✗", Some(BAD)),
+                "recorded" => ("✓", Some(GOOD)),
+                _ => ("~", Some(WARN)),
+            };
+            section.push(Line::marked(mark, c.summary.clone(), style));
+            if let Some(detail) = &c.detail {
+                for l in detail.lines() {
+                    section.push(Line::plain(l.to_string()).indented(1));
+                }
+            }
+        }
+        page.sections.push(section);
+    }
+    match args.format {
+        Format::Text => out.print(&page.text(out.painter, false)),
+        Format::Markdown => out.print(&page.markdown(false)),
+    }
+    Ok(0)
+}

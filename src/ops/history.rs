@@ -1,0 +1,127 @@
+//! The company's files at a point of history: the work tree, or a commit read
+//! through git in two processes. Used by `pulse diff` and `pulse log`.
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::git;
+use crate::store::files::list_dir;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The files of a company that history compares, by path relative to the
+/// folder of `company.toml` (`/`-separated).
+pub type Files = BTreeMap<String, String>;
+
+/// Whether a path (relative to the data folder) is one of the files pulse reads.
+pub fn is_company_file(rel: &str) -> bool {
+    matches!(
+        rel,
+        "vision.toml"
+            | "seats.toml"
+            | "scorecard.toml"
+            | "scorecard.csv"
+            | "issues.toml"
+            | "todos.toml"
+    ) || (rel.starts_with("rocks/") && rel.ends_with(".toml") && !rel[6..].contains('/'))
+        || (rel.starts_with("meetings/") && rel.ends_with(".toml") && !rel[9..].contains('/'))
+}
+
+/// Where the company sits inside the repository.
+pub struct Layout {
+    pub top: std::path::PathBuf,
+    /// The company root relative to the top, `""` or ending in `/`.
+    pub root_prefix: String,
+    /// The data folder relative to the company root, `""` or ending in `/`.
+    pub data_prefix: String,
+}
+
+fn with_slash(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    if s.is_empty() { s } else { format!("{s}/") }
+}
+
+pub fn layout(ctx: &Ctx) -> Result<Layout> {
+    if git::find_git_dir(&ctx.ws.root).is_none() {
+        return Err(Error::user("pulse diff and pulse log read the company's history from git, and this company is not in a git repository")
+            .with_hint("run `git init && git add -A && git commit -m start` in the company folder"));
+    }
+    let top = git::toplevel(&ctx.ws.root).map_err(|e| Error::user(format!("git: {e}")))?;
+    let top = top.canonicalize().unwrap_or(top);
+    let root = ctx
+        .ws
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| ctx.ws.root.clone());
+    let root_prefix = with_slash(root.strip_prefix(&top).unwrap_or(Path::new("")));
+    let data_prefix = with_slash(
+        ctx.ws
+            .data
+            .strip_prefix(&ctx.ws.root)
+            .unwrap_or(Path::new("")),
+    );
+    Ok(Layout {
+        top,
+        root_prefix,
+        data_prefix,
+    })
+}
+
+/// The company's files as they are now, in the work tree.
+pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
+    let mut files = Files::new();
+    let read = |path: &Path| {
+        std::fs::read(path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    if let Some(text) = read(&ctx.ws.root.join("company.toml")) {
+        files.insert("company.toml".into(), text);
+    }
+    for name in [
+        "vision.toml",
+        "seats.toml",
+        "scorecard.toml",
+        "scorecard.csv",
+        "issues.toml",
+        "todos.toml",
+    ] {
+        if let Some(text) = read(&ctx.ws.data.join(name)) {
+            files.insert(format!("{}{name}", layout.data_prefix), text);
+        }
+    }
+    for dir in ["rocks", "meetings"] {
+        for path in list_dir(&ctx.ws.data.join(dir), "toml")? {
+            if let (Some(name), Some(text)) = (path.file_name(), read(&path)) {
+                files.insert(
+                    format!("{}{dir}/{}", layout.data_prefix, name.to_string_lossy()),
+                    text,
+                );
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// The company's files at commit `rev`.
+pub fn at_commit(layout: &Layout, rev: &str) -> Result<Files> {
+    let prefix = layout.root_prefix.trim_end_matches('/');
+    let tree =
+        git::read_tree(&layout.top, rev, prefix).map_err(|e| Error::user(format!("git: {e}")))?;
+    let mut files = Files::new();
+    for (path, bytes) in tree {
+        let Some(rel) = path.strip_prefix(&layout.root_prefix) else {
+            continue;
+        };
+        let keep = rel == "company.toml"
+            || rel
+                .strip_prefix(&layout.data_prefix)
+                .is_some_and(is_company_file);
+        if keep {
+            files.insert(
+                rel.to_string(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
+        }
+    }
+    Ok(files)
+}
