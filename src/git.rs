@@ -69,6 +69,31 @@ pub struct CommitError {
     pub fix: String,
 }
 
+/// Like [`commit_paths`], dated `when` (author and committer), for
+/// replaying history (the demo).
+pub fn commit_paths_at(
+    workdir: &Path,
+    paths: &[PathBuf],
+    message: &str,
+    when: &str,
+) -> Result<(), CommitError> {
+    let mut add = git(workdir);
+    add.args(["add", "-A", "--"]).args(paths);
+    let mut commit = git(workdir);
+    commit
+        .env("GIT_AUTHOR_DATE", when)
+        .env("GIT_COMMITTER_DATE", when)
+        .args(["commit", "-q", "--allow-empty", "-m", message]);
+    run(add).and_then(|_| run(commit)).map(|_| ()).map_err(|reason| CommitError {
+        fix: if reason.contains("tell me who you are") || reason.contains("empty ident") {
+            "set your identity (git config --global user.name \"Your Name\"; git config --global user.email you@example.com) and run pulse init --demo again in a new folder".to_string()
+        } else {
+            "fix what git says above and run pulse init --demo again in a new folder".to_string()
+        },
+        reason,
+    })
+}
+
 /// Commits exactly `paths` (relative to `workdir` or absolute) with `message`.
 /// `git commit --only` leaves whatever else the user had staged staged and
 /// out of this commit.

@@ -17,8 +17,11 @@ pub struct InitArgs {
     #[arg(value_name = "DIR")]
     folder: Option<PathBuf>,
     /// The company's name (default: the folder's name)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "demo")]
     name: Option<String>,
+    /// Write the demo company, with weeks of backdated git history
+    #[arg(long)]
+    demo: bool,
 }
 
 pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i32> {
@@ -31,6 +34,23 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
         Some(text) => parse_date(&text).map_err(|e| Error::user(format!("PULSE_TODAY: {e}")))?,
         None => chrono::Local::now().date_naive(),
     };
+    if args.demo {
+        let report = ops::demo::write_demo(&dir, today)?;
+        if let Some(w) = &report.warning {
+            eprintln!("warning: {w}");
+        }
+        if out.json {
+            out.print_json(&serde_json::json!({ "dir": report.dir, "commits": report.commits }));
+        } else if !out.quiet {
+            out.print(&format!(
+                "Wrote the demo company Lapwing Cloud in {} with {} commits of history.\nTry: cd {} && pulse agenda && pulse diff --since-meeting\n",
+                report.dir.display(),
+                report.commits,
+                report.dir.display()
+            ));
+        }
+        return Ok(0);
+    }
     let report = ops::init::init(&dir, args.name.as_deref(), today, !no_commit)?;
     if let Some(w) = &report.warning {
         eprintln!("warning: {w}");

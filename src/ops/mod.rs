@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod change;
 pub mod check;
+pub mod demo;
 pub mod diff;
 pub mod history;
 pub mod init;
