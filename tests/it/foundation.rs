@@ -325,3 +325,33 @@ fn usage_errors_exit_1_and_help_has_examples() {
     let help = t.ok(&["person", "add", "--help"]);
     assert!(help.contains("Example"), "{help}");
 }
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let t = TestCompany::new();
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    let plain = t.ok(&["rocks"]);
+    assert!(!plain.contains('\u{1b}'), "a pipe gets no colour");
+    let forced = t.ok(&["--color", "always", "rocks"]);
+    assert!(forced.contains("\u{1b}["), "--color always colours");
+    let out = t
+        .pulse()
+        .env("NO_COLOR", "1")
+        .args(["--color", "auto", "rocks"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+    t.fails(&["--color", "sometimes", "rocks"], 1);
+}
+
+#[test]
+fn quiet_prints_only_data() {
+    let t = TestCompany::new();
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    assert_eq!(t.ok(&["-q", "rock", "set", "open", "done"]), "");
+    assert_eq!(
+        t.ok(&["-q", "todo", "add", "X", "--owner", "ian"]),
+        "x\n",
+        "the new id is data"
+    );
+}

@@ -3,6 +3,9 @@
 
 mod common;
 mod foundation;
+mod history;
 mod ids;
 mod meeting;
+mod people;
+mod scorecard;
 mod traction;

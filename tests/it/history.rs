@@ -1,0 +1,211 @@
+//! `pulse diff` over a scripted history, and `pulse init --demo`.
+
+use crate::common::TestCompany;
+
+/// A company with a scripted history: rocks, numbers, issues, to-dos, a hand
+/// edit and a vision change across several commits.
+fn scripted() -> TestCompany {
+    let t = TestCompany::new();
+    t.commit_file(
+        "vision.toml",
+        "[ten_year_target]\ndate = 2034-12-31\ngoal = \"1,000 companies run on Lapwing metal\"\n",
+    );
+    t.commit_file(
+        "scorecard.toml",
+        "[[measurable]]\nid = \"leads\"\nname = \"Leads\"\nowner = \"amy\"\ngoal = \">= 20\"\n",
+    );
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    t.ok(&["issue", "add", "Churn doubled", "--owner", "amy"]);
+    t.git(&["tag", "start"]);
+    t.ok(&["rock", "set", "open", "off-track"]);
+    t.ok(&["scorecard", "record", "leads", "23", "--week", "2026-W47"]);
+    t.ok(&["scorecard", "record", "leads", "12", "--week", "2026-W46"]);
+    t.ok(&[
+        "issue",
+        "solve",
+        "churn",
+        "--resolution",
+        "Call every account",
+        "--todo",
+        "Call the top ten",
+        "--owner",
+        "amy",
+    ]);
+    // A hand edit: rename the rock's title, keeping its id.
+    let rocks = t.read("rocks/2026-Q4.toml").replace(
+        "title = \"Open Frankfurt\"",
+        "title = \"Open the Frankfurt region\"",
+    );
+    t.commit_file("rocks/2026-Q4.toml", &rocks);
+    t.commit_file(
+        "vision.toml",
+        "[ten_year_target]\ndate = 2034-12-31\ngoal = \"10,000 companies run on Lapwing metal\"\n",
+    );
+    t.ok(&["person", "add", "bob", "--name", "Bob Stone"]);
+    t.git(&["tag", "end"]);
+    t
+}
+
+#[test]
+fn diff_between_two_tags_in_words() {
+    let t = scripted();
+    let sha = t.git(&["rev-parse", "--short=12", "start"]);
+    let out = t.ok(&["diff", "start..end"]).replace(sha.trim(), "<sha>");
+    insta::assert_snapshot!("diff_start_end", out);
+}
+
+#[test]
+fn diff_json_is_typed_records_and_renames_are_tracked_by_id() {
+    let t = scripted();
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "diff", "start"])).unwrap();
+    let changes = json["changes"].as_array().unwrap();
+    let kinds: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["component"].as_str().unwrap().into(),
+                c["kind"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("rocks", "status"),
+        ("rocks", "renamed"),
+        ("scorecard", "recorded"),
+        ("issues", "solved"),
+        ("todos", "added"),
+        ("people", "added"),
+        ("vision", "changed"),
+    ] {
+        assert!(
+            kinds.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "{expected:?} missing: {kinds:?}"
+        );
+    }
+    assert!(
+        !kinds.contains(&("rocks".into(), "removed".into())),
+        "a renamed rock is not removed"
+    );
+    let vision = changes.iter().find(|c| c["component"] == "vision").unwrap();
+    assert!(
+        vision["detail"]
+            .as_str()
+            .unwrap()
+            .contains("[-1,000-]{+10,000+}"),
+        "{vision}"
+    );
+}
+
+#[test]
+fn diff_includes_the_work_tree() {
+    let t = scripted();
+    t.write(
+        "issues.toml",
+        &format!(
+            "{}\n[[issue]]\nid = \"uncommitted\"\ntitle = \"Not yet committed\"\n",
+            t.read("issues.toml")
+        ),
+    );
+    let out = t.ok(&["diff", "end"]);
+    assert!(out.contains("raised: \"Not yet committed\""), "{out}");
+    assert!(t.ok(&["diff", "end..end"]).contains("Nothing changed."));
+}
+
+#[test]
+fn diff_since_meeting_and_since_date() {
+    let t = TestCompany::new();
+    t.git(&[
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "old",
+        "--date",
+        "2026-11-10T10:00:00",
+    ]);
+    let mut cmd = t.pulse_std();
+    let out = cmd
+        .env("GIT_COMMITTER_DATE", "2026-11-10T10:00:00")
+        .args(["issue", "add", "Old issue"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    // Commits dated after the meeting of 2026-11-19 (the harness's default date is 2026-11-27).
+    t.ok(&["issue", "add", "New issue"]);
+    t.commit_file(
+        "meetings/2026-11-19.toml",
+        "kind = \"l10\"\ndate = 2026-11-19\n",
+    );
+    let out = t.ok(&["diff", "--since-meeting"]);
+    assert!(
+        out.contains("New issue") && !out.contains("Old issue"),
+        "{out}"
+    );
+    assert!(
+        t.ok(&["diff"]).contains("New issue"),
+        "since the meeting is the default"
+    );
+    let out = t.ok(&["diff", "--since", "2026-11-11"]);
+    assert!(out.contains("New issue"), "{out}");
+}
+
+#[test]
+fn diff_errors_are_plain() {
+    let t = TestCompany::new();
+    let err = t.fails(&["diff", "no-such-rev"], 1);
+    assert!(err.contains("unknown revision `no-such-rev`"), "{err}");
+    let err = t.fails(&["diff", "--since", "2001-01-01"], 1);
+    assert!(err.contains("no history before 2001-01-01"), "{err}");
+    let err = t.fails(&["diff", "--since", "yesterday"], 1);
+    assert!(err.contains("YYYY-MM-DD"), "{err}");
+    std::fs::remove_dir_all(t.path().join(".git")).unwrap();
+    let err = t.fails(&["diff"], 1);
+    assert!(err.contains("not in a git repository"), "{err}");
+}
+
+#[test]
+fn init_demo_writes_a_living_company_with_history() {
+    let t = TestCompany::bare().with_today("2027-03-03");
+    t.ok(&["init", "--demo", "lapwing"]);
+    let dir = t.path().join("lapwing");
+    let run = |args: &[&str]| {
+        let out = t.pulse_std().current_dir(&dir).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let log = std::process::Command::new("git")
+        .args(["-C", dir.to_str().unwrap(), "log", "--format=%cs"])
+        .output()
+        .unwrap();
+    let dates: Vec<String> = String::from_utf8_lossy(&log.stdout)
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(dates.len(), 7, "{dates:?}");
+    assert_eq!(
+        dates.last().unwrap(),
+        "2027-01-20",
+        "history spans six weeks: {dates:?}"
+    );
+    let agenda = run(&["agenda"]);
+    assert!(
+        agenda.contains("Thursday 2027-03-04")
+            && agenda.contains("Open the Frankfurt region")
+            && agenda.contains("week 2027-W08"),
+        "{agenda}"
+    );
+    let diff = run(&["diff", "--since-meeting"]);
+    assert!(
+        diff.contains("Scorecard") && diff.contains("2027-W08"),
+        "{diff}"
+    );
+    assert!(run(&["scorecard"]).contains("New qualified leads"));
+    assert!(run(&["check"]).contains("all good"));
+    let err = t.fails(&["init", "--demo", "lapwing"], 1);
+    assert!(err.contains("already holds a company"), "{err}");
+}

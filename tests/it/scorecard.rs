@@ -1,0 +1,252 @@
+//! The weekly scorecard (issue: Data).
+
+use crate::common::TestCompany;
+
+fn with_measurables() -> TestCompany {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "New qualified leads",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 20",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Churn",
+        "--owner",
+        "amy",
+        "--goal",
+        "<= 2",
+        "--unit",
+        "%",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Incidents",
+        "--owner",
+        "ian",
+        "--goal",
+        "== 0",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Deploys",
+        "--owner",
+        "ian",
+        "--goal",
+        "> 0",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Open bugs",
+        "--owner",
+        "zoe",
+        "--goal",
+        "< 5",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Cash weeks",
+        "--owner",
+        "zoe",
+        "--goal",
+        "30..80",
+    ]);
+    t
+}
+
+#[test]
+fn goals_of_every_form_hit_and_miss_at_the_boundary() {
+    let t = with_measurables();
+    let cases = [
+        ("new-qualified-leads", "20", true),
+        ("new-qualified-leads", "19.9", false),
+        ("churn", "2%", true),
+        ("churn", "2.1", false),
+        ("incidents", "0", true),
+        ("incidents", "1", false),
+        ("deploys", "0.1", true),
+        ("deploys", "0", false),
+        ("open-bugs", "4.9", true),
+        ("open-bugs", "5", false),
+        ("cash-weeks", "30", true),
+        ("cash-weeks", "80", true),
+        ("cash-weeks", "80.5", false),
+    ];
+    for (m, v, hit) in cases {
+        let json: serde_json::Value = serde_json::from_str(&t.ok(&[
+            "--json",
+            "scorecard",
+            "record",
+            m,
+            v,
+            "--week",
+            "2026-W40",
+        ]))
+        .unwrap();
+        assert_eq!(json["hit"], hit, "{m} {v}");
+    }
+    let err = t.fails(
+        &[
+            "scorecard",
+            "add",
+            "X",
+            "--owner",
+            "amy",
+            "--goal",
+            "about 20",
+        ],
+        1,
+    );
+    assert!(err.contains("`>= n`") && err.contains("`a..b`"), "{err}");
+}
+
+#[test]
+fn record_defaults_to_the_last_completed_week_and_replaces() {
+    let t = with_measurables().with_today("2027-01-01");
+    let out = t.ok(&["scorecard", "record", "new-q", "23"]);
+    assert_eq!(out, "new-qualified-leads 2026-W52: 23 (hit, goal >= 20)\n");
+    let t = t.with_today("2027-01-04");
+    t.ok(&[
+        "scorecard",
+        "record",
+        "new-q",
+        "18",
+        "--note",
+        "holidays, see \"issue\"",
+    ]);
+    let out = t.ok(&["scorecard", "record", "new-q", "21", "--week", "2026-W53"]);
+    assert!(out.contains("replaces 18"), "{out}");
+    let csv = t.read("scorecard.csv");
+    assert_eq!(
+        csv,
+        "week,measurable,value,note\n2026-W52,new-qualified-leads,23,\n2026-W53,new-qualified-leads,21,\n"
+    );
+    assert_eq!(
+        t.log()[0],
+        "scorecard: new-qualified-leads = 21 for 2026-W53 (hit, goal >= 20)"
+    );
+}
+
+#[test]
+fn bad_values_and_weeks_are_rejected_with_the_form() {
+    let t = with_measurables();
+    let err = t.fails(&["scorecard", "record", "churn", "lots"], 1);
+    assert!(err.contains("expected a number"), "{err}");
+    let err = t.fails(
+        &["scorecard", "record", "churn", "3", "--week", "2027-W53"],
+        1,
+    );
+    assert!(err.contains("2027 has no ISO week 53"), "{err}");
+    let err = t.fails(&["scorecard", "record", "churn", "3", "--week", "47"], 1);
+    assert!(err.contains("YYYY-Www"), "{err}");
+    let err = t.fails(
+        &["scorecard", "record", "churn", "3", "--week", "2027-W10"],
+        1,
+    );
+    assert!(err.contains("has not started yet"), "{err}");
+    let err = t.fails(&["scorecard", "record", "nps", "3"], 1);
+    assert!(err.contains("unknown measurable `nps`"), "{err}");
+    assert!(!t.path().join("scorecard.csv").exists() || !t.read("scorecard.csv").contains("churn"));
+}
+
+#[test]
+fn a_broken_csv_row_names_its_line() {
+    let t = with_measurables();
+    t.commit_file(
+        "scorecard.csv",
+        "week,measurable,value,note\n2026-W46,churn,1,\n2026-W47,churn,two,\n",
+    );
+    let err = t.fails(&["scorecard"], 2);
+    assert!(
+        err.contains("scorecard.csv:3:") && err.contains("expected a number"),
+        "{err}"
+    );
+    let err = t.fails(&["scorecard", "record", "churn", "1"], 2);
+    assert!(err.contains("scorecard.csv:3:"), "{err}");
+}
+
+#[test]
+fn union_merge_of_two_clones() {
+    let t = with_measurables();
+    t.commit_file(".gitattributes", "scorecard.csv merge=union\n");
+    t.ok(&["scorecard", "record", "churn", "1", "--week", "2026-W45"]);
+    let clone = tempfile::TempDir::new().unwrap();
+    let other = clone.path().join("other");
+    t.git(&[
+        "clone",
+        "-q",
+        t.path().to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    // Two people record in the same week, in two clones.
+    t.ok(&["scorecard", "record", "churn", "2", "--week", "2026-W47"]);
+    let out = t
+        .pulse_std()
+        .current_dir(&other)
+        .args([
+            "scorecard",
+            "record",
+            "incidents",
+            "0",
+            "--week",
+            "2026-W47",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let git_other = |args: &[&str]| {
+        let mut cmd = std::process::Command::new("git");
+        crate::common::hermetic(&mut cmd, t.path());
+        let o = cmd.current_dir(&other).args(args).output().unwrap();
+        assert!(
+            o.status.success(),
+            "{args:?}: {}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    };
+    git_other(&["pull", "-q", "--no-rebase", "--no-edit"]);
+    let csv = std::fs::read_to_string(other.join("scorecard.csv")).unwrap();
+    assert!(
+        csv.contains("2026-W47,churn,2,")
+            && csv.contains("2026-W47,incidents,0,")
+            && !csv.contains("<<<<"),
+        "{csv}"
+    );
+    let out = t
+        .pulse_std()
+        .current_dir(&other)
+        .args(["--json", "scorecard", "--weeks", "4"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+#[test]
+fn the_table() {
+    let t = with_measurables();
+    for (w, v) in [("2026-W44", "25"), ("2026-W45", "18"), ("2026-W47", "22")] {
+        t.ok(&["scorecard", "record", "new-q", v, "--week", w]);
+    }
+    t.ok(&["scorecard", "record", "churn", "3.5", "--week", "2026-W47"]);
+    insta::assert_snapshot!("scorecard_table", t.ok(&["scorecard", "--weeks", "5"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "5", "--owner", "amy"]))
+            .unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(json["rows"][0]["values"][4]["hit"], true);
+    assert_eq!(
+        json["rows"][0]["values"][3]["value"],
+        serde_json::Value::Null
+    );
+    t.fails(&["scorecard", "--weeks", "0"], 1);
+}
