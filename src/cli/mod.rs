@@ -10,6 +10,7 @@ mod meeting;
 mod output;
 mod person;
 mod processes;
+mod quarter;
 mod rock;
 mod scorecard;
 mod seats;
@@ -92,6 +93,8 @@ enum Command {
     #[command(subcommand)]
     Rock(rock::RockCommand),
     Rocks(rock::RocksArgs),
+    #[command(subcommand)]
+    Quarter(quarter::QuarterCommand),
     Scorecard(scorecard::ScorecardArgs),
     #[command(subcommand)]
     Issue(issue::IssueCommand),
@@ -201,6 +204,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rock::list(args, &ctx, out),
+                Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),
                 Command::Scorecard(args) => scorecard::run(args, &ctx, out),
                 Command::Issue(cmd) => issue::run(cmd, &ctx, out),
                 Command::Issues(args) => issue::list(args, &ctx, out),

@@ -13,6 +13,7 @@ pub mod items;
 pub mod meetings;
 pub mod person;
 pub mod planning;
+pub mod quarter;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;

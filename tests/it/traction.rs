@@ -262,3 +262,55 @@ fn sixteen_parallel_todo_adds_keep_all_sixteen() {
     );
     assert!(t.clean());
 }
+
+#[test]
+fn quarter_close_reports_then_rolls_and_drops_in_one_commit() {
+    let t = TestCompany::demo().with_today("2026-12-20");
+    let report = t.ok(&["quarter", "close"]);
+    assert!(
+        report.contains("Closing 2026-Q4")
+            && report.contains("felix        1/1 = 100%")
+            && report.contains("Not done (6)"),
+        "{report}"
+    );
+    assert_eq!(t.log().len(), 1, "a report writes nothing");
+    let out = t.ok(&[
+        "quarter",
+        "close",
+        "2026-Q4",
+        "--roll",
+        "open-the",
+        "--to-issues",
+        "net",
+        "--all-to-issues",
+    ]);
+    assert!(
+        out.contains("Rolled into 2027-Q1: open-the-frankfurt-region"),
+        "{out}"
+    );
+    assert_eq!(
+        t.log()[0],
+        "quarter: close 2026-Q4 (1 rolled into 2027-Q1, 5 to the issues list)"
+    );
+    let next = t.read("rocks/2027-Q1.toml");
+    assert!(
+        next.contains("rolled_from = \"2026-Q4\"")
+            && next.contains("due = 2027-03-31")
+            && next.contains("First paying customer"),
+        "{next}"
+    );
+    assert!(
+        t.read("rocks/2026-Q4.toml")
+            .contains("rolled_to = \"2027-Q1\"")
+    );
+    let issues = t.read("issues.toml");
+    assert_eq!(
+        issues.matches("Rock not done in 2026-Q4").count(),
+        5,
+        "{issues}"
+    );
+    assert!(t.clean());
+    let err = t.fails(&["quarter", "close", "2026-Q4", "--roll", "close-the"], 1);
+    assert!(err.contains("only rocks not done move on"), "{err}");
+    t.fails(&["quarter", "close", "2026-Q9"], 1);
+}

@@ -1,0 +1,103 @@
+//! `pulse quarter close [Q] [--roll ID]... [--to-issues ID]... [--all-to-issues]`.
+
+use super::output::Out;
+use super::values;
+use crate::error::Result;
+use crate::ops::quarter::{self, Decisions};
+use crate::ops::{Ctx, planning};
+use clap::Subcommand;
+
+/// The end of a quarter
+#[derive(Subcommand)]
+pub enum QuarterCommand {
+    /// Report rock completion, and move rocks not done on (one commit)
+    #[command(
+        after_help = "Without --roll or --to-issues it only reports.\n\nExamples:\n  pulse quarter close\n  pulse quarter close 2026-Q4 --roll frankfurt --to-issues nrr\n  pulse quarter close --all-to-issues"
+    )]
+    Close {
+        /// YYYY-Qn (default: the quarter just ending or just ended)
+        quarter: Option<String>,
+        /// Roll this rock into the next quarter (repeatable)
+        #[arg(long)]
+        roll: Vec<String>,
+        /// Drop this rock to the long-term issues list (repeatable)
+        #[arg(long)]
+        to_issues: Vec<String>,
+        /// Drop every rock not done (and not rolled) to the issues list
+        #[arg(long)]
+        all_to_issues: bool,
+    },
+}
+
+pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let QuarterCommand::Close {
+        quarter,
+        roll,
+        to_issues,
+        all_to_issues,
+    } = cmd;
+    let quarter = match quarter {
+        Some(q) => values::quarter(&q)?,
+        None => planning::review_quarter(ctx.today),
+    };
+    let (closing, outcome) = quarter::close(
+        ctx,
+        quarter,
+        Decisions {
+            roll,
+            to_issues,
+            all_to_issues,
+        },
+    )?;
+    if let Some(o) = &outcome {
+        out.outcome(o);
+    }
+    if out.json {
+        out.print_json(&closing);
+        return Ok(0);
+    }
+    let pct = |r: Option<f64>| r.map(|r| format!("{r:.0}%")).unwrap_or_else(|| "-".into());
+    let mut text = format!("Closing {}\n\n", closing.quarter);
+    text.push_str(&format!(
+        "Company rocks: {} done (goal 80%)\nAll rocks:     {} done\n\n",
+        pct(closing.company_rate),
+        pct(closing.all_rate)
+    ));
+    for o in &closing.owners {
+        text.push_str(&format!(
+            "  {:<12} {}/{} = {}\n",
+            o.owner,
+            o.done,
+            o.counted,
+            pct(o.rate)
+        ));
+    }
+    if outcome.is_none() && !closing.open.is_empty() {
+        text.push_str(&format!(
+            "\nNot done ({}): decide with --roll ID (into {}) or --to-issues ID:\n",
+            closing.open.len(),
+            closing.next
+        ));
+        for r in &closing.open {
+            text.push_str(&format!(
+                "  {} — {} ({}, {})\n",
+                r.id, r.title, r.owner, r.status
+            ));
+        }
+    }
+    if !closing.rolled.is_empty() {
+        text.push_str(&format!(
+            "\nRolled into {}: {}\n",
+            closing.next,
+            closing.rolled.join(", ")
+        ));
+    }
+    if !closing.to_issues.is_empty() {
+        text.push_str(&format!(
+            "To the issues list: {}\n",
+            closing.to_issues.join(", ")
+        ));
+    }
+    out.print(&crate::render::escape_lines(&text));
+    Ok(0)
+}
