@@ -4,7 +4,6 @@ use super::output::Out;
 use super::values;
 use crate::error::{Error, Result};
 use crate::model::goal::format_number;
-use crate::model::scorecard::format_with_unit;
 use crate::ops::Ctx;
 use crate::ops::scorecard;
 use crate::render::scorecard::scorecard_table;
@@ -57,6 +56,28 @@ enum ScorecardCommand {
         #[arg(long)]
         note: Option<String>,
     },
+    /// Change a measurable's name, owner, goal or unit (its values stay)
+    #[command(
+        after_help = "Example:\n  pulse scorecard edit new-leads --goal \">= 25\" --owner zoe"
+    )]
+    Edit {
+        measurable: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        goal: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+    },
+    /// Remove a measurable's definition (its values stay in scorecard.csv)
+    Remove { measurable: String },
+    /// Import a wide spreadsheet: measurable,owner,goal[,unit], then a column per week
+    #[command(
+        after_help = "The header names the columns: measurable, owner, goal, optionally unit, then one\ncolumn per week as YYYY-Www or a date (its ISO week). Unknown measurables are\ndefined; every non-empty cell is recorded.\n\nExample:\n  pulse scorecard import scorecard-2026.csv"
+    )]
+    Import { file: std::path::PathBuf },
 }
 
 pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
@@ -106,6 +127,66 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             }
             Ok(0)
         }
+        Some(ScorecardCommand::Edit {
+            measurable,
+            name,
+            owner,
+            goal,
+            unit,
+        }) => {
+            let goal = goal.map(|g| values::goal(&g)).transpose()?;
+            let (m, outcome) = scorecard::edit(
+                ctx,
+                &measurable,
+                name.as_deref(),
+                owner.as_deref(),
+                goal,
+                unit.as_deref(),
+            )?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&m);
+            } else if !out.quiet {
+                out.println(&crate::render::escape(&format!(
+                    "{}: {} ({}, goal {})",
+                    m.id, m.name, m.owner, m.goal
+                )));
+            }
+            Ok(0)
+        }
+        Some(ScorecardCommand::Remove { measurable }) => {
+            let (m, outcome) = scorecard::remove(ctx, &measurable)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&m);
+            } else if !out.quiet {
+                out.println(&format!(
+                    "{}: removed (its values stay in scorecard.csv)",
+                    m.id
+                ));
+            }
+            Ok(0)
+        }
+        Some(ScorecardCommand::Import { file }) => {
+            let (report, outcome) = scorecard::import(ctx, &file)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&report);
+            } else if !out.quiet {
+                out.println(&format!(
+                    "imported {} values ({} replaced) for {} new and {} existing measurables; {} empty cells left blank",
+                    report.values,
+                    report.replaced,
+                    report.measurables_added.len(),
+                    report.measurables_matched.len(),
+                    report.empty_cells
+                ));
+                if !report.measurables_added.is_empty() {
+                    out.println(&format!("new: {}", report.measurables_added.join(", ")));
+                }
+            }
+            Ok(0)
+        }
     }
 }
 
@@ -122,7 +203,6 @@ fn show(weeks: usize, owner: Option<&str>, ctx: &Ctx, out: &Out) -> Result<i32> 
         out.println("The scorecard has no measurables yet. Add one: pulse scorecard add NAME --owner H --goal \">= 20\"");
         return Ok(0);
     }
-    let _ = format_with_unit;
     out.print(&scorecard_table(out.painter, &table));
     Ok(0)
 }

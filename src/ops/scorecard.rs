@@ -189,3 +189,216 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
         rows,
     })
 }
+
+/// Changes a measurable's definition; its id, and so its recorded values, stay.
+pub fn edit(
+    ctx: &Ctx,
+    query: &str,
+    name: Option<&str>,
+    owner: Option<&str>,
+    goal: Option<Goal>,
+    unit: Option<&str>,
+) -> Result<(Measurable, Outcome)> {
+    if name.is_none() && owner.is_none() && goal.is_none() && unit.is_none() {
+        return Err(Error::user(
+            "nothing to change: give --name, --owner, --goal or --unit",
+        ));
+    }
+    let owner = owner.map(|o| ctx.person(o)).transpose()?;
+    let name = name.map(|n| required(n, "the name")).transpose()?;
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.scorecard_file();
+    let current = load::measurables(&ctx.ws)?;
+    let (_, m) = find(&current, query, "measurable", |m| m.id.as_str())?;
+    let mut doc = change.toml(&file)?;
+    let t = doc
+        .find_mut("measurable", &m.id)
+        .ok_or_else(|| items::vanished("measurable", &m.id))?;
+    let mut updated = m.clone();
+    let mut what = Vec::new();
+    if let Some(n) = &name {
+        crate::store::edit::set(t, "name", n.as_str());
+        updated.name = n.clone();
+        what.push(format!("name {n:?}"));
+    }
+    if let Some(o) = &owner {
+        crate::store::edit::set(t, "owner", o.as_str());
+        updated.owner = o.clone();
+        what.push(format!("owner {o}"));
+    }
+    if let Some(g) = goal {
+        crate::store::edit::set(t, "goal", g.to_string().as_str());
+        updated.goal = g;
+        what.push(format!("goal {g}"));
+    }
+    if let Some(u) = unit {
+        crate::store::edit::set(t, "unit", u.trim());
+        updated.unit = u.trim().to_string();
+        what.push(format!("unit {:?}", u.trim()));
+    }
+    change.put_toml::<ScorecardFile>(&file, &doc)?;
+    let outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
+    Ok((updated, outcome))
+}
+
+/// Removes a measurable's definition. Its rows in `scorecard.csv` stay as
+/// history (and `pulse check` notes them).
+pub fn remove(ctx: &Ctx, query: &str) -> Result<(Measurable, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.scorecard_file();
+    let current = load::measurables(&ctx.ws)?;
+    let (_, m) = find(&current, query, "measurable", |m| m.id.as_str())?;
+    let mut doc = change.toml(&file)?;
+    if !doc.remove("measurable", &m.id) {
+        return Err(items::vanished("measurable", &m.id));
+    }
+    change.put_toml::<ScorecardFile>(&file, &doc)?;
+    let outcome = change.finish(&format!(
+        "scorecard: remove {} (its values stay in scorecard.csv)",
+        m.id
+    ))?;
+    Ok((m.clone(), outcome))
+}
+
+#[derive(Debug, Serialize, Default)]
+pub struct Imported {
+    pub measurables_added: Vec<String>,
+    pub measurables_matched: Vec<String>,
+    pub values: usize,
+    pub replaced: usize,
+    pub empty_cells: usize,
+}
+
+/// Imports a wide spreadsheet: a header `measurable,owner,goal[,unit],<week>...`
+/// where each week column is `YYYY-Www` or a date (its ISO week), and a row per
+/// measurable. Unknown measurables are defined; every value is recorded.
+pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> {
+    let shown = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(Error::user(format!("{shown}: {e}"))),
+        None => return Err(Error::user(format!("{shown} is empty"))),
+    };
+    let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+    let col = |n: &str| names.iter().position(|h| h == n);
+    let (Some(name_col), Some(owner_col), Some(goal_col)) =
+        (col("measurable").or(col("name")), col("owner"), col("goal"))
+    else {
+        return Err(Error::user(format!(
+            "{shown}:1: the header needs `measurable`, `owner` and `goal` columns, then one column per week (YYYY-Www or YYYY-MM-DD)"
+        )));
+    };
+    let unit_col = col("unit");
+    let mut weeks: Vec<(usize, Week)> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        if [Some(name_col), Some(owner_col), Some(goal_col), unit_col].contains(&Some(i)) {
+            continue;
+        }
+        let h = h.trim();
+        let week = h
+            .parse::<Week>()
+            .ok()
+            .or_else(|| crate::model::time::parse_date(h).ok().map(Week::of));
+        match week {
+            Some(w) => weeks.push((i, w)),
+            None => {
+                return Err(Error::user(format!(
+                    "{shown}:1:{}: column `{h}` is not a week: expected YYYY-Www or YYYY-MM-DD",
+                    i + 1
+                )));
+            }
+        }
+    }
+    let existing = load::measurables(&ctx.ws)?;
+    let mut change = Change::begin(ctx)?;
+    let defs_file = ctx.ws.scorecard_file();
+    let mut defs = change.toml(&defs_file)?;
+    let values_file = ctx.ws.values_file();
+    let (old_values, mut values_doc) = match change.text(&values_file)? {
+        Some(t) => values::parse(&values_file, &t)?,
+        None => (Default::default(), ValuesDoc::empty()),
+    };
+    let mut report = Imported::default();
+    let mut taken: Vec<String> = existing.iter().map(|m| m.id.clone()).collect();
+    for (row, record) in records.enumerate() {
+        let line = row + 2;
+        let record = record.map_err(|e| Error::user(format!("{shown}:{line}: {e}")))?;
+        let name = record.get(name_col).unwrap_or("").trim().to_string();
+        if name.is_empty() {
+            continue;
+        }
+        let slug = crate::model::ids::slugify(&name, "measurable");
+        let id = match existing
+            .iter()
+            .find(|m| m.id == name || m.name.eq_ignore_ascii_case(&name) || m.id == slug)
+        {
+            Some(m) => {
+                report.measurables_matched.push(m.id.clone());
+                m.id.clone()
+            }
+            None => {
+                let owner = ctx
+                    .person(record.get(owner_col).unwrap_or("").trim())
+                    .map_err(|e| Error::user(format!("{shown}:{line}: {}", e.message)))?;
+                let goal: Goal =
+                    record
+                        .get(goal_col)
+                        .unwrap_or("")
+                        .parse()
+                        .map_err(|e: String| {
+                            Error::user(format!("{shown}:{line}:{}: {e}", goal_col + 1))
+                        })?;
+                let id = new_id(&name, "measurable", taken.iter().map(String::as_str));
+                taken.push(id.clone());
+                let unit = unit_col
+                    .and_then(|c| record.get(c))
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                defs.append(
+                    "measurable",
+                    items::table(vec![
+                        ("id", Some(string(&id))),
+                        ("name", Some(string(&name))),
+                        ("owner", Some(string(&owner))),
+                        ("goal", Some(string(&goal.to_string()))),
+                        ("unit", (!unit.is_empty()).then(|| string(&unit))),
+                    ]),
+                );
+                report.measurables_added.push(id.clone());
+                id
+            }
+        };
+        for &(i, week) in &weeks {
+            let cell = record.get(i).unwrap_or("").trim();
+            if cell.is_empty() {
+                report.empty_cells += 1;
+                continue;
+            }
+            let value = crate::model::goal::parse_value(cell)
+                .map_err(|e| Error::user(format!("{shown}:{line}:{}: {e}", i + 1)))?;
+            if old_values.get(&id, week).is_some() {
+                report.replaced += 1;
+            }
+            values_doc.upsert(week, &id, value, "");
+            report.values += 1;
+        }
+    }
+    change.put_toml::<ScorecardFile>(&defs_file, &defs)?;
+    change.put_text(&values_file, values_doc.to_text());
+    let outcome = change.finish(&format!(
+        "scorecard: import {} ({} measurables added, {} values)",
+        path.file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        report.measurables_added.len(),
+        report.values
+    ))?;
+    Ok((report, outcome))
+}

@@ -250,3 +250,70 @@ fn the_table() {
     );
     t.fails(&["scorecard", "--weeks", "0"], 1);
 }
+
+#[test]
+fn edit_and_remove_keep_the_values() {
+    let t = with_measurables();
+    t.ok(&["scorecard", "record", "churn", "3", "--week", "2026-W46"]);
+    t.ok(&[
+        "scorecard",
+        "edit",
+        "churn",
+        "--goal",
+        "<= 5",
+        "--owner",
+        "zoe",
+        "--name",
+        "Churned accounts",
+    ]);
+    let defs = t.read("scorecard.toml");
+    assert!(defs.contains("id = \"churn\"\nname = \"Churned accounts\"\nowner = \"zoe\"\ngoal = \"<= 5\"\nunit = \"%\""), "{defs}");
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "2"])).unwrap();
+    let churn = json["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "churn")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        churn["values"][0]["hit"], true,
+        "the old value meets the new goal"
+    );
+    t.fails(&["scorecard", "edit", "churn", "--goal", "five"], 1);
+    t.fails(&["scorecard", "edit", "churn"], 1);
+    t.ok(&["scorecard", "remove", "churn"]);
+    assert!(!t.read("scorecard.toml").contains("id = \"churn\""));
+    assert!(t.read("scorecard.csv").contains("2026-W46,churn,3,"));
+}
+
+#[test]
+fn import_a_wide_spreadsheet() {
+    let t = with_measurables();
+    t.write("sheet.csv", "Measurable,Owner,Goal,Unit,2026-W45,2026-W46,2026-11-16\nNew qualified leads,amy,>= 20,,21,19,\nNPS,zoe,>= 50,,55,48,61\n");
+    let out = t.ok(&["scorecard", "import", "sheet.csv"]);
+    assert_eq!(
+        out,
+        "imported 5 values (0 replaced) for 1 new and 1 existing measurables; 1 empty cells left blank\nnew: nps\n"
+    );
+    let csv = t.read("scorecard.csv");
+    assert!(
+        csv.contains("2026-W45,nps,55,")
+            && csv.contains("2026-W47,nps,61,")
+            && csv.contains("2026-W46,new-qualified-leads,19,"),
+        "{csv}"
+    );
+    t.write(
+        "bad.csv",
+        "measurable,owner,goal,2026-W45\nNPS,zoe,>= 50,lots\n",
+    );
+    let err = t.fails(&["scorecard", "import", "bad.csv"], 1);
+    assert!(
+        err.contains("bad.csv:2:4") && err.contains("expected a number"),
+        "{err}"
+    );
+    t.write("bad.csv", "measurable,owner,goal,last week\n");
+    let err = t.fails(&["scorecard", "import", "bad.csv"], 1);
+    assert!(err.contains("not a week"), "{err}");
+}
