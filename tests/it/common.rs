@@ -102,6 +102,29 @@ impl TestCompany {
         cmd
     }
 
+    /// Runs `n` pulse processes at once (`args(i)` for the i-th) and asserts
+    /// that every one succeeded.
+    pub fn parallel(&self, n: usize, args: impl Fn(usize) -> Vec<String>) {
+        let children: Vec<_> = (0..n)
+            .map(|i| {
+                self.pulse_std()
+                    .args(args(i))
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn pulse")
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().expect("wait for pulse");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+
     /// Runs pulse with `args`, asserting success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let output = self.pulse().args(args).output().expect("run pulse");

@@ -164,30 +164,15 @@ fn person_add_rejects_duplicates_and_bad_handles_writing_nothing() {
 #[test]
 fn parallel_person_adds_all_land_each_committed() {
     let t = TestCompany::new();
-    let children: Vec<_> = (0..12)
-        .map(|i| {
-            let mut cmd = t.pulse_std();
-            cmd.args([
-                "person",
-                "add",
-                &format!("p{i}"),
-                "--name",
-                &format!("Person {i}"),
-            ])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap()
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    t.parallel(12, |i| {
+        vec![
+            "person".into(),
+            "add".into(),
+            format!("p{i}"),
+            "--name".into(),
+            format!("Person {i}"),
+        ]
+    });
     let company = t.read("company.toml");
     for i in 0..12 {
         assert!(

@@ -233,24 +233,15 @@ fn todos_add_done_list_and_completion() {
 #[test]
 fn sixteen_parallel_todo_adds_keep_all_sixteen() {
     let t = TestCompany::new();
-    let children: Vec<_> = (0..16)
-        .map(|i| {
-            t.pulse_std()
-                .args(["todo", "add", &format!("Task {i}"), "--owner", "amy"])
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    t.parallel(16, |i| {
+        vec![
+            "todo".into(),
+            "add".into(),
+            format!("Task {i}"),
+            "--owner".into(),
+            "amy".into(),
+        ]
+    });
     let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "todos"])).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 16);
     assert_eq!(
