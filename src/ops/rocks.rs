@@ -9,7 +9,7 @@ use crate::model::time::{Quarter, toml_date};
 use crate::store::edit::{array_mut, push_like_siblings, set, string};
 use crate::store::load;
 use chrono::NaiveDate;
-use toml_edit::{InlineTable, Value};
+use toml_edit::{InlineTable, Item, Value};
 
 pub struct NewRock<'a> {
     pub title: &'a str,
@@ -158,6 +158,11 @@ pub fn add_milestone(
             milestone.insert("due", toml_date(due));
         }
         milestone.insert("done", Value::from(false));
+        // Hand-written files may use `[[rock.milestones]]` tables instead of an inline array.
+        if let Some(Item::ArrayOfTables(tables)) = table.get_mut("milestones") {
+            tables.push(milestone.into_table());
+            return Ok(format!("rock: {} milestone {:?}", rock.id, title));
+        }
         let array = array_mut(table, "milestones").ok_or_else(|| {
             Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
         })?;
@@ -183,6 +188,18 @@ pub fn milestone_done(
                     rock.id
                 )
             }));
+        }
+        // Hand-written files may use `[[rock.milestones]]` tables instead of an inline array.
+        if let Some(Item::ArrayOfTables(tables)) = table.get_mut("milestones") {
+            let milestone = tables.get_mut(number - 1).ok_or_else(|| {
+                Error::broken(format!("rock `{}`: no milestone {number}", rock.id))
+            })?;
+            set(milestone, "done", true);
+            return Ok(format!(
+                "rock: {} milestone {number} done ({:?})",
+                rock.id,
+                rock.milestones[number - 1].title
+            ));
         }
         let array = array_mut(table, "milestones").ok_or_else(|| {
             Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))

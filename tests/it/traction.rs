@@ -305,3 +305,14 @@ fn quarter_close_reports_then_rolls_and_drops_in_one_commit() {
     assert!(err.contains("only rocks not done move on"), "{err}");
     t.fails(&["quarter", "close", "2026-Q9"], 1);
 }
+
+#[test]
+fn milestones_written_as_tables_work_too() {
+    let t = TestCompany::new();
+    t.commit_file("rocks/2026-Q4.toml", "[[rock]]\nid = \"dc\"\ntitle = \"DC\"\nowner = \"ian\"\n\n[[rock.milestones]]\ntitle = \"Lease\"\ndone = false\n");
+    t.ok(&["rock", "milestone-done", "dc", "1"]);
+    t.ok(&["rock", "milestone", "dc", "Racks"]);
+    let file = t.read("rocks/2026-Q4.toml");
+    assert!(file.contains("title = \"Lease\"\ndone = true"), "{file}");
+    assert!(t.ok(&["rocks"]).contains("1/2"), "{file}");
+}
