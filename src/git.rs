@@ -55,6 +55,14 @@ fn run(mut cmd: Command) -> Result<Output, String> {
     }
 }
 
+/// Whether git ignores `path` (a `.gitignore` rule), so pulse writes it but
+/// never tries to commit it.
+pub fn is_ignored(workdir: &Path, path: &Path) -> bool {
+    let mut cmd = git(workdir);
+    cmd.args(["check-ignore", "-q", "--"]).arg(path);
+    cmd.output().is_ok_and(|o| o.status.success())
+}
+
 /// `git init` in `dir`.
 pub fn init(dir: &Path) -> Result<(), String> {
     let mut cmd = git(dir);

@@ -8,6 +8,7 @@ mod init;
 mod issue;
 mod meeting;
 mod output;
+mod people;
 mod person;
 mod processes;
 mod quarter;
@@ -90,6 +91,7 @@ enum Command {
     Seat(seats::SeatCommand),
     #[command(subcommand)]
     Person(person::PersonCommand),
+    People(people::PeopleArgs),
     #[command(subcommand)]
     Rock(rock::RockCommand),
     Rocks(rock::RocksArgs),
@@ -202,6 +204,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Processes => processes::run(&ctx, out),
                 Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
+                Command::People(args) => people::run(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rock::list(args, &ctx, out),
                 Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),

@@ -40,5 +40,10 @@ impl Out {
         if let Some(warning) = &outcome.warning {
             eprintln!("warning: {warning}");
         }
+        if !self.quiet {
+            for file in &outcome.ignored {
+                eprintln!("note: {file} is ignored by git: written, not committed");
+            }
+        }
     }
 }

@@ -3,24 +3,43 @@
 
 use super::agenda::Format;
 use super::output::Out;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::issue::{Term, meeting_order};
 use crate::model::time::Quarter;
-use crate::ops::Ctx;
+use crate::ops::{Ctx, vision};
 use crate::render::page::{Line, Page, Section};
 use crate::render::vision::vision_sections;
+use crate::store::files::read_text;
 use crate::store::load;
-use clap::Args;
+use clap::{Args, Subcommand};
+use std::path::Path;
 
 /// The Vision/Traction Organizer on one page
 #[derive(Args)]
-#[command(after_help = "Examples:\n  pulse vision\n  pulse vision --format markdown > vto.md")]
+#[command(
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  pulse vision\n  pulse vision --format markdown > vto.md\n  pulse vision edit"
+)]
 pub struct VisionArgs {
+    #[command(subcommand)]
+    command: Option<VisionCommand>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
 
+#[derive(Subcommand)]
+enum VisionCommand {
+    /// Edit vision.toml in $VISUAL or $EDITOR; checked before it is saved and committed
+    #[command(
+        after_help = "The editor is $VISUAL, else $EDITOR, else vi; it may carry arguments (EDITOR=\"code --wait\").\nA draft that does not parse reopens the editor; saving it unchanged gives up and writes nothing.\n\nExample:\n  EDITOR=nano pulse vision edit"
+    )]
+    Edit,
+}
+
 pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
+    if let Some(VisionCommand::Edit) = args.command {
+        return edit(ctx, out);
+    }
     let vision = load::vision(&ctx.ws)?;
     let quarter = Quarter::of(ctx.today);
     let rocks = load::rocks(&ctx.ws, quarter)?.rock;
@@ -75,6 +94,107 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     match args.format {
         Format::Text => out.print(&page.text(out.painter, false)),
         Format::Markdown => out.print(&page.markdown(false)),
+    }
+    Ok(0)
+}
+
+/// The editor command: `$VISUAL`, `$EDITOR`, else `vi`, split on spaces
+/// (no shell, so `code --wait` works and nothing is interpreted).
+fn editor_command() -> Vec<String> {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .map(|value| {
+            value
+                .split_whitespace()
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .find(|words| !words.is_empty())
+        .unwrap_or_else(|| vec!["vi".to_string()])
+}
+
+fn run_editor(path: &Path) -> Result<()> {
+    let command = editor_command();
+    let status = std::process::Command::new(&command[0])
+        .args(&command[1..])
+        .arg(path)
+        .status()
+        .map_err(|e| {
+            Error::user(format!("cannot start the editor `{}`: {e}", command[0]))
+                .with_hint("set $EDITOR (or $VISUAL) to your editor, e.g. EDITOR=nano")
+        })?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Error::user(format!(
+            "the editor `{}` exited with {status}: vision.toml was not changed",
+            command.join(" ")
+        )))
+    }
+}
+
+fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
+    let original = read_text(&ctx.ws.vision_file())?;
+    let start = vision::draft_start(ctx)?;
+    let draft_file = tempfile::Builder::new()
+        .prefix("pulse-vision-")
+        .suffix(".toml")
+        .tempfile()
+        .map_err(|e| Error::user(format!("cannot create a draft file: {e}")))?;
+    let path = draft_file.path().to_path_buf();
+    let write = |text: &str| {
+        std::fs::write(&path, text)
+            .map_err(|e| Error::user(format!("cannot write the draft {}: {e}", path.display())))
+    };
+    write(&start)?;
+    let mut last_broken: Option<String> = None;
+    let draft = loop {
+        run_editor(&path)?;
+        let bytes = std::fs::read(&path)
+            .map_err(|e| Error::user(format!("cannot read the draft {}: {e}", path.display())))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::user("the edited vision.toml is not valid UTF-8: nothing written")
+        })?;
+        match vision::validate(ctx, &text) {
+            Ok(_) => break text,
+            Err(e) if last_broken.as_deref() == Some(text.as_str()) => {
+                // Saved unchanged after an error: the user gives up. Keep their draft.
+                let kept = draft_file
+                    .keep()
+                    .map(|(_, p)| p.display().to_string())
+                    .unwrap_or_default();
+                return Err(Error::user(format!(
+                    "{}\nvision.toml was not changed; your draft is kept in {kept}",
+                    e.message
+                )));
+            }
+            Err(e) => {
+                eprintln!("error: {}", e.message);
+                eprintln!("Reopening the editor to fix it (save it unchanged to give up).");
+                last_broken = Some(text);
+            }
+        }
+    };
+    if Some(draft.as_str()) == original.as_deref() || (original.is_none() && draft == start) {
+        if !out.quiet {
+            eprintln!("vision.toml unchanged");
+        }
+        return Ok(0);
+    }
+    let outcome = vision::save(ctx, original.as_deref(), &draft)?;
+    out.outcome(&outcome);
+    if out.json {
+        out.print_json(&vision::validate(ctx, &draft)?);
+    } else if !out.quiet {
+        out.println(&format!(
+            "vision.toml saved{}",
+            if outcome.committed {
+                " and committed"
+            } else {
+                ""
+            }
+        ));
     }
     Ok(0)
 }

@@ -5,6 +5,7 @@ pub mod goal;
 pub mod ids;
 pub mod issue;
 pub mod meeting;
+pub mod people;
 pub mod process;
 pub mod rock;
 pub mod scorecard;

@@ -17,6 +17,8 @@ pub struct Change<'a> {
     ctx: &'a Ctx,
     git_dir: Option<PathBuf>,
     pending: Vec<(FileRef, String)>,
+    /// Files committed only when git does not ignore them (people.toml).
+    private: Vec<PathBuf>,
     _lock: Lock,
 }
 
@@ -27,6 +29,8 @@ pub struct Outcome {
     pub committed: bool,
     /// Set when the files were written but git refused the commit.
     pub warning: Option<String>,
+    /// Written files left out of the commit because git ignores them.
+    pub ignored: Vec<String>,
 }
 
 impl<'a> Change<'a> {
@@ -43,6 +47,7 @@ impl<'a> Change<'a> {
             ctx,
             git_dir,
             pending: Vec::new(),
+            private: Vec::new(),
             _lock: lock,
         })
     }
@@ -81,6 +86,12 @@ impl<'a> Change<'a> {
         Ok(())
     }
 
+    /// Marks a file as private: when `.gitignore` covers it, it is written
+    /// but left out of the commit.
+    pub fn private(&mut self, file: &FileRef) {
+        self.private.push(file.path.clone());
+    }
+
     pub fn put_text(&mut self, file: &FileRef, text: String) {
         match self.pending.iter_mut().find(|(f, _)| f.path == file.path) {
             Some(entry) => entry.1 = text,
@@ -101,6 +112,19 @@ impl<'a> Change<'a> {
             written.push(file.path.clone());
         }
         if written.is_empty() || !self.ctx.commit || self.git_dir.is_none() {
+            return Ok(outcome);
+        }
+        let root = &self.ctx.ws.root;
+        written.retain(|path| {
+            let ignored = self.private.contains(path) && git::is_ignored(root, path);
+            if ignored {
+                outcome
+                    .ignored
+                    .push(FileRef::new(root, path.clone()).display);
+            }
+            !ignored
+        });
+        if written.is_empty() {
             return Ok(outcome);
         }
         match git::commit_paths(&self.ctx.ws.root, &written, message) {

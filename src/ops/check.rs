@@ -7,6 +7,7 @@ use crate::error::{Error, ErrorKind};
 use crate::model::company::CompanyFile;
 use crate::model::issue::IssuesFile;
 use crate::model::meeting::Meeting;
+use crate::model::people::{Gwc, PeopleFile, ValueRating};
 use crate::model::rock::{RockStatus, RocksFile};
 use crate::model::scorecard::Measurable;
 use crate::model::seats::SeatsFile;
@@ -15,7 +16,7 @@ use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use crate::store::files::{FileRef, list_dir, read_text};
 use crate::store::load;
-use crate::store::parse::{line_of_id, parse_toml};
+use crate::store::parse::{line_col, line_of_id, lines_of_id, parse_toml};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashSet};
@@ -124,12 +125,16 @@ fn duplicates<'a>(
     what: &str,
     ids: impl Iterator<Item = &'a str>,
 ) {
-    let mut seen = HashSet::new();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for id in ids {
-        if !seen.insert(id) {
+        let count = seen.entry(id).or_default();
+        *count += 1;
+        if *count > 1 {
+            // Point at this copy (a bad merge leaves the second one behind).
+            let line = lines_of_id(text, id).nth(*count - 1).unwrap_or(1);
             f.error(
                 file,
-                Some(line_of_id(text, id)),
+                Some(line),
                 format!("{what} id `{id}` is used twice in this file"),
             );
         }
@@ -179,7 +184,9 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
 
     // Vision
     let vision_file = ws.vision_file();
+    let mut core_values: Option<Vec<String>> = None;
     if let Some((vision, _)) = f.load::<Vision>(&vision_file) {
+        core_values = Some(vision.core_values.iter().map(|v| v.name.clone()).collect());
         if vision.core_values.len() > 7 {
             f.warn(
                 &vision_file,
@@ -280,6 +287,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             }
         }
     }
+
+    check_people(&mut f, ws, &roster, core_values.as_deref());
 
     // Scorecard
     let scorecard_file = ws.scorecard_file();
@@ -479,6 +488,54 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
 
     f.list.sort_by_key(|x| x.severity);
     f.list
+}
+
+/// people.toml: valid ratings, about people on the roster, against the core
+/// values of vision.toml (`None` when vision.toml is broken: not checked).
+fn check_people(
+    f: &mut Findings,
+    ws: &crate::store::Workspace,
+    roster: &Roster,
+    core_values: Option<&[String]>,
+) {
+    let file = ws.people_file();
+    let Some((people, text)) = f.load::<PeopleFile>(&file) else {
+        return;
+    };
+    let line_at = |offset: usize| Some(line_col(&text, offset).0);
+    for (handle, assessment) in &people.people {
+        let first_line = assessment
+            .values
+            .values()
+            .map(|v| v.span().start)
+            .chain(assessment.gwc.as_ref().map(|g| g.span().start))
+            .min()
+            .and_then(line_at);
+        roster.check(f, &file, first_line, "people analyzer", handle);
+        for (value, rating) in &assessment.values {
+            let line = line_at(rating.span().start);
+            if let Err(e) = ValueRating::parse(rating.get_ref()) {
+                f.error(&file, line, format!("`{handle}`, {value}: {e}"));
+            }
+            if let Some(core) = core_values
+                && !core.contains(value)
+            {
+                f.error(
+                    &file,
+                    line,
+                    format!(
+                        "`{handle}` is rated on `{value}`, which is not a core value (core values: {})",
+                        core.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(gwc) = &assessment.gwc
+            && let Err(e) = Gwc::parse(gwc.get_ref())
+        {
+            f.error(&file, line_at(gwc.span().start), format!("`{handle}`: {e}"));
+        }
+    }
 }
 
 fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksFile, text: &str) {

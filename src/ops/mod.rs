@@ -11,6 +11,7 @@ pub mod init;
 pub mod issues;
 pub mod items;
 pub mod meetings;
+pub mod people;
 pub mod person;
 pub mod planning;
 pub mod quarter;
@@ -19,6 +20,7 @@ pub mod scorecard;
 pub mod seats;
 pub mod status;
 pub mod todos;
+pub mod vision;
 
 use crate::error::{Error, Result};
 use crate::model::ids;

@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod page;
+pub mod people;
 pub mod planning;
 pub mod rocks;
 pub mod sanitize;

@@ -49,14 +49,19 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// The line of the first `id = "..."` for an item, for messages about it.
 pub fn line_of_id(text: &str, id: &str) -> usize {
-    let needle_a = format!("\"{id}\"");
-    text.lines()
-        .position(|l| {
-            let l = l.trim_start();
-            (l.starts_with("id") || l.contains(" id ") || l.contains("{ id") || l.contains("{id"))
-                && l.contains(&needle_a)
-        })
-        .map_or(1, |i| i + 1)
+    lines_of_id(text, id).next().unwrap_or(1)
+}
+
+/// Every line (1-based) holding `id = "..."` for this id: the second one is
+/// where a duplicate starts.
+pub fn lines_of_id<'a>(text: &'a str, id: &str) -> impl Iterator<Item = usize> + 'a {
+    let needle = format!("\"{id}\"");
+    text.lines().enumerate().filter_map(move |(i, l)| {
+        let l = l.trim_start();
+        ((l.starts_with("id") || l.contains(" id ") || l.contains("{ id") || l.contains("{id"))
+            && l.contains(&needle))
+        .then_some(i + 1)
+    })
 }
 
 #[cfg(test)]

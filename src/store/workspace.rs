@@ -88,6 +88,10 @@ impl Workspace {
     pub fn seats_file(&self) -> FileRef {
         self.file(self.data.join("seats.toml"))
     }
+    /// The People Analyzer (optional, sensitive: often git-ignored).
+    pub fn people_file(&self) -> FileRef {
+        self.file(self.data.join("people.toml"))
+    }
     pub fn processes_dir(&self) -> PathBuf {
         self.data.join("processes")
     }

@@ -161,3 +161,466 @@ fn completions_for_every_shell() {
         );
     }
 }
+
+/// A scripted `$EDITOR`: the n-th time it runs it replaces the file with
+/// `drafts[n]` (the last one again once they run out).
+fn scripted_editor(drafts: &[&str]) -> (tempfile::TempDir, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (i, draft) in drafts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("draft{}", i + 1)), draft).unwrap();
+    }
+    let script = dir.path().join("editor");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nd={dir}\nn=$(cat \"$d/count\" 2>/dev/null || echo 0)\nn=$((n+1))\necho $n > \"$d/count\"\n[ -f \"$d/draft$n\" ] || n={last}\ncp \"$d/draft$n\" \"$1\"\n",
+            dir = dir.path().display(),
+            last = drafts.len()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = script.display().to_string();
+    (dir, path)
+}
+
+fn editor_runs(dir: &tempfile::TempDir) -> String {
+    std::fs::read_to_string(dir.path().join("count"))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn vision_edit_validates_reopens_and_commits() {
+    let t = TestCompany::new();
+    let good = "# Our V/TO\n[[core_values]]\nname = \"Help first\"\n\n[core_focus]\npurpose = \"Keep small firms online\"\n";
+    let (dir, editor) = scripted_editor(&["[[core_values]\nname = 1\n", good]);
+    let out = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("EDITOR", &editor)
+        .env_remove("VISUAL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error: vision.toml:1:"), "{stderr}");
+    assert!(stderr.contains("Reopening the editor"), "{stderr}");
+    assert_eq!(editor_runs(&dir), "2");
+    assert_eq!(t.read("vision.toml"), good);
+    assert_eq!(t.log()[0], "vision: edit core_focus, core_values");
+    assert!(t.clean());
+    assert!(t.ok(&["vision"]).contains("Help first"));
+}
+
+#[test]
+fn vision_edit_gives_up_on_an_unchanged_broken_draft() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "vision.toml",
+        "# ours\n[core_focus]\nniche = \"Bare metal\"\n",
+    );
+    let before = t.read("vision.toml");
+    let commits = t.log().len();
+    let (dir, editor) = scripted_editor(&["core_values = [\n"]);
+    let out = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("VISUAL", &editor)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("vision.toml was not changed; your draft is kept in"),
+        "{stderr}"
+    );
+    assert_eq!(editor_runs(&dir), "2");
+    assert_eq!(t.read("vision.toml"), before);
+    assert_eq!(t.log().len(), commits);
+
+    // An editor that fails, or that cannot be found, writes nothing either.
+    let err = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("VISUAL", "false")
+        .output()
+        .unwrap();
+    assert_eq!(err.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&err.stderr).contains("the editor `false` exited"));
+    let missing = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("VISUAL", "no-such-editor-here --wait")
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr)
+            .contains("cannot start the editor `no-such-editor-here`")
+    );
+    assert_eq!(t.read("vision.toml"), before);
+    // Saving without a change is not a change.
+    let (_dir, same) = scripted_editor(&[&before]);
+    let out = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("VISUAL", &same)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vision.toml unchanged"));
+    assert_eq!(t.log().len(), commits);
+}
+
+#[test]
+fn people_analyzer_rates_and_shows_the_bar() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "vision.toml",
+        "[[core_values]]\nname = \"Help first\"\n\n[[core_values]]\nname = \"Own it\"\n",
+    );
+    t.commit_file(
+        "seats.toml",
+        "[[seat]]\nid = \"integrator\"\nname = \"Integrator\"\npeople = [\"zoe\"]\n\n[[seat]]\nid = \"ops\"\nname = \"Operations\"\nreports_to = \"integrator\"\npeople = [\"ian\", \"amy\"]\n",
+    );
+    let line = t.ok(&[
+        "people",
+        "rate",
+        "ian",
+        "--value",
+        "help=+",
+        "--value",
+        "Own it=+/-",
+        "--gwc",
+        "YYN",
+    ]);
+    assert_eq!(
+        line,
+        "ian: Help first +, Own it +/- · GWC YYN · right person, wrong seat\n"
+    );
+    assert_eq!(t.log()[0], "people: rate ian");
+    t.ok(&[
+        "people", "rate", "zoe", "--value", "help=+", "--value", "own=+", "--gwc", "yyy",
+    ]);
+    t.ok(&["people", "rate", "amy", "--value", "own=-"]);
+    let file = t.read("people.toml");
+    assert!(file.contains("[people.ian]"), "{file}");
+    assert!(file.contains("gwc = \"YYN\""), "{file}");
+    assert!(file.contains("rated = 2026-11-27"), "{file}");
+
+    let table = t.ok(&["people"]);
+    let row = |h: &str| {
+        table
+            .lines()
+            .find(|l| l.trim_start().starts_with(h))
+            .unwrap_or_else(|| panic!("{h} missing:\n{table}"))
+            .to_string()
+    };
+    assert!(
+        table.contains("Help first") && table.contains("Own it"),
+        "{table}"
+    );
+    assert!(row("zoe").contains("right person, right seat"), "{table}");
+    assert!(row("zoe").contains("Integrator"), "{table}");
+    assert!(row("ian").contains("right person, wrong seat"), "{table}");
+    assert!(row("amy").contains("below the bar"), "{table}");
+
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "people"])).unwrap();
+    assert_eq!(json["people"][1]["id"], "ian");
+    assert_eq!(json["people"][1]["gwc"]["capacity"], false);
+    assert_eq!(json["people"][1]["values"][1]["rating"], "+/-");
+    assert_eq!(json["people"][1]["verdict"], "right_person_wrong_seat");
+
+    // Bad inputs name the accepted form and the valid choices.
+    assert!(
+        t.fails(&["people", "rate", "ian", "--gwc", "YY"], 1)
+            .contains("expected three letters Y or N")
+    );
+    assert!(
+        t.fails(&["people", "rate", "ian", "--value", "help=++"], 1)
+            .contains("expected +, +/- or -")
+    );
+    assert!(
+        t.fails(&["people", "rate", "ian", "--value", "kindness=+"], 1)
+            .contains("core values: Help first, Own it")
+    );
+    assert!(
+        t.fails(&["people", "rate", "ian", "--value", "help"], 1)
+            .contains("expected NAME=RATING")
+    );
+    assert!(
+        t.fails(&["people", "rate", "bob", "--gwc", "YYY"], 1)
+            .contains("amy")
+    );
+    assert!(
+        t.fails(&["people", "rate", "ian"], 1)
+            .contains("nothing to rate")
+    );
+    assert!(t.clean());
+}
+
+#[test]
+fn a_git_ignored_people_file_is_written_not_committed() {
+    let t = TestCompany::new();
+    t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");
+    t.commit_file(".gitignore", "people.toml\n");
+    let commits = t.log().len();
+    let out = t
+        .pulse()
+        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("note: people.toml is ignored by git: written, not committed")
+    );
+    assert_eq!(t.log().len(), commits);
+    assert!(t.clean());
+    assert!(t.read("people.toml").contains("[people.ian]"));
+}
+
+#[test]
+fn a_bad_rating_in_people_toml_is_located() {
+    let t = TestCompany::new();
+    t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");
+    t.commit_file(
+        "people.toml",
+        "[people.ian]\nvalues = { \"Help first\" = \"great\" }\n\n[people.bob]\ngwc = \"YYY\"\nvalues = { Kindness = \"+\" }\n",
+    );
+    let err = t.fails(&["people"], 2);
+    assert!(err.contains("error: people.toml:2:"), "{err}");
+    assert!(err.contains("expected +, +/- or -"), "{err}");
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for part in [
+        "error: people.toml:2: `ian`, Help first: invalid core value rating `great`",
+        "error: people.toml:5: people analyzer: unknown person `bob`",
+        "error: people.toml:6: `bob` is rated on `Kindness`, which is not a core value (core values: Help first)",
+    ] {
+        assert!(stdout.contains(part), "{part} missing:\n{stdout}");
+    }
+}
+
+/// Runs `pulse check` on a fresh company with `files` committed; returns
+/// the exit code and stdout.
+fn check_with(files: &[(&str, &str)], strict: bool) -> (i32, String) {
+    let t = TestCompany::new();
+    for (rel, text) in files {
+        t.commit_file(rel, text);
+    }
+    let mut cmd = t.pulse();
+    cmd.arg("check");
+    if strict {
+        cmd.arg("--strict");
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+const SEATED: (&str, &str) = (
+    "seats.toml",
+    "[[seat]]\nid = \"all\"\nname = \"All\"\npeople = [\"amy\", \"ian\", \"zoe\"]\n",
+);
+
+fn measurables(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("[[measurable]]\nid = \"m{i}\"\nname = \"M{i}\"\nowner = \"amy\"\ngoal = \">= 1\"\n\n"))
+        .collect()
+}
+
+#[test]
+fn every_check_rule_is_a_warning_or_an_error() {
+    let five = measurables(5);
+    let baseline = [SEATED, ("scorecard.toml", five.as_str())];
+    let (code, out) = check_with(&baseline, true);
+    assert_eq!(
+        (code, out.as_str()),
+        (
+            0,
+            "all good: every file parses and every reference resolves\n"
+        ),
+        "{out}"
+    );
+
+    let rocks: String = (0..8)
+        .map(|i| format!("[[rock]]\nid = \"r{i}\"\ntitle = \"R{i}\"\nowner = \"ian\"\n\n"))
+        .collect();
+    let values: String = (0..8)
+        .map(|i| format!("[[core_values]]\nname = \"V{i}\"\n\n"))
+        .collect();
+    let sixteen = measurables(16);
+    let warnings: [(&str, Vec<(&str, &str)>, &str); 7] = [
+        (
+            "more than 7 rocks per owner",
+            vec![
+                SEATED,
+                ("scorecard.toml", &five),
+                ("rocks/2026-Q4.toml", &rocks),
+            ],
+            "warning: rocks/2026-Q4.toml: ian has 8 rocks: EOS keeps 3 to 7 per person",
+        ),
+        (
+            "fewer than 5 measurables",
+            vec![
+                SEATED,
+                (
+                    "scorecard.toml",
+                    "[[measurable]]\nid = \"m\"\nname = \"M\"\nowner = \"amy\"\ngoal = \">= 1\"\n",
+                ),
+            ],
+            "warning: scorecard.toml: 1 measurables: EOS keeps 5 to 15 on the scorecard",
+        ),
+        (
+            "more than 15 measurables",
+            vec![SEATED, ("scorecard.toml", &sixteen)],
+            "warning: scorecard.toml: 16 measurables: EOS keeps 5 to 15 on the scorecard",
+        ),
+        (
+            "a seat with nobody in it",
+            vec![
+                (
+                    "seats.toml",
+                    "[[seat]]\nid = \"all\"\nname = \"All\"\npeople = [\"amy\", \"ian\", \"zoe\"]\n\n[[seat]]\nid = \"sales\"\nname = \"Sales\"\nreports_to = \"all\"\n",
+                ),
+                ("scorecard.toml", &five),
+            ],
+            "warning: seats.toml:7: seat `sales` has nobody in it",
+        ),
+        (
+            "a person in no seat",
+            vec![
+                (
+                    "seats.toml",
+                    "[[seat]]\nid = \"all\"\nname = \"All\"\npeople = [\"amy\", \"zoe\"]\n",
+                ),
+                ("scorecard.toml", &five),
+            ],
+            "warning: seats.toml: ian sits in no seat",
+        ),
+        (
+            "more than 7 core values",
+            vec![SEATED, ("scorecard.toml", &five), ("vision.toml", &values)],
+            "warning: vision.toml: 8 core values: EOS keeps 3 to 7",
+        ),
+        (
+            "a stale V/TO date",
+            vec![
+                SEATED,
+                ("scorecard.toml", &five),
+                ("vision.toml", "[three_year_picture]\ndate = 2026-01-01\n"),
+            ],
+            "warning: vision.toml: [three_year_picture] date 2026-01-01 is in the past",
+        ),
+    ];
+    for (rule, files, expected) in &warnings {
+        let (code, out) = check_with(files, false);
+        assert_eq!(code, 0, "{rule}: a warning exits 0:\n{out}");
+        assert!(
+            out.contains(expected),
+            "{rule}: expected {expected:?} in:\n{out}"
+        );
+        let (strict, _) = check_with(files, true);
+        assert_eq!(strict, 1, "{rule}: --strict turns the warning into exit 1");
+    }
+
+    let errors: [(&str, Vec<(&str, &str)>, &str); 8] = [
+        (
+            "an unknown owner",
+            vec![
+                SEATED,
+                (
+                    "scorecard.toml",
+                    "[[measurable]]\nid = \"m\"\nname = \"M\"\nowner = \"bob\"\ngoal = \">= 1\"\n",
+                ),
+            ],
+            "unknown person `bob` (valid: amy, ian, zoe)",
+        ),
+        (
+            "an unknown seat",
+            vec![(
+                "seats.toml",
+                "[[seat]]\nid = \"all\"\nname = \"All\"\nreports_to = \"boss\"\npeople = [\"amy\", \"ian\", \"zoe\"]\n",
+            )],
+            "seat `all` reports to unknown seat `boss` (seats: all)",
+        ),
+        (
+            "an unknown issue id",
+            vec![
+                SEATED,
+                (
+                    "todos.toml",
+                    "[[todo]]\nid = \"t\"\ntitle = \"T\"\nowner = \"amy\"\nissue = \"ghost\"\n",
+                ),
+            ],
+            "to-do `t`: unknown issue `ghost`",
+        ),
+        (
+            "a duplicate id",
+            vec![
+                SEATED,
+                (
+                    "issues.toml",
+                    "[[issue]]\nid = \"a\"\ntitle = \"A\"\n\n[[issue]]\nid = \"a\"\ntitle = \"B\"\n",
+                ),
+            ],
+            "issues.toml:6: issue id `a` is used twice in this file",
+        ),
+        (
+            "an invalid priority",
+            vec![
+                SEATED,
+                (
+                    "issues.toml",
+                    "[[issue]]\nid = \"a\"\ntitle = \"A\"\npriority = 7\n",
+                ),
+            ],
+            "issue `a`: priority 7: expected 1, 2 or 3",
+        ),
+        (
+            "an invalid goal",
+            vec![
+                SEATED,
+                (
+                    "scorecard.toml",
+                    "[[measurable]]\nid = \"m\"\nname = \"M\"\nowner = \"amy\"\ngoal = \"lots\"\n",
+                ),
+            ],
+            "scorecard.toml:5:",
+        ),
+        (
+            "an invalid meeting rating",
+            vec![
+                SEATED,
+                (
+                    "meetings/2026-11-26.toml",
+                    "date = 2026-11-26\n[ratings]\namy = 11\n",
+                ),
+            ],
+            "rating amy = 11: expected 1 to 10",
+        ),
+        (
+            "a seats loop",
+            vec![(
+                "seats.toml",
+                "[[seat]]\nid = \"a\"\nname = \"A\"\nreports_to = \"b\"\npeople = [\"amy\", \"ian\", \"zoe\"]\n\n[[seat]]\nid = \"b\"\nname = \"B\"\nreports_to = \"a\"\npeople = [\"amy\"]\n",
+            )],
+            "seats report to each other in a loop: a → b → a",
+        ),
+    ];
+    for (rule, files, expected) in &errors {
+        let (code, out) = check_with(files, false);
+        assert!(code >= 1, "{rule}: an error exits non-zero:\n{out}");
+        assert!(
+            out.contains(expected),
+            "{rule}: expected {expected:?} in:\n{out}"
+        );
+    }
+}

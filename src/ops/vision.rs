@@ -1,0 +1,61 @@
+//! `pulse vision edit`: the V/TO is edited by hand in `$EDITOR`; pulse checks
+//! the draft before it replaces vision.toml and commits it, naming the
+//! sections that changed.
+
+use super::Ctx;
+use super::change::{Change, Outcome};
+use crate::error::{Error, Result};
+use crate::model::vision::Vision;
+use crate::store::files::read_text;
+use crate::store::parse::parse_toml;
+
+/// What the editor starts from: the file, or the commented template.
+pub fn draft_start(ctx: &Ctx) -> Result<String> {
+    Ok(read_text(&ctx.ws.vision_file())?
+        .unwrap_or_else(|| include_str!("../templates/vision.toml").to_string()))
+}
+
+/// Parses a draft as vision.toml would be parsed, errors located in the draft.
+pub fn validate(ctx: &Ctx, draft: &str) -> Result<Vision> {
+    parse_toml(&ctx.ws.vision_file(), draft)
+}
+
+/// The V/TO sections whose content differs between two versions.
+pub fn changed_sections(before: &Vision, after: &Vision) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect()
+}
+
+/// Replaces vision.toml with the draft and commits it, unless someone else
+/// changed the file since the editor opened (their change would be lost).
+pub fn save(ctx: &Ctx, original: Option<&str>, draft: &str) -> Result<Outcome> {
+    let new = validate(ctx, draft)?;
+    let file = ctx.ws.vision_file();
+    let mut change = Change::begin(ctx)?;
+    let on_disk = change.text(&file)?;
+    if on_disk.as_deref() != original {
+        return Err(Error::user(
+            "vision.toml changed while you were editing it; nothing was written",
+        ));
+    }
+    let old: Vision = match &on_disk {
+        Some(text) => parse_toml(&file, text).unwrap_or_default(),
+        None => Vision::default(),
+    };
+    let sections = changed_sections(&old, &new);
+    change.put_text(&file, draft.to_string());
+    let what = if sections.is_empty() {
+        "comments and layout".to_string()
+    } else {
+        sections.join(", ")
+    };
+    change.finish(&format!("vision: edit {what}"))
+}
