@@ -436,6 +436,9 @@ fn measurables(n: usize) -> String {
         .collect()
 }
 
+/// A rule, the files that break it, and what `pulse check` must say.
+type Case<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+
 #[test]
 fn every_check_rule_is_a_warning_or_an_error() {
     let five = measurables(5);
@@ -457,7 +460,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
         .map(|i| format!("[[core_values]]\nname = \"V{i}\"\n\n"))
         .collect();
     let sixteen = measurables(16);
-    let warnings: [(&str, Vec<(&str, &str)>, &str); 7] = [
+    let warnings: [Case; 7] = [
         (
             "more than 7 rocks per owner",
             vec![
@@ -531,7 +534,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
         assert_eq!(strict, 1, "{rule}: --strict turns the warning into exit 1");
     }
 
-    let errors: [(&str, Vec<(&str, &str)>, &str); 8] = [
+    let errors: [Case; 8] = [
         (
             "an unknown owner",
             vec![
