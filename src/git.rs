@@ -229,7 +229,6 @@ pub fn commits_touching(dir: &Path, paths: &[String]) -> Result<Vec<CommitInfo>,
 /// was at commit `rev`, read with two git processes in all: `ls-tree` to list
 /// the blobs and one `cat-file --batch` to read them.
 pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
-    use std::io::{BufRead, BufReader, Read, Write};
     let mut ls = git(top);
     ls.args(["ls-tree", "-r", "-z", "--full-tree", rev, "--"]);
     if !prefix.is_empty() {
@@ -250,7 +249,20 @@ pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec
             blobs.push((path.to_string(), sha.to_string()));
         }
     }
-    if blobs.is_empty() {
+    let specs: Vec<String> = blobs.iter().map(|(_, sha)| sha.clone()).collect();
+    let contents = cat_batch(top, &specs)?;
+    Ok(blobs
+        .into_iter()
+        .zip(contents)
+        .filter_map(|((path, _), content)| Some((path, content?)))
+        .collect())
+}
+
+/// Reads many objects (`sha`, or `rev:path` from the top of the repository)
+/// with one `git cat-file --batch`; `None` for one that does not exist.
+pub fn cat_batch(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    if specs.is_empty() {
         return Ok(Vec::new());
     }
     let mut child = git(top)
@@ -261,15 +273,21 @@ pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec
         .spawn()
         .map_err(|e| format!("could not run git: {e}"))?;
     let mut stdin = child.stdin.take().ok_or("no stdin for git cat-file")?;
-    let request: String = blobs.iter().map(|(_, sha)| format!("{sha}\n")).collect();
+    let request: String = specs.iter().map(|spec| format!("{spec}\n")).collect();
+    // Written from another thread: git answers while it reads, and a full
+    // pipe on both sides would otherwise deadlock.
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(request.as_bytes());
     });
     let mut reader = BufReader::new(child.stdout.take().ok_or("no stdout for git cat-file")?);
-    let mut files = Vec::with_capacity(blobs.len());
-    for (path, _) in &blobs {
+    let mut contents = Vec::with_capacity(specs.len());
+    for _ in specs {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(|e| e.to_string())?;
+        if header.trim_end().ends_with(" missing") || header.trim_end().ends_with(" ambiguous") {
+            contents.push(None);
+            continue;
+        }
         let size: usize = header
             .split_whitespace()
             .nth(2)
@@ -278,9 +296,9 @@ pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec
         let mut content = vec![0; size + 1];
         reader.read_exact(&mut content).map_err(|e| e.to_string())?;
         content.truncate(size);
-        files.push((path.clone(), content));
+        contents.push(Some(content));
     }
     let _ = writer.join();
     let _ = child.wait();
-    Ok(files)
+    Ok(contents)
 }

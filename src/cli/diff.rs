@@ -6,8 +6,8 @@ use super::values;
 use crate::error::Result;
 use crate::ops::Ctx;
 use crate::ops::diff::{self, From};
-use crate::render::page::{Line, Page, Section};
-use crate::render::style::{BAD, GOOD, WARN};
+use crate::render::changes::push_change;
+use crate::render::page::{Page, Section};
 use clap::Args;
 
 /// What changed in the company since then, in words
@@ -80,21 +80,7 @@ pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         }
         let mut section = Section::new(heading, format!("{}", changes.len()));
         for c in changes {
-            let (mark, style) = match c.kind {
-                "added" | "raised" | "assigned" | "milestone-added" => ("+", Some(GOOD)),
-                "removed" | "dropped" | "unassigned" => ("-", Some(BAD)),
-                "solved" | "done" | "milestone-done" => ("✓", Some(GOOD)),
-                "overdue" => ("!", Some(BAD)),
-                "recorded" if c.summary.contains("(miss") => ("✗", Some(BAD)),
-                "recorded" => ("✓", Some(GOOD)),
-                _ => ("~", Some(WARN)),
-            };
-            section.push(Line::marked(mark, c.summary.clone(), style));
-            if let Some(detail) = &c.detail {
-                for l in detail.lines() {
-                    section.push(Line::plain(l.to_string()).indented(1));
-                }
-            }
+            push_change(&mut section, c);
         }
         page.sections.push(section);
     }

@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod init;
 mod issue;
+mod log;
 mod meeting;
 mod output;
 mod people;
@@ -112,6 +113,7 @@ enum Command {
     /// The core processes: name, owner, status, last changed
     Processes,
     Diff(diff::DiffArgs),
+    Log(log::LogArgs),
     Check(check::CheckArgs),
     /// Print shell completions
     #[command(
@@ -203,6 +205,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Agenda(args) => agenda::run(args, &ctx, out),
                 Command::Processes => processes::run(&ctx, out),
                 Command::Diff(args) => diff::run(args, &ctx, out),
+                Command::Log(args) => log::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),

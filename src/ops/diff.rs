@@ -76,22 +76,34 @@ pub fn diff(ctx: &Ctx, from: From, to: Option<String>) -> Result<Diff> {
             "the work tree".to_string(),
         ),
     };
-    let mut d = Differ {
-        ctx,
-        old: &old,
-        new: &new,
-        data: &layout.data_prefix,
-        changes: Vec::new(),
-        warnings: Vec::new(),
-    };
-    d.run();
+    let (changes, warnings) = compare(ctx, &old, &new, &layout.data_prefix);
     Ok(Diff {
         from: from_sha[..from_sha.len().min(12)].to_string(),
         from_label,
         to: to_label,
-        changes: d.changes,
-        warnings: d.warnings,
+        changes,
+        warnings,
     })
+}
+
+/// The changes between two versions of the company's files, in words, and
+/// warnings for files that do not parse. `data` is the data folder's prefix.
+pub fn compare(
+    ctx: &Ctx,
+    old: &Files,
+    new: &Files,
+    data: &str,
+) -> (Vec<ChangeRecord>, Vec<String>) {
+    let mut d = Differ {
+        ctx,
+        old,
+        new,
+        data,
+        changes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    d.run();
+    (d.changes, d.warnings)
 }
 
 fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {

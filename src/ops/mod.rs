@@ -10,6 +10,7 @@ pub mod history;
 pub mod init;
 pub mod issues;
 pub mod items;
+pub mod log;
 pub mod meetings;
 pub mod people;
 pub mod person;

@@ -2,6 +2,7 @@
 //! model; never touches files.
 
 pub mod agenda;
+pub mod changes;
 pub mod page;
 pub mod people;
 pub mod planning;

@@ -205,7 +205,93 @@ fn init_demo_writes_a_living_company_with_history() {
         "{diff}"
     );
     assert!(run(&["scorecard"]).contains("New qualified leads"));
+    let log = run(&["log", "new-leads"]);
+    assert!(
+        log.contains("7 commits changed it") && log.contains("New qualified leads 2027-W08"),
+        "{log}"
+    );
     assert!(run(&["check"]).contains("all good"));
     let err = t.fails(&["init", "--demo", "lapwing"], 1);
     assert!(err.contains("already holds a company"), "{err}");
+}
+
+#[test]
+fn log_follows_one_rock_through_commits_and_hand_edits() {
+    let t = scripted();
+    // A change not committed yet shows last.
+    t.ok(&["--no-commit", "rock", "set", "open", "on-track"]);
+    let out = t.ok(&["log", "open"]);
+    let shas: Vec<String> = t
+        .git(&["log", "--format=%h", "--abbrev=12"])
+        .lines()
+        .map(String::from)
+        .collect();
+    let mut out = out;
+    for sha in shas {
+        out = out.replace(&sha, "<sha>");
+    }
+    insta::assert_snapshot!("log_rock", out);
+
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "log", "open"])).unwrap();
+    assert_eq!(json["item"]["kind"], "rock");
+    assert_eq!(json["item"]["id"], "open-frankfurt");
+    assert_eq!(json["item"]["quarter"], "2026-Q4");
+    let entries = json["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4, "{json}");
+    assert_eq!(entries[0]["changes"][0]["kind"], "added");
+    assert_eq!(entries[1]["changes"][0]["kind"], "status");
+    assert_eq!(entries[2]["changes"][0]["kind"], "renamed");
+    assert!(entries[3]["commit"].is_null());
+}
+
+#[test]
+fn log_of_an_issue_a_todo_and_a_measurable() {
+    let t = scripted();
+    let issue = t.ok(&["log", "churn"]);
+    assert!(issue.contains("History of issue churn-doubled"), "{issue}");
+    assert!(issue.contains("+ raised: \"Churn doubled\""), "{issue}");
+    assert!(issue.contains("✓ solved: \"Churn doubled\""), "{issue}");
+    let todo = t.ok(&["log", "call", "--kind", "todo"]);
+    assert!(todo.contains("History of to-do call-the-top-ten"), "{todo}");
+    let leads = t.ok(&["log", "leads"]);
+    assert!(leads.contains("3 commits changed it"), "{leads}");
+    assert!(
+        leads.contains("✗ Leads 2026-W46: 12 (miss, goal >= 20)"),
+        "{leads}"
+    );
+    assert!(
+        leads.contains("✓ Leads 2026-W47: 23 (hit, goal >= 20)"),
+        "{leads}"
+    );
+}
+
+#[test]
+fn log_errors_are_plain() {
+    let t = scripted();
+    let err = t.fails(&["log", "zzz"], 1);
+    assert!(
+        err.contains("unknown rock, issue, to-do or measurable `zzz`"),
+        "{err}"
+    );
+    t.commit_file(
+        "issues.toml",
+        &format!(
+            "{}\n[[issue]]\nid = \"leads\"\ntitle = \"Leads are down\"\n",
+            t.read("issues.toml")
+        ),
+    );
+    let err = t.fails(&["log", "leads"], 1);
+    assert!(
+        err.contains("`leads` is ambiguous: issue leads, measurable leads"),
+        "{err}"
+    );
+    assert!(
+        t.ok(&["log", "leads", "--kind", "issue"])
+            .contains("Leads are down")
+    );
+    let err = t.fails(&["log", "open", "--quarter", "2026-Q5"], 1);
+    assert!(err.contains("YYYY-Qn"), "{err}");
+    std::fs::remove_dir_all(t.path().join(".git")).unwrap();
+    let err = t.fails(&["log", "open"], 1);
+    assert!(err.contains("not in a git repository"), "{err}");
 }
