@@ -77,13 +77,14 @@ pub struct CommitError {
     pub fix: String,
 }
 
-/// Like [`commit_paths`], dated `when` (author and committer), for
-/// replaying history (the demo).
+/// Like [`commit_paths`], dated `when` (author and committer) and written by
+/// `author` ("Name <email>"), for replaying history (the demo).
 pub fn commit_paths_at(
     workdir: &Path,
     paths: &[PathBuf],
     message: &str,
     when: &str,
+    author: &str,
 ) -> Result<(), CommitError> {
     let mut add = git(workdir);
     add.args(["add", "-A", "--"]).args(paths);
@@ -91,7 +92,8 @@ pub fn commit_paths_at(
     commit
         .env("GIT_AUTHOR_DATE", when)
         .env("GIT_COMMITTER_DATE", when)
-        .args(["commit", "-q", "--allow-empty", "-m", message]);
+        .args(["commit", "-q", "--allow-empty", "-m", message])
+        .arg(format!("--author={author}"));
     run(add).and_then(|_| run(commit)).map(|_| ()).map_err(|reason| CommitError {
         fix: if reason.contains("tell me who you are") || reason.contains("empty ident") {
             "set your identity (git config --global user.name \"Your Name\"; git config --global user.email you@example.com) and run pulse init --demo again in a new folder".to_string()

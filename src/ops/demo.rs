@@ -80,6 +80,9 @@ const FILES: [(&str, &str); 18] = [
     (".gitignore", ".pulse.lock\n"),
 ];
 
+/// The demo's history is written by its integrator (the committer is you).
+const DEMO_AUTHOR: &str = "Zoe Park <zoe@lapwing.example>";
+
 /// How the demo's calendar moves to today.
 struct Shift {
     days: i64,
@@ -394,7 +397,7 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
             format!("{:02}:00:00", 8 + i)
         };
         let when = format!("{day}T{time}");
-        match git::commit_paths_at(&dir, &paths, &message, &when) {
+        match git::commit_paths_at(&dir, &paths, &message, &when, DEMO_AUTHOR) {
             Ok(()) => report.commits += 1,
             Err(e) => {
                 write_all(&dir, &files)?;
