@@ -52,17 +52,22 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Values {
     pub entries: Vec<Entry>,
-    index: HashMap<(String, Week), usize>,
+    /// Measurable → week → index into `entries`.
+    index: HashMap<String, HashMap<Week, usize>>,
     /// Rows that an earlier row of the same (week, measurable) was replaced by.
     pub duplicates: Vec<(u64, u64)>,
 }
 
 impl Values {
     pub fn new(entries: Vec<Entry>) -> Values {
-        let mut index = HashMap::with_capacity(entries.len());
+        let mut index: HashMap<String, HashMap<Week, usize>> = HashMap::new();
         let mut duplicates = Vec::new();
         for (i, e) in entries.iter().enumerate() {
-            if let Some(old) = index.insert((e.measurable.clone(), e.week), i) {
+            let weeks = match index.get_mut(&e.measurable) {
+                Some(weeks) => weeks,
+                None => index.entry(e.measurable.clone()).or_default(),
+            };
+            if let Some(old) = weeks.insert(e.week, i) {
                 duplicates.push((entries[old].line, e.line));
             }
         }
@@ -75,7 +80,8 @@ impl Values {
 
     pub fn get(&self, measurable: &str, week: Week) -> Option<&Entry> {
         self.index
-            .get(&(measurable.to_string(), week))
+            .get(measurable)
+            .and_then(|weeks| weeks.get(&week))
             .map(|&i| &self.entries[i])
     }
 }

@@ -10,7 +10,7 @@ use crate::model::meeting::{Headline, Meeting};
 use crate::model::rock::{Rock, RockStatus};
 use crate::model::time::{Quarter, Week};
 use crate::model::todo::Todo;
-use crate::store::load;
+use crate::store::{load, parallel};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -131,7 +131,10 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .collect();
 
     let scorecard_week = Week::last_completed(date);
-    let values = load::values(ws)?;
+    // The to-do list is the biggest file: parsed on a second core meanwhile.
+    let (all_todos, (values, all_issues)) =
+        parallel::join(|| load::todos(ws), || (load::values(ws), load::issues(ws)));
+    let (all_todos, values, all_issues) = (all_todos?.todo, values?, all_issues?.issue);
     let scorecard: Vec<ScoreLine> = load::measurables(ws)?
         .into_iter()
         .map(|m| {
@@ -154,7 +157,6 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
     let meeting: Meeting = load::meeting(ws, date)?.unwrap_or_default();
     let previous = load::previous_meeting(ws, date)?;
     let todos_since = previous.as_ref().map_or(date - Days::new(7), |(d, _)| *d);
-    let all_todos = load::todos(ws)?.todo;
     let mut todos: Vec<Todo> = all_todos
         .iter()
         .filter(|t| t.due_date().is_some_and(|d| d > todos_since && d <= date))
@@ -169,7 +171,6 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .cloned()
         .collect();
 
-    let all_issues = load::issues(ws)?.issue;
     let issues: Vec<Issue> = meeting_order(
         all_issues
             .iter()

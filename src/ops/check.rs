@@ -16,7 +16,8 @@ use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use crate::store::files::{FileRef, list_dir, read_text};
 use crate::store::load;
-use crate::store::parse::{line_col, line_of_id, lines_of_id, parse_toml};
+use crate::store::parallel;
+use crate::store::parse::{IdLines, ListFile, line_col, parse_list, parse_toml};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashSet};
@@ -72,6 +73,15 @@ impl Findings {
         });
     }
 
+    /// A file loaded beforehand (on another core); a failure becomes a finding.
+    fn loaded<T>(
+        &mut self,
+        file: &FileRef,
+        loaded: Result<(T, String), Error>,
+    ) -> Option<(T, String)> {
+        loaded.map_err(|e| self.broken(file, e)).ok()
+    }
+
     /// Reads and parses one file; a parse failure becomes a finding.
     fn load<T: DeserializeOwned + Default>(&mut self, file: &FileRef) -> Option<(T, String)> {
         match read_text(file) {
@@ -121,7 +131,7 @@ impl Roster<'_> {
 fn duplicates<'a>(
     f: &mut Findings,
     file: &FileRef,
-    text: &str,
+    lines: &IdLines,
     what: &str,
     ids: impl Iterator<Item = &'a str>,
 ) {
@@ -131,7 +141,7 @@ fn duplicates<'a>(
         *count += 1;
         if *count > 1 {
             // Point at this copy (a bad merge leaves the second one behind).
-            let line = lines_of_id(text, id).nth(*count - 1).unwrap_or(1);
+            let line = lines.nth(id, *count - 1);
             f.error(
                 file,
                 Some(line),
@@ -144,9 +154,47 @@ fn duplicates<'a>(
     }
 }
 
+/// Reads and parses a TOML file (empty when it does not exist).
+fn read_toml<T: DeserializeOwned + Default>(file: &FileRef) -> Result<(T, String), Error> {
+    match read_text(file)? {
+        Some(text) => Ok((parse_toml(file, &text)?, text)),
+        None => Ok((T::default(), String::new())),
+    }
+}
+
+/// Reads and parses a list file (issues, to-dos) on every core.
+fn read_list<T: ListFile + Default>(file: &FileRef) -> Result<(T, String), Error> {
+    match read_text(file)? {
+        Some(text) => Ok((parse_list(file, &text)?, text)),
+        None => Ok((T::default(), String::new())),
+    }
+}
+
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let mut f = Findings::default();
     let ws = &ctx.ws;
+    // The two biggest files, parsed at once before the rest is checked.
+    let (issues_file, todos_file) = (ws.issues_file(), ws.todos_file());
+    let ((issues_loaded, todos_loaded), meetings_loaded) = parallel::join(
+        || {
+            (
+                read_list::<IssuesFile>(&issues_file),
+                read_list::<TodosFile>(&todos_file),
+            )
+        },
+        || {
+            list_dir(&ws.meetings_dir(), "toml").map(|paths| {
+                paths
+                    .into_iter()
+                    .map(|path| {
+                        let file = ws.file(path);
+                        let loaded = read_toml::<Meeting>(&file);
+                        (file, loaded)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        },
+    );
     let company = &ws.company;
     let roster = Roster { company };
     let company_file = ws.company_file();
@@ -225,16 +273,17 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     // Seats
     let seats_file = ws.seats_file();
     if let Some((seats, text)) = f.load::<SeatsFile>(&seats_file) {
+        let seat_lines = IdLines::new(&text);
         duplicates(
             &mut f,
             &seats_file,
-            &text,
+            &seat_lines,
             "seat",
             seats.seat.iter().map(|s| s.id.as_str()),
         );
         let ids = seats.ids();
         for seat in &seats.seat {
-            let line = Some(line_of_id(&text, &seat.id));
+            let line = Some(seat_lines.first(&seat.id));
             if let Some(parent) = &seat.reports_to
                 && !ids.contains(&parent.as_str())
             {
@@ -303,15 +352,16 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         .ok()
         .flatten()
         .unwrap_or_default();
+    let scorecard_lines = IdLines::new(&scorecard_text);
     duplicates(
         &mut f,
         &scorecard_file,
-        &scorecard_text,
+        &scorecard_lines,
         "measurable",
         measurables.iter().map(|m| m.id.as_str()),
     );
     for m in &measurables {
-        let line = Some(line_of_id(&scorecard_text, &m.id));
+        let line = Some(scorecard_lines.first(&m.id));
         if m.owner.is_empty() {
             f.warn(
                 &scorecard_file,
@@ -380,18 +430,18 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     }
 
     // Issues
-    let issues_file = ws.issues_file();
     let mut issue_ids: HashSet<String> = HashSet::new();
-    if let Some((issues, text)) = f.load::<IssuesFile>(&issues_file) {
+    if let Some((issues, text)) = f.loaded(&issues_file, issues_loaded) {
+        let issue_lines = IdLines::new(&text);
         duplicates(
             &mut f,
             &issues_file,
-            &text,
+            &issue_lines,
             "issue",
             issues.issue.iter().map(|i| i.id.as_str()),
         );
         for issue in &issues.issue {
-            let line = Some(line_of_id(&text, &issue.id));
+            let line = Some(issue_lines.first(&issue.id));
             issue_ids.insert(issue.id.clone());
             roster.check(
                 &mut f,
@@ -413,17 +463,17 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     }
 
     // To-dos
-    let todos_file = ws.todos_file();
-    if let Some((todos, text)) = f.load::<TodosFile>(&todos_file) {
+    if let Some((todos, text)) = f.loaded(&todos_file, todos_loaded) {
+        let todo_lines = IdLines::new(&text);
         duplicates(
             &mut f,
             &todos_file,
-            &text,
+            &todo_lines,
             "to-do",
             todos.todo.iter().map(|t| t.id.as_str()),
         );
         for todo in &todos.todo {
-            let line = Some(line_of_id(&text, &todo.id));
+            let line = Some(todo_lines.first(&todo.id));
             roster.check(
                 &mut f,
                 &todos_file,
@@ -444,10 +494,9 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     }
 
     // Meetings
-    match list_dir(&ws.meetings_dir(), "toml") {
-        Ok(paths) => {
-            for path in paths {
-                let file = ws.file(path);
+    match meetings_loaded {
+        Ok(meetings) => {
+            for (file, loaded) in meetings {
                 let stem = file
                     .path
                     .file_stem()
@@ -462,7 +511,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                     );
                     continue;
                 };
-                if let Some((meeting, _)) = f.load::<Meeting>(&file) {
+                if let Some((meeting, _)) = f.loaded(&file, loaded) {
                     check_meeting(&mut f, &roster, &file, &meeting, date);
                 }
             }
@@ -539,16 +588,17 @@ fn check_people(
 }
 
 fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksFile, text: &str) {
+    let rock_lines = IdLines::new(text);
     duplicates(
         f,
         file,
-        text,
+        &rock_lines,
         "rock",
         rocks.rock.iter().map(|r| r.id.as_str()),
     );
     let mut per_owner: BTreeMap<&str, usize> = BTreeMap::new();
     for rock in &rocks.rock {
-        let line = Some(line_of_id(text, &rock.id));
+        let line = Some(rock_lines.first(&rock.id));
         if rock.owner.is_empty() {
             f.warn(file, line, format!("rock `{}` has no owner", rock.id));
         }

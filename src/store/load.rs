@@ -2,7 +2,7 @@
 //! files it needs; a missing optional file reads as empty.
 
 use super::files::{FileRef, list_dir, read_text};
-use super::parse::{located_error, parse_toml};
+use super::parse::{ListFile, located_error, parse_list, parse_toml};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -35,12 +35,36 @@ pub fn seats(ws: &Workspace) -> Result<SeatsFile> {
     toml_or_default(&ws.seats_file())
 }
 
+impl ListFile for IssuesFile {
+    const KEY: &'static str = "issue";
+    type Item = crate::model::issue::Issue;
+    fn items(&mut self) -> &mut Vec<Self::Item> {
+        &mut self.issue
+    }
+}
+
+impl ListFile for TodosFile {
+    const KEY: &'static str = "todo";
+    type Item = crate::model::todo::Todo;
+    fn items(&mut self) -> &mut Vec<Self::Item> {
+        &mut self.todo
+    }
+}
+
+/// A list file, parsed on every core when it is long.
+pub fn list_or_default<T: ListFile + Default>(file: &FileRef) -> Result<T> {
+    match read_text(file)? {
+        Some(text) => parse_list(file, &text),
+        None => Ok(T::default()),
+    }
+}
+
 pub fn issues(ws: &Workspace) -> Result<IssuesFile> {
-    toml_or_default(&ws.issues_file())
+    list_or_default(&ws.issues_file())
 }
 
 pub fn todos(ws: &Workspace) -> Result<TodosFile> {
-    toml_or_default(&ws.todos_file())
+    list_or_default(&ws.todos_file())
 }
 
 pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
@@ -90,7 +114,7 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
 pub fn values(ws: &Workspace) -> Result<Values> {
     let file = ws.values_file();
     match read_text(&file)? {
-        Some(text) => values::parse(&file, &text).map(|(v, _)| v),
+        Some(text) => values::parse_values(&file, &text),
         None => Ok(Values::default()),
     }
 }

@@ -7,6 +7,7 @@ pub mod edit;
 pub mod files;
 pub mod load;
 pub mod lock;
+pub mod parallel;
 pub mod parse;
 pub mod values;
 pub mod workspace;

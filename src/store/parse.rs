@@ -15,6 +15,97 @@ pub fn parse_toml<T: DeserializeOwned>(file: &FileRef, text: &str) -> Result<T> 
     })
 }
 
+/// A file that is one long `[[KEY]]` list: the issues, the to-dos.
+pub trait ListFile: DeserializeOwned + Send {
+    const KEY: &'static str;
+    type Item: Send;
+    fn items(&mut self) -> &mut Vec<Self::Item>;
+}
+
+/// Below this size one parse on one core is as fast as splitting.
+const SPLIT_ABOVE: usize = 96 * 1024;
+
+/// Parses a long `[[KEY]]` list on every core: the text is cut at `[[KEY]]`
+/// lines into pieces that are TOML documents of their own, parsed at once
+/// and joined in order. A ten-year to-do list is 5,000 tables; TOML parsing
+/// is most of what `pulse agenda` spends its time on. The cut is only made
+/// when it cannot change the meaning (no multi-line strings, no other table
+/// headers); any error is reported from a parse of the whole file, so its
+/// line and column are the file's own.
+pub fn parse_list<T: ListFile>(file: &FileRef, text: &str) -> Result<T> {
+    let body = without_bom(text);
+    let parallelism = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let Some(pieces) = cut_list(body, T::KEY, parallelism) else {
+        return parse_toml(file, text);
+    };
+    let parsed: Option<Vec<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = pieces[1..]
+            .iter()
+            .map(|piece| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, move || toml::from_str::<T>(piece).ok())
+                    .ok()
+            })
+            .collect();
+        let first = toml::from_str::<T>(pieces[0]).ok();
+        let rest: Option<Vec<T>> = handles
+            .into_iter()
+            .map(|h| h.and_then(|h| h.join().ok().flatten()))
+            .collect();
+        let mut all = vec![first?];
+        all.extend(rest?);
+        Some(all)
+    });
+    match parsed {
+        Some(mut parts) => {
+            let mut whole = parts.remove(0);
+            for mut part in parts {
+                whole.items().append(part.items());
+            }
+            Ok(whole)
+        }
+        None => parse_toml(file, text),
+    }
+}
+
+/// Cuts a `[[key]]` list into about `n` pieces at `[[key]]` lines, or `None`
+/// when the text is small or a cut could change its meaning.
+fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
+    if n < 2 || text.len() < SPLIT_ABOVE || text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let header = format!("[[{key}]]");
+    let (sub_table, sub_array) = (format!("[{key}."), format!("[[{key}."));
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            let rest = trimmed.strip_prefix(header.as_str());
+            match rest {
+                Some(rest)
+                    if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') =>
+                {
+                    starts.push(offset)
+                }
+                _ if trimmed.starts_with(&sub_table) || trimmed.starts_with(&sub_array) => {}
+                _ => return None,
+            }
+        }
+        offset += line.len();
+    }
+    let mut pieces = Vec::with_capacity(n);
+    let mut from = 0;
+    for i in 1..n {
+        let target = text.len() * i / n;
+        let cut = starts.iter().copied().find(|&s| s >= target && s > from)?;
+        pieces.push(&text[from..cut]);
+        from = cut;
+    }
+    pieces.push(&text[from..]);
+    Some(pieces)
+}
+
 /// An exit-2 error pointing at a byte offset of a file.
 pub fn located_error(file: &FileRef, text: &str, offset: usize, message: &str) -> Error {
     let (line, column) = line_col(text, offset);
@@ -47,26 +138,92 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// The line of the first `id = "..."` for an item, for messages about it.
-pub fn line_of_id(text: &str, id: &str) -> usize {
-    lines_of_id(text, id).next().unwrap_or(1)
+/// Where each `id = "..."` of a file is, found in one pass over the text
+/// (`pulse check` names lines for thousands of items).
+pub struct IdLines {
+    lines: std::collections::HashMap<String, Vec<usize>>,
 }
 
-/// Every line (1-based) holding `id = "..."` for this id: the second one is
-/// where a duplicate starts.
-pub fn lines_of_id<'a>(text: &'a str, id: &str) -> impl Iterator<Item = usize> + 'a {
-    let needle = format!("\"{id}\"");
-    text.lines().enumerate().filter_map(move |(i, l)| {
-        let l = l.trim_start();
-        ((l.starts_with("id") || l.contains(" id ") || l.contains("{ id") || l.contains("{id"))
-            && l.contains(&needle))
-        .then_some(i + 1)
-    })
+impl IdLines {
+    pub fn new(text: &str) -> IdLines {
+        let mut lines: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, line) in text.lines().enumerate() {
+            if let Some(id) = id_on_line(line) {
+                lines.entry(id.to_string()).or_default().push(i + 1);
+            }
+        }
+        IdLines { lines }
+    }
+
+    /// The line of the first item with this id (1 when it is not found).
+    pub fn first(&self, id: &str) -> usize {
+        self.nth(id, 0)
+    }
+
+    /// The line of the n-th (from 0) item with this id.
+    pub fn nth(&self, id: &str, n: usize) -> usize {
+        self.lines
+            .get(id)
+            .and_then(|l| l.get(n))
+            .copied()
+            .unwrap_or(1)
+    }
+}
+
+/// The id a line sets: `id = "x"` at its start or inside an inline table.
+fn id_on_line(line: &str) -> Option<&str> {
+    let mut rest = line;
+    while let Some(at) = rest.find("id") {
+        let before = rest[..at].trim_end().chars().last();
+        let after = rest[at + 2..].trim_start();
+        if matches!(before, None | Some('{') | Some(','))
+            && let Some(value) = after.strip_prefix('=')
+            && let Some(quoted) = value.trim_start().strip_prefix('"')
+        {
+            return quoted.split('"').next();
+        }
+        rest = &rest[at + 2..];
+    }
+    None
+}
+
+/// The line of the first `id = "..."` for an item, for one message.
+pub fn line_of_id(text: &str, id: &str) -> usize {
+    IdLines::new(text).first(id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_cut_only_where_the_meaning_stays() {
+        let item = "[[todo]]\nid = \"a\"\ntitle = \"x\"\n\n";
+        let text = format!("# to-dos\n{}", item.repeat(SPLIT_ABOVE / item.len() + 10));
+        let pieces = cut_list(&text, "todo", 2).unwrap();
+        assert_eq!(pieces.concat(), text);
+        assert!(pieces[1].starts_with("[[todo]]"));
+        assert!(cut_list(&format!("{text}[other]\nx = 1\n"), "todo", 2).is_none());
+        assert!(
+            cut_list(
+                &format!("{text}[[todo]]\nnote = \"\"\"\n[[todo]]\n\"\"\"\n"),
+                "todo",
+                2
+            )
+            .is_none()
+        );
+        assert!(cut_list(item, "todo", 2).is_none());
+    }
+
+    #[test]
+    fn id_lines_find_every_copy() {
+        let text = "[[issue]]\nid = \"a\"\nsolid = \"x\"\n[[issue]]\n  id=\"b\"\nmilestones = [{ id = \"a\", t = 1 }]\n";
+        let lines = IdLines::new(text);
+        assert_eq!(lines.first("a"), 2);
+        assert_eq!(lines.nth("a", 1), 6);
+        assert_eq!(lines.first("b"), 5);
+        assert_eq!(lines.first("x"), 1);
+    }
 
     #[test]
     fn line_and_column() {

@@ -26,6 +26,15 @@ struct RawRow {
 /// Parses the file into values and an editable document. A broken row is an
 /// exit-2 error naming `scorecard.csv:LINE`.
 pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
+    read(file, text, true)
+}
+
+/// Parses the file into values only (what read commands need).
+pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
+    read(file, text, false).map(|(values, _)| values)
+}
+
+fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
     let body = without_bom(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -46,9 +55,11 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
         }
         let end = reader.position().byte() as usize;
         let line = record.position().map_or(0, |p| p.line());
-        let raw = body[start..end.min(body.len())]
-            .trim_end_matches(['\n', '\r'])
-            .to_string();
+        let raw = || {
+            body[start..end.min(body.len())]
+                .trim_end_matches(['\n', '\r'])
+                .to_string()
+        };
         if header.is_none() {
             if record.get(0).map(str::trim) != Some("week") {
                 return Err(Error::broken(format!(
@@ -56,7 +67,7 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
                     file.display
                 )));
             }
-            header = Some(raw);
+            header = Some(raw());
             continue;
         }
         if record.iter().all(|f| f.trim().is_empty()) {
@@ -70,17 +81,19 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
         }
         let value = parse_value(record.get(2).unwrap_or("")).map_err(bad)?;
         let note = record.get(3).unwrap_or("").to_string();
+        if keep_rows {
+            rows.push(RawRow {
+                week,
+                measurable: measurable.clone(),
+                raw: raw(),
+            });
+        }
         entries.push(Entry {
             week,
-            measurable: measurable.clone(),
+            measurable,
             value,
             note,
             line,
-        });
-        rows.push(RawRow {
-            week,
-            measurable,
-            raw,
         });
     }
     let doc = ValuesDoc {

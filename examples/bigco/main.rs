@@ -1,0 +1,46 @@
+//! `cargo run --release --example bigco -- DIR [--today YYYY-MM-DD]`: writes
+//! a ten-year company with two years of weekly commits into DIR, for the
+//! benchmark (`cargo run --release --example bench`) or to try pulse at scale.
+
+mod generate;
+
+use chrono::NaiveDate;
+use generate::{Company, Sizes};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dir = None;
+    let mut today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--today" => {
+                i += 1;
+                today = match args.get(i).and_then(|d| d.parse().ok()) {
+                    Some(d) => d,
+                    None => fail("--today takes a date, YYYY-MM-DD"),
+                };
+            }
+            other if dir.is_none() && !other.starts_with('-') => dir = Some(other.to_string()),
+            other => fail(&format!("unexpected argument `{other}`")),
+        }
+        i += 1;
+    }
+    let Some(dir) = dir else {
+        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD]");
+    };
+    let started = std::time::Instant::now();
+    let company = Company::generate(today, &Sizes::TEN_YEARS);
+    match generate::write(std::path::Path::new(&dir), &company, &Sizes::TEN_YEARS) {
+        Ok(commits) => println!(
+            "wrote a ten-year company to {dir} ({commits} commits, {:.1} s); try: PULSE_TODAY={today} pulse -C {dir} agenda",
+            started.elapsed().as_secs_f64()
+        ),
+        Err(e) => fail(&e),
+    }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}
