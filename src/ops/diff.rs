@@ -411,8 +411,8 @@ impl Differ<'_> {
                 path: path.clone().into(),
                 display: path.clone(),
             };
-            match values::parse(&file, text) {
-                Ok((v, _)) => v.entries,
+            match values::parse_values(&file, text) {
+                Ok(v) => v.entries,
                 Err(e) => {
                     warnings.push(format!("{path} does not parse: {}", e.message));
                     Vec::new()
@@ -421,18 +421,20 @@ impl Differ<'_> {
         };
         let old_entries = read(self.old, &mut self.warnings);
         let new_entries = read(self.new, &mut self.warnings);
-        let old_map: BTreeMap<(String, crate::model::time::Week), f64> = old_entries
+        // Keys borrow from the entries: a year of history compares thousands of rows.
+        let old_map: std::collections::HashMap<(&str, crate::model::time::Week), f64> = old_entries
             .iter()
-            .map(|e| ((e.measurable.clone(), e.week), e.value))
+            .map(|e| ((e.measurable.as_str(), e.week), e.value))
             .collect();
-        let mut latest: BTreeMap<(String, crate::model::time::Week), &Entry> = BTreeMap::new();
+        let mut latest: std::collections::HashMap<(&str, crate::model::time::Week), &Entry> =
+            std::collections::HashMap::with_capacity(new_entries.len());
         for e in &new_entries {
-            latest.insert((e.measurable.clone(), e.week), e);
+            latest.insert((e.measurable.as_str(), e.week), e);
         }
         let mut recorded: Vec<&Entry> = latest
             .values()
             .copied()
-            .filter(|e| old_map.get(&(e.measurable.clone(), e.week)) != Some(&e.value))
+            .filter(|e| old_map.get(&(e.measurable.as_str(), e.week)) != Some(&e.value))
             .collect();
         recorded.sort_by_key(|e| (e.week, e.measurable.clone()));
         for e in recorded {
@@ -448,7 +450,7 @@ impl Differ<'_> {
                 None => "no goal".into(),
             };
             let was = old_map
-                .get(&(e.measurable.clone(), e.week))
+                .get(&(e.measurable.as_str(), e.week))
                 .map(|v| format!(", was {}", format_number(*v)))
                 .unwrap_or_default();
             self.push(

@@ -1,0 +1,296 @@
+//! `cargo run --release --example bench`: the ten-year benchmark of SPEC §5.
+//!
+//! Generates the ten-year company (examples/bigco) in a temporary folder,
+//! then times, as medians of repeated runs:
+//! - every read command against `cat` of all the company's files (goal ≤ 3×);
+//! - `pulse todo add` with its commit against a bare `git add` + `git commit`
+//!   of the same change (goal ≤ 1.5×);
+//! - `pulse diff` over the last year against `git log -p` over the same
+//!   files and range (goal ≤ 2×), and `pulse log` of one measurable.
+//!
+//! Prints a Markdown table (the README keeps the last one). `PULSE_BIN`
+//! names the binary to measure; by default it is built first.
+
+#[path = "bigco/generate.rs"]
+mod generate;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 21;
+const TODAY: &str = "2026-11-26";
+
+fn main() {
+    let pulse = match std::env::var_os("PULSE_BIN") {
+        Some(bin) => PathBuf::from(bin),
+        None => build_pulse(),
+    };
+    // Commands run inside the company folder: the path must not be relative.
+    let pulse = pulse
+        .canonicalize()
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", pulse.display())));
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let company_dir = dir.path().join("bigco");
+    let today = TODAY.parse().expect("valid date");
+    let started = Instant::now();
+    let company = generate::Company::generate(today, &generate::Sizes::TEN_YEARS);
+    let commits = generate::write(&company_dir, &company, &generate::Sizes::TEN_YEARS)
+        .unwrap_or_else(|e| fail(&e));
+    eprintln!(
+        "generated the ten-year company ({commits} commits) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    let files = company_files(&company_dir);
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+
+    let mut rows = Vec::new();
+    let cat = median(|| {
+        run(Command::new("cat").args(&files), &company_dir);
+    });
+    rows.push(Row::baseline(
+        format!(
+            "`cat` of all {} files ({:.1} MB)",
+            files.len(),
+            bytes as f64 / 1e6
+        ),
+        cat,
+    ));
+    for command in [
+        "agenda",
+        "status",
+        "scorecard",
+        "rocks",
+        "issues",
+        "todos",
+        "vision",
+        "check",
+    ] {
+        let time = median(|| {
+            run(pulse_cmd(&pulse).arg(command), &company_dir);
+        });
+        rows.push(Row::measured(format!("`pulse {command}`"), time, cat, 3.0));
+    }
+
+    // Writes: the same one-line change, by pulse and by hand.
+    let mut n = 0;
+    let bare = median(|| {
+        n += 1;
+        let todos = company_dir.join("todos.toml");
+        let mut text = std::fs::read_to_string(&todos).expect("todos.toml");
+        text.push_str(&format!(
+            "\n[[todo]]\nid = \"bare-{n}\"\ntitle = \"Bare {n}\"\nowner = \"ada\"\ncreated = {TODAY}\n"
+        ));
+        std::fs::write(&todos, text).expect("write todos.toml");
+        run(
+            Command::new("git").args(["add", "todos.toml"]),
+            &company_dir,
+        );
+        run(
+            Command::new("git").args(["commit", "-q", "-m", "todo: add by hand"]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::baseline(
+        "`git add` + `git commit` of one to-do".into(),
+        bare,
+    ));
+    let mut n = 0;
+    let add = median(|| {
+        n += 1;
+        run(
+            pulse_cmd(&pulse).args(["todo", "add", &format!("Bench {n}"), "--owner", "ada"]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::measured(
+        "`pulse todo add` (with its commit)".into(),
+        add,
+        bare,
+        1.5,
+    ));
+
+    // History: a year of weekly commits.
+    let year_ago = "HEAD~52";
+    let git_log = median(|| {
+        run(
+            Command::new("git").args(["log", "-p", &format!("{year_ago}..HEAD"), "--", "."]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::baseline(
+        "`git log -p HEAD~52..HEAD` (a year)".into(),
+        git_log,
+    ));
+    let diff = median(|| {
+        run(
+            pulse_cmd(&pulse).args(["diff", &format!("{year_ago}..HEAD")]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::measured(
+        "`pulse diff HEAD~52..HEAD`".into(),
+        diff,
+        git_log,
+        2.0,
+    ));
+    let git_log_scorecard = median(|| {
+        run(
+            Command::new("git").args(["log", "-p", "--", "scorecard.toml", "scorecard.csv"]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::baseline(
+        "`git log -p -- scorecard.toml scorecard.csv`".into(),
+        git_log_scorecard,
+    ));
+    let log = median(|| {
+        run(pulse_cmd(&pulse).args(["log", "m00"]), &company_dir);
+    });
+    rows.push(Row::measured(
+        format!("`pulse log m00` (a measurable, {commits} commits)"),
+        log,
+        git_log_scorecard,
+        f64::INFINITY,
+    ));
+
+    println!("| what | median | ratio | goal |");
+    println!("|---|---:|---:|---|");
+    let mut failed = 0;
+    for row in &rows {
+        println!("{}", row.markdown());
+        failed += usize::from(row.missed());
+    }
+    println!(
+        "\n{} cores, {RUNS} runs each; ten-year company: 40 quarters × 50 rocks, 30 measurables × 520 weeks, 2,000 issues, 5,000 to-dos, 500 meetings.",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    if failed > 0 {
+        println!("{failed} figure(s) miss their goal.");
+    }
+}
+
+struct Row {
+    what: String,
+    time: Duration,
+    baseline: Option<(Duration, f64)>,
+}
+
+impl Row {
+    fn baseline(what: String, time: Duration) -> Row {
+        Row {
+            what,
+            time,
+            baseline: None,
+        }
+    }
+    fn measured(what: String, time: Duration, baseline: Duration, goal: f64) -> Row {
+        Row {
+            what,
+            time,
+            baseline: Some((baseline, goal)),
+        }
+    }
+    fn ratio(&self) -> Option<f64> {
+        self.baseline
+            .map(|(b, _)| self.time.as_secs_f64() / b.as_secs_f64().max(1e-9))
+    }
+    fn missed(&self) -> bool {
+        matches!((self.ratio(), self.baseline), (Some(r), Some((_, goal))) if r > goal)
+    }
+    fn markdown(&self) -> String {
+        let ms = format!("{:.1} ms", self.time.as_secs_f64() * 1000.0);
+        match (self.ratio(), self.baseline) {
+            (Some(r), Some((_, goal))) if goal.is_infinite() => {
+                format!("| {} | {ms} | {r:.2}× | (no goal) |", self.what)
+            }
+            (Some(r), Some((_, goal))) => format!(
+                "| {} | {ms} | {r:.2}× | ≤ {goal}× {} |",
+                self.what,
+                if r <= goal { "✓" } else { "✗" }
+            ),
+            _ => format!("| {} | {ms} | baseline | |", self.what),
+        }
+    }
+}
+
+/// The median of `RUNS` timed runs, after two untimed ones (warm caches).
+fn median(mut f: impl FnMut()) -> Duration {
+    f();
+    f();
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn pulse_cmd(pulse: &Path) -> Command {
+    let mut cmd = Command::new(pulse);
+    cmd.env("PULSE_TODAY", TODAY).env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(cmd: &mut Command, dir: &Path) {
+    let status = cmd
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Bench")
+        .env("GIT_AUTHOR_EMAIL", "bench@example.com")
+        .env("GIT_COMMITTER_NAME", "Bench")
+        .env("GIT_COMMITTER_EMAIL", "bench@example.com")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| fail(&format!("{cmd:?}: {e}")));
+    // `pulse check` exits 0 here; any failure means the benchmark is wrong.
+    if !status.success() {
+        fail(&format!("{cmd:?} failed ({status})"));
+    }
+}
+
+/// Every file of the company (not .git), for `cat`.
+fn company_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn build_pulse() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--bin", "pulse"])
+        .status()
+        .unwrap_or_else(|e| fail(&format!("cargo build: {e}")));
+    if !status.success() {
+        fail("cargo build --release failed");
+    }
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    PathBuf::from(target).join("release").join("pulse")
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}
