@@ -11,6 +11,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike,
 pub struct TomlDoc {
     pub doc: DocumentMut,
     bom: bool,
+    /// The file ended without a newline: written back the same way.
+    no_final_newline: bool,
 }
 
 impl TomlDoc {
@@ -24,11 +26,20 @@ impl TomlDoc {
         Ok(TomlDoc {
             doc,
             bom: text.starts_with(BOM),
+            no_final_newline: !body.is_empty() && !body.ends_with('\n'),
         })
     }
 
     pub fn to_text(&self) -> String {
-        let body = self.doc.to_string();
+        let mut body = self.doc.to_string();
+        // toml_edit ends the last key-value line with a newline; keep a file
+        // that had none as it was.
+        if self.no_final_newline && body.ends_with('\n') {
+            body.pop();
+            if body.ends_with('\r') {
+                body.pop();
+            }
+        }
         if self.bom {
             format!("{BOM}{body}")
         } else {
