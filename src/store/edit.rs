@@ -13,6 +13,8 @@ pub struct TomlDoc {
     bom: bool,
     /// The file ended without a newline: written back the same way.
     no_final_newline: bool,
+    /// The file's lines end in CRLF (toml_edit writes LF): written back so.
+    crlf: bool,
 }
 
 impl TomlDoc {
@@ -27,11 +29,15 @@ impl TomlDoc {
             doc,
             bom: text.starts_with(BOM),
             no_final_newline: !body.is_empty() && !body.ends_with('\n'),
+            crlf: body.contains("\r\n"),
         })
     }
 
     pub fn to_text(&self) -> String {
         let mut body = self.doc.to_string();
+        if self.crlf {
+            body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
         // toml_edit ends the last key-value line with a newline; keep a file
         // that had none as it was.
         if self.no_final_newline && body.ends_with('\n') {

@@ -10,8 +10,40 @@ use serde::de::DeserializeOwned;
 pub fn parse_toml<T: DeserializeOwned>(file: &FileRef, text: &str) -> Result<T> {
     let body = without_bom(text);
     toml::from_str(body).map_err(|e| {
+        if let Some(conflict) = conflict_error(file, body) {
+            return conflict;
+        }
         let offset = e.span().map_or(0, |s| s.start);
         located_error(file, body, offset, e.message().trim())
+    })
+}
+
+/// The line (1-based) of the first git conflict marker a bad merge left.
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| {
+            ["<<<<<<< ", ">>>>>>> ", "||||||| "]
+                .iter()
+                .any(|m| l.starts_with(m))
+                || l.trim_end() == "======="
+                || l.trim_end() == "<<<<<<<"
+                || l.trim_end() == ">>>>>>>"
+        })
+        .map(|i| i + 1)
+}
+
+/// An error for a file that still holds a merge conflict, pointing at it:
+/// clearer than the parse error the markers cause.
+pub fn conflict_error(file: &FileRef, text: &str) -> Option<Error> {
+    conflict_marker(text).map(|line| {
+        Error::broken(format!(
+            "{}:{line}: an unresolved git merge conflict (between `<<<<<<<` and `>>>>>>>`)",
+            file.display
+        ))
+        .with_hint(format!(
+            "keep the lines you want, delete the marker lines, then `git add {}` and commit",
+            file.display
+        ))
     })
 }
 

@@ -29,12 +29,17 @@ pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
     read(file, text, true)
 }
 
+fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
+    read_rows(file, text, keep_rows)
+        .map_err(|e| super::parse::conflict_error(file, without_bom(text)).unwrap_or(e))
+}
+
 /// Parses the file into values only (what read commands need).
 pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
     read(file, text, false).map(|(values, _)| values)
 }
 
-fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
+fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
     let body = without_bom(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -57,7 +62,7 @@ fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDo
         let line = record.position().map_or(0, |p| p.line());
         let raw = || {
             body[start..end.min(body.len())]
-                .trim_end_matches(['\n', '\r'])
+                .trim_matches(['\n', '\r'])
                 .to_string()
         };
         if header.is_none() {

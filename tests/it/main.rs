@@ -2,6 +2,7 @@
 //! repositories. One test binary, one module per capability.
 
 mod common;
+mod faults;
 mod foundation;
 mod history;
 mod ids;
