@@ -204,8 +204,12 @@ fn parse_as(name: &str, text: &str) {
         })),
     }
     // Editing goes through toml_edit: it parses the same files, and what it
-    // parses it writes back byte for byte.
-    if let Ok(doc) = TomlDoc::parse(&f, text) {
+    // parses it writes back byte for byte (when the line endings agree: a
+    // file mixing LF and CRLF gets LF on the lines toml_edit writes).
+    let mixed = text.contains("\r\n") && text.matches('\n').count() != text.matches("\r\n").count();
+    if let Ok(doc) = TomlDoc::parse(&f, text)
+        && !mixed
+    {
         assert_eq!(doc.to_text(), text);
     }
 }

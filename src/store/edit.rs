@@ -29,7 +29,10 @@ impl TomlDoc {
             doc,
             bom: text.starts_with(BOM),
             no_final_newline: !body.is_empty() && !body.ends_with('\n'),
-            crlf: body.contains("\r\n"),
+            // Only a file whose every line ends in CRLF is written so; a mixed
+            // one comes back with toml_edit's LF where it wrote the line.
+            crlf: body.contains("\r\n")
+                && body.matches('\n').count() == body.matches("\r\n").count(),
         })
     }
 
