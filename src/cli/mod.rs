@@ -115,6 +115,15 @@ enum Command {
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
+    /// Print the manual page (roff), or write one per command into a folder
+    #[command(
+        after_help = "Examples:\n  pulse man | man -l -\n  pulse man --dir ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write pulse.1 and pulse-<command>.1 into this folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Print shell completions
     #[command(
         after_help = "Examples:\n  pulse completions bash > ~/.local/share/bash-completion/completions/pulse\n  pulse completions zsh > ~/.zfunc/_pulse"
@@ -154,6 +163,54 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
 }
 
+/// `pulse man`: the manual from the same clap definitions as `--help`.
+fn man(dir: Option<&std::path::Path>, out: &Out) -> Result<i32> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let render = |cmd: clap::Command| -> Vec<u8> {
+        let mut buffer = Vec::new();
+        // Rendering into memory cannot fail.
+        let _ = clap_mangen::Man::new(cmd).render(&mut buffer);
+        buffer
+    };
+    let Some(dir) = dir else {
+        out.print(&String::from_utf8_lossy(&render(command)));
+        return Ok(0);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
+    // One page per command at every level, named as the pages refer to
+    // each other: pulse-rock(1) lists pulse-rock-add(1).
+    fn collect(
+        cmd: &clap::Command,
+        name: String,
+        render: &dyn Fn(clap::Command) -> Vec<u8>,
+        pages: &mut Vec<(String, Vec<u8>)>,
+    ) {
+        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            collect(sub, format!("{name}-{}", sub.get_name()), render, pages);
+        }
+        let page = render(
+            cmd.clone()
+                .display_name(name.clone())
+                .bin_name(name.clone()),
+        );
+        pages.push((format!("{name}.1"), page));
+    }
+    let mut pages = Vec::new();
+    collect(&command, "pulse".into(), &render, &mut pages);
+    for (file, page) in &pages {
+        let path = dir.join(file);
+        crate::store::atomic::write_atomic(&path, page)?;
+    }
+    if !out.quiet {
+        out.println(&format!(
+            "{} manual pages written to {}",
+            pages.len(),
+            dir.display()
+        ));
+    }
+    Ok(0)
+}
+
 fn report(e: &Error) {
     eprintln!("error: {}", e.message);
     for hint in &e.hints {
@@ -181,6 +238,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
     };
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
+        Command::Man { dir } => man(dir.as_deref(), out),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(
@@ -197,7 +255,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
             let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
             match command {
-                Command::Init(_) | Command::Completions { .. } => Ok(0),
+                Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
                 Command::Status(args) => status::run(args, &ctx, out),
                 Command::Vision(args) => vision::run(args, &ctx, out),
                 Command::Seats => seats::show(&ctx, out),

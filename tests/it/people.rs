@@ -627,3 +627,28 @@ fn every_check_rule_is_a_warning_or_an_error() {
         );
     }
 }
+
+#[test]
+fn man_pages_for_every_command() {
+    let t = TestCompany::bare();
+    let page = t.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH pulse 1"),
+        "{page}"
+    );
+    assert!(page.contains("agenda") && page.contains("scorecard"));
+    let out = t.ok(&["man", "--dir", "man1"]);
+    assert!(out.ends_with("manual pages written to man1\n"), "{out}");
+    let add = std::fs::read_to_string(t.path().join("man1/pulse-rock-add.1")).unwrap();
+    assert!(add.contains(".TH pulse-rock-add 1"), "{add}");
+    assert!(
+        add.contains("pulse rock add"),
+        "the examples are in the page"
+    );
+    // Every page another page refers to exists.
+    let rock = std::fs::read_to_string(t.path().join("man1/pulse-rock.1")).unwrap();
+    assert!(
+        rock.contains("pulse\\-rock\\-add(1)") || rock.contains("pulse-rock-add(1)"),
+        "{rock}"
+    );
+}
