@@ -4,6 +4,7 @@
 mod agenda;
 mod check;
 mod diff;
+mod export;
 mod init;
 mod issue;
 mod log;
@@ -115,14 +116,15 @@ enum Command {
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
+    Export(export::ExportArgs),
     /// Print the manual page (roff), or write one per command into a folder
     #[command(
-        after_help = "Examples:\n  pulse man | man -l -\n  pulse man --dir ~/.local/share/man/man1"
+        after_help = "Examples:\n  pulse man | man -l -\n  pulse man --out ~/.local/share/man/man1"
     )]
     Man {
         /// Write pulse.1 and pulse-<command>.1 into this folder
         #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
+        out: Option<PathBuf>,
     },
     /// Print shell completions
     #[command(
@@ -238,7 +240,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
     };
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
-        Command::Man { dir } => man(dir.as_deref(), out),
+        Command::Man { out: folder } => man(folder.as_deref(), out),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(
@@ -277,6 +279,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Headline(cmd) => meeting::headline(cmd, &ctx, out),
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
+                Command::Export(args) => export::run(args, &ctx, out),
             }
         }
     }

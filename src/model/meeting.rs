@@ -28,6 +28,16 @@ pub enum MeetingKind {
     Annual,
 }
 
+impl MeetingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::L10 => "l10",
+            MeetingKind::Quarterly => "quarterly",
+            MeetingKind::Annual => "annual",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct Headline {
     #[serde(default)]

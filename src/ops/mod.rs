@@ -6,6 +6,7 @@ pub mod change;
 pub mod check;
 pub mod demo;
 pub mod diff;
+pub mod export;
 pub mod history;
 pub mod init;
 pub mod issues;

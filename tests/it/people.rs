@@ -637,7 +637,7 @@ fn man_pages_for_every_command() {
         "{page}"
     );
     assert!(page.contains("agenda") && page.contains("scorecard"));
-    let out = t.ok(&["man", "--dir", "man1"]);
+    let out = t.ok(&["man", "--out", "man1"]);
     assert!(out.ends_with("manual pages written to man1\n"), "{out}");
     let add = std::fs::read_to_string(t.path().join("man1/pulse-rock-add.1")).unwrap();
     assert!(add.contains(".TH pulse-rock-add 1"), "{add}");

@@ -317,3 +317,55 @@ fn import_a_wide_spreadsheet() {
     let err = t.fails(&["scorecard", "import", "bad.csv"], 1);
     assert!(err.contains("not a week"), "{err}");
 }
+
+#[test]
+fn export_everything_as_csv_and_json() {
+    let t = TestCompany::demo();
+    let out = t.ok(&["export", "--format", "csv", "out"]);
+    assert!(out.starts_with("10 files written to out:"), "{out}");
+    let wide = t.read("out/scorecard-wide.csv");
+    let mut lines = wide.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "measurable,name,owner,goal,unit,2026-W35,2026-W36,2026-W37,2026-W38,2026-W39,2026-W40,2026-W41,2026-W42,2026-W43,2026-W44,2026-W45,2026-W46,2026-W47"
+    );
+    assert_eq!(
+        lines.next().unwrap(),
+        "new-leads,New qualified leads,amy,>= 20,,21,27,14,24,20,18,21,27,16,25,23,28,27"
+    );
+    let rocks = t.read("out/rocks.csv");
+    assert!(rocks.starts_with(
+        "quarter,id,title,owner,company,status,due,milestones_done,milestones_total\n"
+    ));
+    assert!(rocks.contains("2026-Q4,open-the-frankfurt-region,Open the Frankfurt region,ian,true,off-track,2026-12-31,1,3"), "{rocks}");
+    assert!(
+        t.read("out/todos.csv")
+            .contains("call-the-ten-largest-accounts")
+    );
+    assert!(!t.path().join("out/people-analyzer.csv").exists());
+
+    t.ok(&["export", "--format", "json", "json"]);
+    for (file, key) in [
+        ("rocks.json", "id"),
+        ("issues.json", "id"),
+        ("todos.json", "id"),
+        ("seats.json", "id"),
+        ("meetings.json", "id"),
+    ] {
+        let v: serde_json::Value = serde_json::from_str(&t.read(&format!("json/{file}"))).unwrap();
+        let items = v.as_array().unwrap_or_else(|| panic!("{file} is a list"));
+        assert!(
+            !items.is_empty() && items.iter().all(|i| i.get(key).is_some()),
+            "{file}"
+        );
+    }
+    let scorecard: serde_json::Value =
+        serde_json::from_str(&t.read("json/scorecard.json")).unwrap();
+    assert_eq!(scorecard["values"][0]["week"], "2026-W35");
+    assert!(
+        t.clean()
+            || t.git(&["status", "--porcelain"])
+                .lines()
+                .all(|l| l.contains("out/") || l.contains("json/"))
+    );
+}
