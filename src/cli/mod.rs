@@ -14,6 +14,7 @@ mod people;
 mod person;
 mod processes;
 mod quarter;
+mod report;
 mod rock;
 mod scorecard;
 mod seats;
@@ -117,6 +118,7 @@ enum Command {
     Log(log::LogArgs),
     Check(check::CheckArgs),
     Export(export::ExportArgs),
+    Report(report::ReportArgs),
     /// Print the manual page (roff), or write one per command into a folder
     #[command(
         after_help = "Examples:\n  pulse man | man -l -\n  pulse man --out ~/.local/share/man/man1"
@@ -280,6 +282,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
                 Command::Export(args) => export::run(args, &ctx, out),
+                Command::Report(args) => report::run(args, &ctx, out),
             }
         }
     }

@@ -17,6 +17,7 @@ pub mod people;
 pub mod person;
 pub mod planning;
 pub mod quarter;
+pub mod report;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;

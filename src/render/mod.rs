@@ -3,6 +3,7 @@
 
 pub mod agenda;
 pub mod changes;
+pub mod html;
 pub mod page;
 pub mod people;
 pub mod planning;

@@ -369,3 +369,126 @@ fn export_everything_as_csv_and_json() {
                 .all(|l| l.contains("out/") || l.contains("json/"))
     );
 }
+
+#[test]
+fn the_quarter_report_is_one_self_contained_html_page() {
+    let t = TestCompany::demo();
+    // A title with markup must come out as text, not as markup.
+    t.ok(&[
+        "issue",
+        "add",
+        "<script>alert(1)</script> & co",
+        "--owner",
+        "amy",
+    ]);
+    t.ok(&[
+        "issue",
+        "solve",
+        "script",
+        "--resolution",
+        "Escaped <b>properly</b>",
+    ]);
+    let out = t.ok(&["report", "--html", "q4.html"]);
+    assert!(
+        out.starts_with("2026-Q4 report written to q4.html"),
+        "{out}"
+    );
+    let html = t.read("q4.html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for part in [
+        "<title>Lapwing Cloud — 2026-Q4</title>",
+        "Humbly confident",
+        "Open the Frankfurt region",
+        "class=\"status off-track\">off-track",
+        "New qualified leads",
+        "Issues solved — 2",
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co",
+        "Escaped &lt;b&gt;properly&lt;/b&gt;",
+        "2026-11-19",
+    ] {
+        assert!(html.contains(part), "{part} missing");
+    }
+    assert!(!html.contains("<script"), "no script, and no injected one");
+    // One chart per measurable, and nothing fetched from anywhere.
+    let measurables = t.read("scorecard.toml").matches("[[measurable]]").count();
+    assert_eq!(html.matches("<svg").count(), measurables);
+    let without_svg_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!without_svg_namespace.contains("http"), "no network");
+    assert!(!html.contains("src=") && !html.contains("<link"));
+
+    let q3 = t.ok(&["report", "--quarter", "2026-Q3", "--html", "-"]);
+    assert!(q3.contains("<title>Lapwing Cloud — 2026-Q3</title>"));
+    assert!(
+        t.fails(&["report", "--html", "."], 1)
+            .contains("is a folder")
+    );
+    assert!(
+        t.fails(&["report", "--quarter", "2026-Q9", "--html", "x.html"], 1)
+            .contains("YYYY-Qn")
+    );
+}
+
+/// Renders the report in headless Chromium when it is installed (skipped,
+/// with a note, when it is not): the page must load with no network and
+/// show its content.
+#[test]
+fn the_report_renders_in_headless_chromium() {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        eprintln!("skipped: no Chromium on this machine");
+        return;
+    };
+    let t = TestCompany::demo();
+    t.ok(&["report", "--html", "q4.html"]);
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", t.path().join("q4.html").display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("Open the Frankfurt region"), "{dom}");
+    assert_eq!(
+        dom.matches("<svg").count(),
+        t.read("scorecard.toml").matches("[[measurable]]").count()
+    );
+    // A screenshot proves it lays out (a blank page is a few hundred bytes).
+    let shot = t.path().join("q4.png");
+    let status = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--window-size=1200,2400",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", t.path().join("q4.html").display()))
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(std::fs::metadata(&shot).unwrap().len() > 20_000);
+}

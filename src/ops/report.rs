@@ -1,0 +1,124 @@
+//! `pulse report --html`: the quarter on one page — V/TO summary, rocks, the
+//! scorecard week by week, issues solved, to-do completion and meeting
+//! ratings — gathered here, drawn by `render::html`.
+
+use super::Ctx;
+use crate::error::Result;
+use crate::model::goal::Goal;
+use crate::model::issue::{Issue, IssueStatus};
+use crate::model::rock::{Rock, completion};
+use crate::model::time::{Quarter, Week};
+use crate::model::vision::Vision;
+use crate::store::load;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Series {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub goal: Goal,
+    pub unit: String,
+    /// One value per week of the quarter, `None` where nothing was recorded.
+    pub values: Vec<Option<f64>>,
+}
+
+impl Series {
+    pub fn hits(&self) -> usize {
+        self.values
+            .iter()
+            .flatten()
+            .filter(|v| self.goal.is_hit(**v))
+            .count()
+    }
+    pub fn recorded(&self) -> usize {
+        self.values.iter().flatten().count()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct MeetingRating {
+    pub date: NaiveDate,
+    pub average: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub company: String,
+    pub quarter: Quarter,
+    pub today: NaiveDate,
+    pub vision: Vision,
+    pub rocks: Vec<Rock>,
+    /// Done / all rocks of the quarter, in percent.
+    pub rock_completion: Option<f64>,
+    pub weeks: Vec<Week>,
+    pub scorecard: Vec<Series>,
+    pub issues_solved: Vec<Issue>,
+    /// To-dos due in the quarter: done on time, and all.
+    pub todos_on_time: usize,
+    pub todos_due: usize,
+    pub meetings: Vec<MeetingRating>,
+}
+
+pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
+    let ws = &ctx.ws;
+    let (first, last) = (quarter.first_day(), quarter.last_day());
+    let mut weeks = Vec::new();
+    let mut week = Week::of(first);
+    while week.monday() <= last {
+        weeks.push(week);
+        week = week.next();
+    }
+    let values = load::values(ws)?;
+    let scorecard = load::measurables(ws)?
+        .into_iter()
+        .map(|m| Series {
+            values: weeks
+                .iter()
+                .map(|&w| values.get(&m.id, w).map(|e| e.value))
+                .collect(),
+            id: m.id,
+            name: m.name,
+            owner: m.owner,
+            goal: m.goal,
+            unit: m.unit,
+        })
+        .collect();
+    let rocks = load::rocks(ws, quarter)?.rock;
+    let in_quarter = |d: Option<crate::model::time::Date>| d.is_some_and(|d| quarter.contains(d.0));
+    let issues_solved = load::issues(ws)?
+        .issue
+        .into_iter()
+        .filter(|i| i.status == IssueStatus::Solved && in_quarter(i.solved))
+        .collect();
+    let todos = load::todos(ws)?.todo;
+    let due: Vec<_> = todos
+        .iter()
+        .filter(|t| t.due_date().is_some_and(|d| quarter.contains(d)))
+        .collect();
+    let meetings = load::meeting_dates(ws)?
+        .into_iter()
+        .filter(|d| quarter.contains(*d))
+        .map(|date| {
+            Ok(MeetingRating {
+                date,
+                average: load::meeting(ws, date)?.and_then(|m| m.average_rating()),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Report {
+        company: ws.company.company.name.clone(),
+        quarter,
+        today: ctx.today,
+        vision: load::vision(ws)?,
+        rock_completion: completion(&rocks.iter().collect::<Vec<_>>()),
+        rocks,
+        weeks,
+        scorecard,
+        issues_solved,
+        todos_on_time: due.iter().filter(|t| t.done_on_time()).count(),
+        todos_due: due.len(),
+        meetings,
+    })
+}
