@@ -50,6 +50,7 @@ pub enum IssueCommand {
     #[command(after_help = "Example:\n  pulse issue drop office-plants")]
     Drop { id: String },
     /// Reopen a solved or dropped issue
+    #[command(after_help = "Example:\n  pulse issue reopen churn")]
     Reopen { id: String },
     /// Move an issue between the short-term and the long-term list
     #[command(after_help = "Example:\n  pulse issue move second-dc --short")]

@@ -89,6 +89,7 @@ enum Command {
     Status(status::StatusArgs),
     Vision(vision::VisionArgs),
     /// The accountability chart as a tree
+    #[command(after_help = "Examples:\n  pulse seats\n  pulse --json seats")]
     Seats,
     #[command(subcommand)]
     Seat(seats::SeatCommand),
@@ -113,6 +114,9 @@ enum Command {
     Meeting(meeting::MeetingCommand),
     Agenda(agenda::AgendaArgs),
     /// The core processes: name, owner, status, last changed
+    #[command(
+        after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | followed-by-all\n  +++\n\nExample:\n  pulse processes"
+    )]
     Processes,
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
@@ -285,5 +289,33 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Report(args) => report::run(args, &ctx, out),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every command a person can type has an example in its `--help`.
+    #[test]
+    fn every_command_has_an_example() {
+        fn walk(cmd: &clap::Command, path: String, missing: &mut Vec<String>) {
+            let leaf = cmd.get_subcommands().next().is_none();
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            if leaf && !help.contains("Example") {
+                missing.push(path.clone());
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "pulse".into(), &mut missing);
+        assert!(missing.is_empty(), "no example in --help: {missing:?}");
+        Cli::command().debug_assert();
     }
 }

@@ -10,6 +10,8 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 struct ProcessRow {
+    /// The file's name without `.md`.
+    id: String,
     file: String,
     name: String,
     owner: String,
@@ -35,6 +37,7 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
             ProcessRow {
+                id: file_name.trim_end_matches(".md").to_string(),
                 file: p.file.display.clone(),
                 name: p.meta.name.clone(),
                 owner: p.meta.owner.clone(),

@@ -72,6 +72,7 @@ enum ScorecardCommand {
         unit: Option<String>,
     },
     /// Remove a measurable's definition (its values stay in scorecard.csv)
+    #[command(after_help = "Example:\n  pulse scorecard remove trials-started")]
     Remove { measurable: String },
     /// Import a wide spreadsheet: measurable,owner,goal[,unit], then a column per week
     #[command(

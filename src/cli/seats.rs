@@ -30,8 +30,10 @@ pub enum SeatCommand {
     #[command(after_help = "Example:\n  pulse seat assign network ian")]
     Assign { seat: String, handle: String },
     /// Take a person out of a seat
+    #[command(after_help = "Example:\n  pulse seat unassign network ian")]
     Unassign { seat: String, handle: String },
     /// Remove a seat (refused while other seats report to it)
+    #[command(after_help = "Example:\n  pulse seat remove network")]
     Remove { seat: String },
 }
 

@@ -340,3 +340,62 @@ fn quiet_prints_only_data() {
         "the new id is data"
     );
 }
+
+/// Every read command speaks JSON: it parses, and its lists of items carry ids.
+#[test]
+fn every_read_command_prints_json_with_ids() {
+    let t = TestCompany::demo();
+    let cases: [(&[&str], &[&str]); 15] = [
+        (
+            &["status"],
+            &["/rocks", "/misses", "/open_todos", "/top_issues"],
+        ),
+        (&["vision"], &["/rocks", "/long_term_issues"]),
+        (&["seats"], &[""]),
+        (&["people"], &["/people"]),
+        (&["rocks"], &[""]),
+        (&["scorecard"], &["/rows"]),
+        (&["issues", "--all"], &[""]),
+        (&["todos", "--all"], &[""]),
+        (
+            &["agenda"],
+            &["/scorecard", "/rocks", "/todos", "/issues", "/candidates"],
+        ),
+        (
+            &["agenda", "--quarterly"],
+            &["/review_rocks", "/next_rocks", "/long_term_issues"],
+        ),
+        (&["processes"], &[""]),
+        (&["check"], &[]),
+        (&["diff", "HEAD"], &["/changes"]),
+        (&["log", "new-leads"], &[]),
+        (&["report", "--html", "q.html"], &["/rocks", "/scorecard"]),
+    ];
+    for (args, lists) in cases {
+        let mut full = vec!["--json"];
+        full.extend_from_slice(args);
+        let out = t.ok(&full);
+        let json: serde_json::Value = serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("pulse {args:?}: not JSON ({e}):\n{out}"));
+        for pointer in lists {
+            let list = json
+                .pointer(pointer)
+                .and_then(|v| v.as_array())
+                .unwrap_or_else(|| panic!("pulse {args:?}: no list at `{pointer}`:\n{out}"));
+            assert!(
+                list.iter().all(|item| item.get("id").is_some()),
+                "pulse {args:?}: an item of `{pointer}` has no id"
+            );
+            if *pointer != "/changes" {
+                assert!(!list.is_empty(), "pulse {args:?}: `{pointer}` is empty");
+            }
+        }
+    }
+    let log: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "log", "new-leads"])).unwrap();
+    assert_eq!(log["item"]["id"], "new-leads");
+    assert!(log["entries"][0]["changes"][0]["id"] == "new-leads");
+    // Dates are ISO strings.
+    let todos: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "todos"])).unwrap();
+    assert!(todos[0]["due"].as_str().unwrap().len() == 10);
+}
