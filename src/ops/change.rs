@@ -5,10 +5,10 @@
 use super::Ctx;
 use crate::error::Result;
 use crate::git;
-use crate::store::edit::TomlDoc;
+use crate::store::edit::{TomlDoc, append_text};
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
-use crate::store::parse::parse_toml;
+use crate::store::parse::{ListFile, parse_list, parse_toml};
 use crate::store::{FileRef, atomic};
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
@@ -90,6 +90,40 @@ impl<'a> Change<'a> {
     /// but left out of the commit.
     pub fn private(&mut self, file: &FileRef) {
         self.private.push(file.path.clone());
+    }
+
+    /// Reads a long list file (issues, to-dos) as this change sees it,
+    /// parsed on every core.
+    pub fn load_list<T: ListFile + Default>(&self, file: &FileRef) -> Result<T> {
+        match self.text(file)? {
+            Some(text) => parse_list(file, &text),
+            None => Ok(T::default()),
+        }
+    }
+
+    /// Adds one `[[key]]` table to a list file. When the file ends with
+    /// that list the table is appended to its text (the file itself was
+    /// parsed by `load_list`, and the new table is checked on its own);
+    /// otherwise the file goes through toml_edit and is checked whole.
+    pub fn append_table<T: DeserializeOwned>(
+        &mut self,
+        file: &FileRef,
+        key: &str,
+        table: toml_edit::Table,
+    ) -> Result<()> {
+        let text = self.text(file)?.unwrap_or_default();
+        if let Some(appended) = append_text(&text, key, &table) {
+            let mut alone = toml_edit::DocumentMut::new();
+            let mut array = toml_edit::ArrayOfTables::new();
+            array.push(table);
+            alone.insert(key, toml_edit::Item::ArrayOfTables(array));
+            parse_toml::<T>(file, &alone.to_string())?;
+            self.put_text(file, appended);
+            return Ok(());
+        }
+        let mut doc = TomlDoc::parse(file, &text)?;
+        doc.append(key, table);
+        self.put_toml::<T>(file, &doc)
     }
 
     pub fn put_text(&mut self, file: &FileRef, text: String) {

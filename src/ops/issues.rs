@@ -13,8 +13,7 @@ use crate::store::edit::{TomlDoc, set, string, unset};
 use crate::store::load;
 use toml_edit::Value;
 
-/// Appends an issue to an open `issues.toml`; used by `issue add` and by
-/// `headline add --issue`.
+/// Appends an issue to an open `issues.toml`; used by `headline add --issue`.
 pub fn append(
     ctx: &Ctx,
     doc: &mut TomlDoc,
@@ -23,21 +22,31 @@ pub fn append(
     owner: Option<&str>,
     term: Term,
 ) -> Result<Issue> {
+    let (table, issue) = new_issue(ctx, current, title, owner, term)?;
+    doc.append("issue", table);
+    Ok(issue)
+}
+
+/// A new issue, checked, with a fresh id, and the table that writes it.
+fn new_issue(
+    ctx: &Ctx,
+    current: &IssuesFile,
+    title: &str,
+    owner: Option<&str>,
+    term: Term,
+) -> Result<(toml_edit::Table, Issue)> {
     let title = required(title, "the issue's title")?;
     let owner = owner.map(|o| ctx.person(o)).transpose()?;
     let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
-    doc.append(
-        "issue",
-        table(vec![
-            ("id", Some(string(&id))),
-            ("title", Some(string(&title))),
-            ("owner", owner.as_deref().map(string)),
-            ("term", Some(string(term.as_str()))),
-            ("created", Some(toml_date(ctx.today))),
-            ("status", Some(string("open"))),
-        ]),
-    );
-    Ok(Issue {
+    let table = table(vec![
+        ("id", Some(string(&id))),
+        ("title", Some(string(&title))),
+        ("owner", owner.as_deref().map(string)),
+        ("term", Some(string(term.as_str()))),
+        ("created", Some(toml_date(ctx.today))),
+        ("status", Some(string("open"))),
+    ]);
+    let issue = Issue {
         id,
         title,
         owner: owner.unwrap_or_default(),
@@ -47,16 +56,16 @@ pub fn append(
         status: IssueStatus::Open,
         solved: None,
         resolution: None,
-    })
+    };
+    Ok((table, issue))
 }
 
 pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
-    let current: IssuesFile = change.load(&file)?;
-    let mut doc = change.toml(&file)?;
-    let issue = append(ctx, &mut doc, &current, title, owner, term)?;
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    let current: IssuesFile = change.load_list(&file)?;
+    let (table, issue) = new_issue(ctx, &current, title, owner, term)?;
+    change.append_table::<IssuesFile>(&file, "issue", table)?;
     let list = if term == Term::Long {
         " (long-term)"
     } else {

@@ -10,6 +10,7 @@ use crate::model::todo::{Todo, TodosFile};
 use crate::store::edit::{TomlDoc, set, string};
 use crate::store::load;
 use chrono::{Days, NaiveDate};
+use toml_edit::Table;
 
 pub struct NewTodo {
     pub title: String,
@@ -18,14 +19,21 @@ pub struct NewTodo {
     pub issue: Option<String>,
 }
 
-/// Appends a to-do to an open `todos.toml` document; used by `todo add` and
-/// by `issue solve`, which makes several in one change.
+/// Appends a to-do to an open `todos.toml` document; used by `issue solve`,
+/// which makes several in one change.
 pub fn append(
     ctx: &Ctx,
     doc: &mut TomlDoc,
     taken: &mut Vec<String>,
     new: &NewTodo,
 ) -> Result<Todo> {
+    let (table, todo) = new_todo(ctx, taken, new)?;
+    doc.append("todo", table);
+    Ok(todo)
+}
+
+/// A new to-do, checked, with a fresh id, and the table that writes it.
+fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<(Table, Todo)> {
     let title = required(&new.title, "the to-do's title")?;
     let owner = ctx.person(&new.owner)?;
     let created = ctx.today;
@@ -37,18 +45,15 @@ pub fn append(
     }
     let id = new_id(&title, "todo", taken.iter().map(String::as_str));
     taken.push(id.clone());
-    doc.append(
-        "todo",
-        table(vec![
-            ("id", Some(string(&id))),
-            ("title", Some(string(&title))),
-            ("owner", Some(string(&owner))),
-            ("created", Some(toml_date(created))),
-            ("due", Some(toml_date(due))),
-            ("issue", new.issue.as_deref().map(string)),
-        ]),
-    );
-    Ok(Todo {
+    let table = table(vec![
+        ("id", Some(string(&id))),
+        ("title", Some(string(&title))),
+        ("owner", Some(string(&owner))),
+        ("created", Some(toml_date(created))),
+        ("due", Some(toml_date(due))),
+        ("issue", new.issue.as_deref().map(string)),
+    ]);
+    let todo = Todo {
         id,
         title,
         owner,
@@ -56,7 +61,8 @@ pub fn append(
         due: Some(Date(due)),
         done: None,
         issue: new.issue.clone(),
-    })
+    };
+    Ok((table, todo))
 }
 
 pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
@@ -67,11 +73,10 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
         new.issue = Some(issue.id.clone());
     }
     let file = ctx.ws.todos_file();
-    let current: TodosFile = change.load(&file)?;
+    let current: TodosFile = change.load_list(&file)?;
     let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
-    let mut doc = change.toml(&file)?;
-    let todo = append(ctx, &mut doc, &mut taken, &new)?;
-    change.put_toml::<TodosFile>(&file, &doc)?;
+    let (table, todo) = new_todo(ctx, &mut taken, &new)?;
+    change.append_table::<TodosFile>(&file, "todo", table)?;
     let outcome = change.finish(&format!(
         "todo: add {:?} ({}, due {})",
         todo.title,
