@@ -162,6 +162,23 @@ fn read_toml<T: DeserializeOwned + Default>(file: &FileRef) -> Result<(T, String
     }
 }
 
+/// Every `.toml` file of a folder, each read and parsed (or its error).
+type Loaded<T> = Vec<(FileRef, Result<(T, String), Error>)>;
+
+fn read_folder<T: DeserializeOwned + Default>(
+    ws: &crate::store::Workspace,
+    dir: &std::path::Path,
+) -> Result<Loaded<T>, Error> {
+    Ok(list_dir(dir, "toml")?
+        .into_iter()
+        .map(|path| {
+            let file = ws.file(path);
+            let loaded = read_toml::<T>(&file);
+            (file, loaded)
+        })
+        .collect())
+}
+
 /// Reads and parses a list file (issues, to-dos) on every core.
 fn read_list<T: ListFile + Default>(file: &FileRef) -> Result<(T, String), Error> {
     match read_text(file)? {
@@ -175,7 +192,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let ws = &ctx.ws;
     // The two biggest files, parsed at once before the rest is checked.
     let (issues_file, todos_file) = (ws.issues_file(), ws.todos_file());
-    let ((issues_loaded, todos_loaded), meetings_loaded) = parallel::join(
+    // ... and the small files (a meeting a week, a rock file a quarter) meanwhile.
+    let ((issues_loaded, todos_loaded), (meetings_loaded, rocks_loaded)) = parallel::join(
         || {
             (
                 read_list::<IssuesFile>(&issues_file),
@@ -183,16 +201,10 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             )
         },
         || {
-            list_dir(&ws.meetings_dir(), "toml").map(|paths| {
-                paths
-                    .into_iter()
-                    .map(|path| {
-                        let file = ws.file(path);
-                        let loaded = read_toml::<Meeting>(&file);
-                        (file, loaded)
-                    })
-                    .collect::<Vec<_>>()
-            })
+            (
+                read_folder::<Meeting>(ws, &ws.meetings_dir()),
+                read_folder::<RocksFile>(ws, &ws.rocks_dir()),
+            )
         },
     );
     let company = &ws.company;
@@ -412,16 +424,15 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     }
 
     // Rocks, per quarter file
-    match list_dir(&ws.rocks_dir(), "toml") {
-        Ok(paths) => {
-            for path in paths {
-                let file = ws.file(path);
+    match rocks_loaded {
+        Ok(rock_files) => {
+            for (file, loaded) in rock_files {
                 let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
                 if stem.parse::<Quarter>().is_err() {
                     f.warn(&file, None, format!("not a quarter's file: rock files are named YYYY-Qn.toml, e.g. 2026-Q4.toml (`{stem}`)"));
                     continue;
                 }
-                if let Some((rocks, text)) = f.load::<RocksFile>(&file) {
+                if let Some((rocks, text)) = f.loaded(&file, loaded) {
                     check_rocks(&mut f, &roster, &file, &rocks, &text);
                 }
             }
