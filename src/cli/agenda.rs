@@ -53,9 +53,6 @@ pub fn run(args: AgendaArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         }
         render::agenda::level10(&agenda)
     };
-    match args.format {
-        Format::Text => out.print(&page.text(out.painter, true)),
-        Format::Markdown => out.print(&page.markdown(true)),
-    }
+    out.page(&page, args.format, true);
     Ok(0)
 }

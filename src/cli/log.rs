@@ -92,9 +92,6 @@ pub fn run(args: LogArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         }
         page.sections.push(section);
     }
-    match args.format {
-        Format::Text => out.print(&page.text(out.painter, false)),
-        Format::Markdown => out.print(&page.markdown(false)),
-    }
+    out.page(&page, args.format, false);
     Ok(0)
 }

@@ -1,8 +1,10 @@
 //! Writing to stdout and stderr: JSON or text, quiet mode, and a closed pipe
 //! (`pulse rocks | head -1`) ending the program quietly instead of panicking.
 
+use super::agenda::Format;
 use crate::ops::change::Outcome;
 use crate::render::Painter;
+use crate::render::page::Page;
 use serde::Serialize;
 use std::io::Write;
 
@@ -27,6 +29,14 @@ impl Out {
 
     pub fn println(&self, line: &str) {
         self.print(&format!("{line}\n"));
+    }
+
+    /// Prints a page as terminal text or Markdown (`numbered` sections for agendas).
+    pub fn page(&self, page: &Page, format: Format, numbered: bool) {
+        match format {
+            Format::Text => self.print(&page.text(self.painter, numbered)),
+            Format::Markdown => self.print(&page.markdown(numbered)),
+        }
     }
 
     pub fn print_json<T: Serialize + ?Sized>(&self, value: &T) {

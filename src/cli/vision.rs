@@ -91,10 +91,7 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         issue_section.push(Line::marked("-", i.title.clone(), None));
     }
     page.sections.push(issue_section);
-    match args.format {
-        Format::Text => out.print(&page.text(out.painter, false)),
-        Format::Markdown => out.print(&page.markdown(false)),
-    }
+    out.page(&page, args.format, false);
     Ok(0)
 }
 

@@ -6,7 +6,7 @@ use super::change::{Change, Outcome};
 use crate::error::{Error, Result};
 use crate::model::ids::slugify;
 use crate::model::people::{Gwc, PeopleFile, ValueRating, Verdict, verdict};
-use crate::store::edit::{set, table_like_mut};
+use crate::store::edit::{section_mut, set, table_like_mut};
 use crate::store::files::read_text;
 use crate::store::load;
 use crate::store::parse::{located_error, parse_toml};
@@ -190,15 +190,7 @@ pub fn rate(
     let file: FileRef = ctx.ws.people_file();
     change.private(&file);
     let mut doc = change.toml(&file)?;
-    let people = doc
-        .doc
-        .entry("people")
-        .or_insert_with(|| {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            Item::Table(t)
-        })
-        .as_table_like_mut()
+    let people = section_mut(&mut doc.doc, "people")
         .ok_or_else(|| Error::broken("people.toml: `people` must be a table"))?;
     let person = match people.get(&handle) {
         Some(item) if item.is_table_like() => people.get_mut(&handle),

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::change::{Change, Outcome};
 use crate::error::{Error, Result};
 use crate::model::company::CompanyFile;
-use crate::store::edit::set;
+use crate::store::edit::{section_mut, set};
 use serde::Serialize;
 use toml_edit::{Item, Table};
 
@@ -63,15 +63,7 @@ pub fn add(
                 .filter_map(|(_, v)| v.as_table()?.position())
                 .max()
         });
-    let people = doc
-        .doc
-        .entry("people")
-        .or_insert_with(|| {
-            let mut t = Table::new();
-            t.set_implicit(true);
-            Item::Table(t)
-        })
-        .as_table_mut()
+    let people = section_mut(&mut doc.doc, "people")
         .ok_or_else(|| Error::broken("company.toml: `people` must be a table of people"))?;
     let mut person = Table::new();
     set(&mut person, "name", name.trim());

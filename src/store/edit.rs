@@ -121,6 +121,18 @@ impl TomlDoc {
     }
 }
 
+/// The table `[key]` of a document (`[people]` of `[people.zoe]`), made
+/// implicit when it is new so that only `[key.sub]` headers are written.
+pub fn section_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut Table> {
+    doc.entry(key)
+        .or_insert_with(|| {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            Item::Table(t)
+        })
+        .as_table_mut()
+}
+
 /// Appends one `[[key]]` table to a list file as text, without parsing the
 /// file with toml_edit: a ten-year to-do list is 5,000 tables, and adding
 /// one is the most common write. Only when the file ends with that list
