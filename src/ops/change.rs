@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::git;
 use crate::store::edit::{TomlDoc, append_text};
 use crate::store::files::read_text;
+use crate::store::id_cache::IdCache;
 use crate::store::lock::Lock;
 use crate::store::parse::{ListFile, parse_list, parse_toml};
 use crate::store::{FileRef, atomic};
@@ -99,6 +100,40 @@ impl<'a> Change<'a> {
             Some(text) => parse_list(file, &text),
             None => Ok(T::default()),
         }
+    }
+
+    /// The ids of a long list file: remembered from the last time this very
+    /// text was parsed, else parsed (on every core) and remembered.
+    pub fn list_ids<T: ListFile + Default>(
+        &self,
+        file: &FileRef,
+        id_of: impl Fn(&T::Item) -> &str,
+    ) -> Result<Vec<String>> {
+        let text = self.text(file)?.unwrap_or_default();
+        let cache = IdCache::new(self.git_dir.as_deref());
+        if let Some(ids) = cache.get(&file.display, &text) {
+            return Ok(ids);
+        }
+        let mut parsed: T = if text.is_empty() {
+            T::default()
+        } else {
+            parse_list(file, &text)?
+        };
+        let ids: Vec<String> = parsed
+            .items()
+            .iter()
+            .map(|i| id_of(i).to_string())
+            .collect();
+        cache.put(&file.display, &text, &ids);
+        Ok(ids)
+    }
+
+    /// Remembers the ids of a list file as this change leaves it.
+    pub fn remember_ids(&self, file: &FileRef, ids: &[String]) -> Result<()> {
+        if let Some(text) = self.text(file)? {
+            IdCache::new(self.git_dir.as_deref()).put(&file.display, &text, ids);
+        }
+        Ok(())
     }
 
     /// Adds one `[[key]]` table to a list file. When the file ends with

@@ -22,7 +22,8 @@ pub fn append(
     owner: Option<&str>,
     term: Term,
 ) -> Result<Issue> {
-    let (table, issue) = new_issue(ctx, current, title, owner, term)?;
+    let taken: Vec<&str> = current.issue.iter().map(|i| i.id.as_str()).collect();
+    let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     doc.append("issue", table);
     Ok(issue)
 }
@@ -30,14 +31,14 @@ pub fn append(
 /// A new issue, checked, with a fresh id, and the table that writes it.
 fn new_issue(
     ctx: &Ctx,
-    current: &IssuesFile,
+    taken: &[&str],
     title: &str,
     owner: Option<&str>,
     term: Term,
 ) -> Result<(toml_edit::Table, Issue)> {
     let title = required(title, "the issue's title")?;
     let owner = owner.map(|o| ctx.person(o)).transpose()?;
-    let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
+    let id = new_id(&title, "issue", taken.iter().copied());
     let table = table(vec![
         ("id", Some(string(&id))),
         ("title", Some(string(&title))),
@@ -63,9 +64,12 @@ fn new_issue(
 pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
-    let current: IssuesFile = change.load_list(&file)?;
-    let (table, issue) = new_issue(ctx, &current, title, owner, term)?;
+    let mut ids = change.list_ids::<IssuesFile>(&file, |i| i.id.as_str())?;
+    let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     change.append_table::<IssuesFile>(&file, "issue", table)?;
+    ids.push(issue.id.clone());
+    change.remember_ids(&file, &ids)?;
     let list = if term == Term::Long {
         " (long-term)"
     } else {

@@ -5,6 +5,7 @@
 pub mod atomic;
 pub mod edit;
 pub mod files;
+pub mod id_cache;
 pub mod load;
 pub mod lock;
 pub mod parallel;

@@ -241,3 +241,34 @@ fn two_clones_merge_numbers_cleanly_and_check_points_at_a_conflict() {
     assert!(list.contains("From the first clone") && list.contains("From the second clone"));
     a.ok(&["check"]);
 }
+
+#[test]
+fn the_id_cache_never_hides_a_hand_edit() {
+    let t = TestCompany::new();
+    t.commit_file("todos.toml", TODOS);
+    t.ok(&["todo", "add", "First", "--owner", "amy"]);
+    assert!(t.path().join(".git/pulse-cache/todos.toml.ids").exists());
+    // A hand edit takes the id the next to-do would get...
+    let edited = format!(
+        "{}\n[[todo]]\nid = \"write-the-report\"\ntitle = \"By hand\"\nowner = \"ian\"\n",
+        t.read("todos.toml")
+    );
+    t.commit_file("todos.toml", &edited);
+    let out = t.ok(&[
+        "--json",
+        "todo",
+        "add",
+        "Write the report",
+        "--owner",
+        "ian",
+    ]);
+    let todo: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(todo["id"], "write-the-report-2");
+    // ...and a broken hand edit is still an error, however warm the cache.
+    t.commit_file(
+        "todos.toml",
+        &format!("{}\n[[todo]\n", t.read("todos.toml")),
+    );
+    let err = t.fails(&["todo", "add", "Another", "--owner", "ian"], 2);
+    assert!(err.contains("todos.toml:"), "{err}");
+}
