@@ -193,20 +193,22 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     // The two biggest files, parsed at once before the rest is checked.
     let (issues_file, todos_file) = (ws.issues_file(), ws.todos_file());
     // ... and the small files (a meeting a week, a rock file a quarter) meanwhile.
-    let ((issues_loaded, todos_loaded), (meetings_loaded, rocks_loaded)) = parallel::join(
-        || {
-            (
-                read_list::<IssuesFile>(&issues_file),
-                read_list::<TodosFile>(&todos_file),
-            )
-        },
-        || {
-            (
-                read_folder::<Meeting>(ws, &ws.meetings_dir()),
-                read_folder::<RocksFile>(ws, &ws.rocks_dir()),
-            )
-        },
-    );
+    let ((issues_loaded, todos_loaded), (meetings_loaded, rocks_loaded, values_loaded)) =
+        parallel::join(
+            || {
+                (
+                    read_list::<IssuesFile>(&issues_file),
+                    read_list::<TodosFile>(&todos_file),
+                )
+            },
+            || {
+                (
+                    read_folder::<Meeting>(ws, &ws.meetings_dir()),
+                    read_folder::<RocksFile>(ws, &ws.rocks_dir()),
+                    load::values(ws),
+                )
+            },
+        );
     let company = &ws.company;
     let roster = Roster { company };
     let company_file = ws.company_file();
@@ -400,7 +402,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         );
     }
     let values_file = ws.values_file();
-    match load::values(ws) {
+    match values_loaded {
         Ok(values) => {
             let known: HashSet<&str> = measurables.iter().map(|m| m.id.as_str()).collect();
             let mut reported = HashSet::new();
