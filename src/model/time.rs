@@ -16,27 +16,42 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// A calendar date as written in the TOML files: a bare TOML date
-/// (`due = 2026-12-31`), not a quoted string.
+/// (`due = 2026-12-31`); a quoted "2026-12-31" is read too, and so is the
+/// string of pulse's own JSON (the parse cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Date(pub NaiveDate);
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
-        let raw = toml::value::Datetime::deserialize(d)?;
-        match (raw.date, raw.time) {
-            (Some(date), None) => NaiveDate::from_ymd_opt(
-                i32::from(date.year),
-                u32::from(date.month),
-                u32::from(date.day),
-            )
-            .map(Date)
-            .ok_or_else(|| D::Error::custom(format!("invalid date `{raw}`"))),
-            _ => Err(D::Error::custom(format!(
-                "expected a date like 2026-12-31, found `{raw}`"
-            ))),
+        use serde::de::{Error, MapAccess, Visitor, value::MapAccessDeserializer};
+        struct DateVisitor;
+        impl<'de> Visitor<'de> for DateVisitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a date like 2026-12-31")
+            }
+            fn visit_str<E: Error>(self, text: &str) -> Result<Date, E> {
+                parse_date(text).map(Date).map_err(E::custom)
+            }
+            // A TOML datetime reaches serde as a map with one private key.
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {
+                let raw = toml::value::Datetime::deserialize(MapAccessDeserializer::new(map))?;
+                match (raw.date, raw.time) {
+                    (Some(date), None) => NaiveDate::from_ymd_opt(
+                        i32::from(date.year),
+                        u32::from(date.month),
+                        u32::from(date.day),
+                    )
+                    .map(Date)
+                    .ok_or_else(|| A::Error::custom(format!("invalid date `{raw}`"))),
+                    _ => Err(A::Error::custom(format!(
+                        "expected a date like 2026-12-31, found `{raw}`"
+                    ))),
+                }
+            }
         }
+        d.deserialize_any(DateVisitor)
     }
 }
 

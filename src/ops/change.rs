@@ -7,10 +7,11 @@ use crate::error::Result;
 use crate::git;
 use crate::store::edit::{TomlDoc, append_text};
 use crate::store::files::read_text;
-use crate::store::id_cache::IdCache;
 use crate::store::lock::Lock;
 use crate::store::parse::{ListFile, parse_list, parse_toml};
+use crate::store::parse_cache::ParseCache;
 use crate::store::{FileRef, atomic};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 
@@ -102,36 +103,20 @@ impl<'a> Change<'a> {
         }
     }
 
-    /// The ids of a long list file: remembered from the last time this very
-    /// text was parsed, else parsed (on every core) and remembered.
-    pub fn list_ids<T: ListFile + Default>(
-        &self,
-        file: &FileRef,
-        id_of: impl Fn(&T::Item) -> &str,
-    ) -> Result<Vec<String>> {
-        let text = self.text(file)?.unwrap_or_default();
-        let cache = IdCache::new(self.git_dir.as_deref());
-        if let Some(ids) = cache.get(&file.display, &text) {
-            return Ok(ids);
+    /// A long list file (issues, to-dos) as this change sees it: from the
+    /// parse cache when this very text was parsed before, else parsed.
+    pub fn load_list_cached<T: ListFile + Default + Serialize>(&self, file: &FileRef) -> Result<T> {
+        match self.text(file)? {
+            Some(text) => crate::store::load::cached_list(&self.ctx.ws, file, &text),
+            None => Ok(T::default()),
         }
-        let mut parsed: T = if text.is_empty() {
-            T::default()
-        } else {
-            parse_list(file, &text)?
-        };
-        let ids: Vec<String> = parsed
-            .items()
-            .iter()
-            .map(|i| id_of(i).to_string())
-            .collect();
-        cache.put(&file.display, &text, &ids);
-        Ok(ids)
     }
 
-    /// Remembers the ids of a list file as this change leaves it.
-    pub fn remember_ids(&self, file: &FileRef, ids: &[String]) -> Result<()> {
+    /// Remembers what a list file parses to as this change leaves it, so the
+    /// next command finds it in the parse cache.
+    pub fn remember_list<T: Serialize>(&self, file: &FileRef, value: &T) -> Result<()> {
         if let Some(text) = self.text(file)? {
-            IdCache::new(self.git_dir.as_deref()).put(&file.display, &text, ids);
+            ParseCache::new(self.git_dir.as_deref()).put(&file.display, &text, value);
         }
         Ok(())
     }

@@ -17,7 +17,7 @@ use crate::model::vision::Vision;
 use crate::store::files::{FileRef, list_dir, read_text};
 use crate::store::load;
 use crate::store::parallel;
-use crate::store::parse::{IdLines, ListFile, line_col, parse_list, parse_toml};
+use crate::store::parse::{IdLines, ListFile, line_col, parse_toml};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashSet};
@@ -179,10 +179,14 @@ fn read_folder<T: DeserializeOwned + Default>(
         .collect())
 }
 
-/// Reads and parses a list file (issues, to-dos) on every core.
-fn read_list<T: ListFile + Default>(file: &FileRef) -> Result<(T, String), Error> {
+/// Reads a list file (issues, to-dos): from the parse cache when its text
+/// was parsed before, else parsed on every core.
+fn read_list<T: ListFile + Default + serde::Serialize>(
+    ws: &crate::store::Workspace,
+    file: &FileRef,
+) -> Result<(T, String), Error> {
     match read_text(file)? {
-        Some(text) => Ok((parse_list(file, &text)?, text)),
+        Some(text) => Ok((load::cached_list(ws, file, &text)?, text)),
         None => Ok((T::default(), String::new())),
     }
 }
@@ -197,8 +201,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         parallel::join(
             || {
                 (
-                    read_list::<IssuesFile>(&issues_file),
-                    read_list::<TodosFile>(&todos_file),
+                    read_list::<IssuesFile>(ws, &issues_file),
+                    read_list::<TodosFile>(ws, &todos_file),
                 )
             },
             || {

@@ -64,12 +64,12 @@ fn new_issue(
 pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
-    let mut ids = change.list_ids::<IssuesFile>(&file, |i| i.id.as_str())?;
-    let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut current: IssuesFile = change.load_list_cached(&file)?;
+    let taken: Vec<&str> = current.issue.iter().map(|i| i.id.as_str()).collect();
     let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     change.append_table::<IssuesFile>(&file, "issue", table)?;
-    ids.push(issue.id.clone());
-    change.remember_ids(&file, &ids)?;
+    current.issue.push(issue.clone());
+    change.remember_list(&file, &current)?;
     let list = if term == Term::Long {
         " (long-term)"
     } else {

@@ -73,10 +73,12 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
         new.issue = Some(issue.id.clone());
     }
     let file = ctx.ws.todos_file();
-    let mut taken = change.list_ids::<TodosFile>(&file, |t| t.id.as_str())?;
+    let mut current: TodosFile = change.load_list_cached(&file)?;
+    let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
     let (table, todo) = new_todo(ctx, &mut taken, &new)?;
     change.append_table::<TodosFile>(&file, "todo", table)?;
-    change.remember_ids(&file, &taken)?;
+    current.todo.push(todo.clone());
+    change.remember_list(&file, &current)?;
     let outcome = change.finish(&format!(
         "todo: add {:?} ({}, due {})",
         todo.title,

@@ -3,6 +3,7 @@
 
 use super::files::{FileRef, list_dir, read_text};
 use super::parse::{ListFile, located_error, parse_list, parse_toml};
+use super::parse_cache::ParseCache;
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -17,6 +18,7 @@ use crate::model::time::{Quarter, parse_date};
 use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Parses a TOML file, or gives the default when it does not exist.
@@ -51,20 +53,39 @@ impl ListFile for TodosFile {
     }
 }
 
-/// A list file, parsed on every core when it is long.
-pub fn list_or_default<T: ListFile + Default>(file: &FileRef) -> Result<T> {
+/// A list file: from the parse cache when its text was parsed before,
+/// else parsed on every core (and remembered).
+pub fn list_or_default<T: ListFile + Default + Serialize>(
+    ws: &Workspace,
+    file: &FileRef,
+) -> Result<T> {
     match read_text(file)? {
-        Some(text) => parse_list(file, &text),
+        Some(text) => cached_list(ws, file, &text),
         None => Ok(T::default()),
     }
 }
 
+/// Parses the text of a list file, or takes it from the parse cache.
+pub fn cached_list<T: ListFile + Serialize>(
+    ws: &Workspace,
+    file: &FileRef,
+    text: &str,
+) -> Result<T> {
+    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
+    if let Some(value) = cache.get(&file.display, text) {
+        return Ok(value);
+    }
+    let value = parse_list(file, text)?;
+    cache.put(&file.display, text, &value);
+    Ok(value)
+}
+
 pub fn issues(ws: &Workspace) -> Result<IssuesFile> {
-    list_or_default(&ws.issues_file())
+    list_or_default(ws, &ws.issues_file())
 }
 
 pub fn todos(ws: &Workspace) -> Result<TodosFile> {
-    list_or_default(&ws.todos_file())
+    list_or_default(ws, &ws.todos_file())
 }
 
 pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {

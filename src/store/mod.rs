@@ -5,11 +5,11 @@
 pub mod atomic;
 pub mod edit;
 pub mod files;
-pub mod id_cache;
 pub mod load;
 pub mod lock;
 pub mod parallel;
 pub mod parse;
+pub mod parse_cache;
 pub mod values;
 pub mod workspace;
 

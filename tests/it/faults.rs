@@ -247,7 +247,7 @@ fn the_id_cache_never_hides_a_hand_edit() {
     let t = TestCompany::new();
     t.commit_file("todos.toml", TODOS);
     t.ok(&["todo", "add", "First", "--owner", "amy"]);
-    assert!(t.path().join(".git/pulse-cache/todos.toml.ids").exists());
+    assert!(t.path().join(".git/pulse-cache/todos.toml.json").exists());
     // A hand edit takes the id the next to-do would get...
     let edited = format!(
         "{}\n[[todo]]\nid = \"write-the-report\"\ntitle = \"By hand\"\nowner = \"ian\"\n",

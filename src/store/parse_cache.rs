@@ -1,0 +1,104 @@
+//! Parsed list files, remembered by the hash of their text. The to-do and
+//! issues lists of a ten-year company are thousands of TOML tables, and TOML
+//! is slow to parse; their text changes once a week or so, but is read by
+//! every `agenda`, `status` and `todo add`. When the text is exactly the one
+//! parsed before, its items are read back from JSON instead (several times
+//! faster); any other text — a hand edit, a pull — is parsed again, so the
+//! cache can be stale but never wrong. It lives in `.git/pulse-cache/`, is
+//! never committed, and any trouble with it just means a parse.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+pub struct ParseCache {
+    dir: Option<PathBuf>,
+}
+
+/// The text's hash and length: what a cache entry is valid for.
+fn fingerprint(text: &str) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    format!("pulse-cache 1 {:016x} {}", hasher.finish(), text.len())
+}
+
+impl ParseCache {
+    /// A cache inside the git folder; none outside git.
+    pub fn new(git_dir: Option<&Path>) -> ParseCache {
+        ParseCache {
+            dir: git_dir
+                .filter(|d| d.is_dir())
+                .map(|d| d.join("pulse-cache")),
+        }
+    }
+
+    fn path(&self, name: &str) -> Option<PathBuf> {
+        let file = name.replace(['/', '\\'], "_");
+        self.dir.as_ref().map(|d| d.join(format!("{file}.json")))
+    }
+
+    /// What `name` parsed to when its text was exactly `text`.
+    pub fn get<T: DeserializeOwned>(&self, name: &str, text: &str) -> Option<T> {
+        let cached = std::fs::read_to_string(self.path(name)?).ok()?;
+        let (first, json) = cached.split_once('\n')?;
+        if first != fingerprint(text) {
+            return None;
+        }
+        serde_json::from_str(json).ok()
+    }
+
+    /// Remembers what this text of `name` parses to (best effort).
+    pub fn put<T: Serialize>(&self, name: &str, text: &str, value: &T) {
+        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name)) else {
+            return;
+        };
+        let Ok(json) = serde_json::to_string(value) else {
+            return;
+        };
+        let body = format!("{}\n{json}", fingerprint(text));
+        // Temp file and rename, so a torn write is never read as an entry
+        // (no fsync: losing the cache costs one parse).
+        let temp = path.with_extension(format!("json.{}", std::process::id()));
+        let _ = std::fs::create_dir_all(dir)
+            .and_then(|_| std::fs::write(&temp, body.as_bytes()))
+            .and_then(|_| std::fs::rename(&temp, &path));
+        let _ = std::fs::remove_file(&temp);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::issue::IssuesFile;
+    use crate::model::todo::TodosFile;
+
+    #[test]
+    fn remembers_for_the_same_text_only() {
+        let git = tempfile::tempdir().unwrap();
+        let cache = ParseCache::new(Some(git.path()));
+        assert_eq!(cache.get::<Vec<String>>("todos.toml", "a"), None);
+        cache.put("todos.toml", "a", &vec!["x".to_string()]);
+        assert_eq!(cache.get("todos.toml", "a"), Some(vec!["x".to_string()]));
+        assert_eq!(cache.get::<Vec<String>>("todos.toml", "b"), None);
+        assert_eq!(
+            ParseCache::new(None).get::<Vec<String>>("todos.toml", "a"),
+            None
+        );
+    }
+
+    /// What comes back from the cache is what parsing gives.
+    #[test]
+    fn the_demo_lists_come_back_equal() {
+        let todos: TodosFile =
+            toml::from_str(include_str!("../../examples/demo/todos.toml")).unwrap();
+        let back: TodosFile =
+            serde_json::from_str(&serde_json::to_string(&todos).unwrap()).unwrap();
+        assert_eq!(back.todo, todos.todo);
+        let issues: IssuesFile =
+            toml::from_str(include_str!("../../examples/demo/issues.toml")).unwrap();
+        let back: IssuesFile =
+            serde_json::from_str(&serde_json::to_string(&issues).unwrap()).unwrap();
+        assert_eq!(back.issue, issues.issue);
+    }
+}
