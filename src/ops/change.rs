@@ -8,7 +8,7 @@ use crate::git;
 use crate::store::edit::{TomlDoc, append_text};
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
-use crate::store::parse::{ListFile, parse_list, parse_toml};
+use crate::store::parse::{ListFile, parse_toml};
 use crate::store::parse_cache::ParseCache;
 use crate::store::{FileRef, atomic};
 use serde::Serialize;
@@ -94,15 +94,6 @@ impl<'a> Change<'a> {
         self.private.push(file.path.clone());
     }
 
-    /// Reads a long list file (issues, to-dos) as this change sees it,
-    /// parsed on every core.
-    pub fn load_list<T: ListFile + Default>(&self, file: &FileRef) -> Result<T> {
-        match self.text(file)? {
-            Some(text) => parse_list(file, &text),
-            None => Ok(T::default()),
-        }
-    }
-
     /// A long list file (issues, to-dos) as this change sees it: from the
     /// parse cache when this very text was parsed before, else parsed.
     pub fn load_list_cached<T: ListFile + Default + Serialize>(&self, file: &FileRef) -> Result<T> {
@@ -113,17 +104,27 @@ impl<'a> Change<'a> {
     }
 
     /// Remembers what a list file parses to as this change leaves it, so the
-    /// next command finds it in the parse cache.
-    pub fn remember_list<T: Serialize>(&self, file: &FileRef, value: &T) -> Result<()> {
+    /// next command finds it in the parse cache: `list` as it was at `before`
+    /// (the file's text when it was loaded) and `item` appended.
+    pub fn remember_appended<T: Serialize, I: Serialize>(
+        &self,
+        file: &FileRef,
+        before: &str,
+        list: impl FnOnce() -> T,
+        item: &I,
+    ) -> Result<()> {
         if let Some(text) = self.text(file)? {
-            ParseCache::new(self.git_dir.as_deref()).put(&file.display, &text, value);
+            let cache = ParseCache::new(self.git_dir.as_deref());
+            if !cache.append_item(&file.display, before, &text, item) {
+                cache.put(&file.display, &text, &list());
+            }
         }
         Ok(())
     }
 
     /// Adds one `[[key]]` table to a list file. When the file ends with
     /// that list the table is appended to its text (the file itself was
-    /// parsed by `load_list`, and the new table is checked on its own);
+    /// parsed by `load_list_cached`, and the new table is checked on its own);
     /// otherwise the file goes through toml_edit and is checked whole.
     pub fn append_table<T: DeserializeOwned>(
         &mut self,

@@ -64,12 +64,16 @@ fn new_issue(
 pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
+    let before = change.text(&file)?.unwrap_or_default();
     let mut current: IssuesFile = change.load_list_cached(&file)?;
     let taken: Vec<&str> = current.issue.iter().map(|i| i.id.as_str()).collect();
     let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     change.append_table::<IssuesFile>(&file, "issue", table)?;
-    current.issue.push(issue.clone());
-    change.remember_list(&file, &current)?;
+    let list = || {
+        current.issue.push(issue.clone());
+        current
+    };
+    change.remember_appended(&file, &before, list, &issue)?;
     let list = if term == Term::Long {
         " (long-term)"
     } else {

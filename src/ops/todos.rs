@@ -73,12 +73,16 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
         new.issue = Some(issue.id.clone());
     }
     let file = ctx.ws.todos_file();
+    let before = change.text(&file)?.unwrap_or_default();
     let mut current: TodosFile = change.load_list_cached(&file)?;
     let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
     let (table, todo) = new_todo(ctx, &mut taken, &new)?;
     change.append_table::<TodosFile>(&file, "todo", table)?;
-    current.todo.push(todo.clone());
-    change.remember_list(&file, &current)?;
+    let list = || {
+        current.todo.push(todo.clone());
+        current
+    };
+    change.remember_appended(&file, &before, list, &todo)?;
     let outcome = change.finish(&format!(
         "todo: add {:?} ({}, due {})",
         todo.title,

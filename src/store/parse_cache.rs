@@ -67,6 +67,45 @@ impl ParseCache {
     }
 }
 
+impl ParseCache {
+    /// Moves the entry of `old_text` to `new_text`, the list having gained
+    /// `item` at its end: the cached JSON (`{"key":[...]}`) gets the item
+    /// spliced in before its closing brackets, with no full serialisation.
+    /// Returns false when there was no entry for `old_text` to move.
+    pub fn append_item<T: Serialize>(
+        &self,
+        name: &str,
+        old_text: &str,
+        new_text: &str,
+        item: &T,
+    ) -> bool {
+        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name)) else {
+            return false;
+        };
+        let Ok(cached) = std::fs::read_to_string(&path) else {
+            return false;
+        };
+        let Some((first, json)) = cached.split_once('\n') else {
+            return false;
+        };
+        let (Some(body), Ok(item)) = (json.strip_suffix("]}"), serde_json::to_string(item)) else {
+            return false;
+        };
+        if first != fingerprint(old_text) {
+            return false;
+        }
+        let comma = if body.ends_with('[') { "" } else { "," };
+        let entry = format!("{}\n{body}{comma}{item}]}}", fingerprint(new_text));
+        let temp = path.with_extension(format!("json.{}", std::process::id()));
+        let written = std::fs::create_dir_all(dir)
+            .and_then(|_| std::fs::write(&temp, entry.as_bytes()))
+            .and_then(|_| std::fs::rename(&temp, &path))
+            .is_ok();
+        let _ = std::fs::remove_file(&temp);
+        written
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +123,31 @@ mod tests {
         assert_eq!(
             ParseCache::new(None).get::<Vec<String>>("todos.toml", "a"),
             None
+        );
+    }
+
+    #[test]
+    fn an_appended_item_moves_the_entry() {
+        let git = tempfile::tempdir().unwrap();
+        let cache = ParseCache::new(Some(git.path()));
+        let mut todos: TodosFile =
+            toml::from_str(include_str!("../../examples/demo/todos.toml")).unwrap();
+        cache.put("todos.toml", "old", &todos);
+        let item = todos.todo[0].clone();
+        assert!(cache.append_item("todos.toml", "old", "new", &item));
+        todos.todo.push(item.clone());
+        assert_eq!(
+            cache.get::<TodosFile>("todos.toml", "new").unwrap().todo,
+            todos.todo
+        );
+        assert!(cache.get::<TodosFile>("todos.toml", "old").is_none());
+        assert!(!cache.append_item("todos.toml", "old", "newer", &item));
+        let empty = TodosFile::default();
+        cache.put("todos.toml", "e", &empty);
+        assert!(cache.append_item("todos.toml", "e", "e2", &item));
+        assert_eq!(
+            cache.get::<TodosFile>("todos.toml", "e2").unwrap().todo,
+            vec![item]
         );
     }
 
