@@ -9,10 +9,23 @@ use std::str::FromStr;
 /// Parses a `YYYY-MM-DD` date, with the accepted form in the error.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10)
-        .ok_or_else(|| format!("invalid date `{text}`: expected YYYY-MM-DD, e.g. 2026-12-31"))
+    // By hand rather than with a strftime format: the parse cache reads
+    // thousands of dates, and the format would be parsed for each one.
+    let digits = |range: std::ops::Range<usize>| {
+        let part = text.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let b = text.as_bytes();
+    let date = (text.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| {
+            let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+            NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+        })
+        .flatten();
+    date.ok_or_else(|| format!("invalid date `{text}`: expected YYYY-MM-DD, e.g. 2026-12-31"))
 }
 
 /// A calendar date as written in the TOML files: a bare TOML date
@@ -335,6 +348,13 @@ mod tests {
     #[test]
     fn dates_need_the_full_form() {
         assert!(parse_date("2026-1-5").is_err());
+        assert_eq!(
+            parse_date(" 2026-12-31 ").unwrap().to_string(),
+            "2026-12-31"
+        );
+        assert!(parse_date("+026-12-31").is_err());
+        assert!(parse_date("2026-1é-31").is_err());
+        assert!(parse_date("2026/12/31").is_err());
         assert!(parse_date("2026-02-30").is_err());
         assert!(parse_date("tomorrow").unwrap_err().contains("YYYY-MM-DD"));
     }

@@ -21,6 +21,9 @@ pub struct Change<'a> {
     pending: Vec<(FileRef, String)>,
     /// Files committed only when git does not ignore them (people.toml).
     private: Vec<PathBuf>,
+    /// The files as they were on disk when this change first read them (a
+    /// ten-year list is read once, not once per step).
+    originals: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
     _lock: Lock,
 }
 
@@ -50,6 +53,7 @@ impl<'a> Change<'a> {
             git_dir,
             pending: Vec::new(),
             private: Vec::new(),
+            originals: Default::default(),
             _lock: lock,
         })
     }
@@ -58,12 +62,29 @@ impl<'a> Change<'a> {
         self.ctx
     }
 
-    /// The file's text as this change sees it: staged, else on disk.
+    /// The file's text as this change sees it: staged, else on disk (read
+    /// once; the lock keeps other pulse commands from changing it meanwhile).
     pub fn text(&self, file: &FileRef) -> Result<Option<String>> {
         if let Some((_, text)) = self.pending.iter().find(|(f, _)| f.path == file.path) {
             return Ok(Some(text.clone()));
         }
-        read_text(file)
+        self.original(file)
+    }
+
+    fn original(&self, file: &FileRef) -> Result<Option<String>> {
+        if let Some((_, text)) = self
+            .originals
+            .borrow()
+            .iter()
+            .find(|(p, _)| *p == file.path)
+        {
+            return Ok(text.clone());
+        }
+        let text = read_text(file)?;
+        self.originals
+            .borrow_mut()
+            .push((file.path.clone(), text.clone()));
+        Ok(text)
     }
 
     /// Opens a TOML file for editing (an empty document when it is new).
@@ -159,7 +180,7 @@ impl<'a> Change<'a> {
         let mut outcome = Outcome::default();
         let mut written: Vec<PathBuf> = Vec::new();
         for (file, text) in &self.pending {
-            if read_text(file)?.as_deref() == Some(text.as_str()) {
+            if self.original(file)?.as_deref() == Some(text.as_str()) {
                 continue;
             }
             atomic::write_atomic(&file.path, text.as_bytes())?;
