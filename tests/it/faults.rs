@@ -243,7 +243,7 @@ fn two_clones_merge_numbers_cleanly_and_check_points_at_a_conflict() {
 }
 
 #[test]
-fn the_id_cache_never_hides_a_hand_edit() {
+fn the_parse_cache_never_hides_a_hand_edit() {
     let t = TestCompany::new();
     t.commit_file("todos.toml", TODOS);
     t.ok(&["todo", "add", "First", "--owner", "amy"]);
@@ -264,6 +264,10 @@ fn the_id_cache_never_hides_a_hand_edit() {
     ]);
     let todo: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(todo["id"], "write-the-report-2");
+    // The entry follows the append: the next read comes from the cache and
+    // still shows both.
+    let list = t.ok(&["--json", "todos"]);
+    assert!(list.contains("write-the-report-2") && list.contains("\"write-the-report\""));
     // ...and a broken hand edit is still an error, however warm the cache.
     t.commit_file(
         "todos.toml",
