@@ -54,12 +54,13 @@ pub fn run(args: PeopleArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                     .map(|v| format!("{} {}", v.value, v.rating.map_or("·", |r| r.as_str())))
                     .collect();
                 let gwc = row.gwc.map_or("·".to_string(), |g| g.to_string());
-                out.println(&format!(
-                    "{}: {} · GWC {gwc} · {}",
-                    row.id,
-                    values.join(", "),
-                    row.verdict.as_str()
-                ));
+                let mut parts = Vec::new();
+                if !values.is_empty() {
+                    parts.push(values.join(", "));
+                }
+                parts.push(format!("GWC {gwc}"));
+                parts.push(row.verdict.as_str().to_string());
+                out.println(&format!("{}: {}", row.id, parts.join(" · ")));
             }
             Ok(0)
         }
