@@ -124,20 +124,41 @@ impl<'a> Change<'a> {
         }
     }
 
+    /// The ids in use in a long list file: from its parse-cache entry when
+    /// this very text was parsed before (the items themselves are not built),
+    /// else from a parse, which is returned too.
+    pub fn list_ids<T: ListFile + Default + Serialize>(
+        &self,
+        file: &FileRef,
+        id_of: impl Fn(&T::Item) -> &str,
+    ) -> Result<(Vec<String>, Option<T>)> {
+        let text = self.text(file)?.unwrap_or_default();
+        let cache = ParseCache::new(self.git_dir.as_deref());
+        if let Some(ids) = cache.get_ids(&file.display, &text, T::KEY) {
+            return Ok((ids, None));
+        }
+        let mut list: T = self.load_list_cached(file)?;
+        let ids = list.items().iter().map(|i| id_of(i).to_string()).collect();
+        Ok((ids, Some(list)))
+    }
+
     /// Remembers what a list file parses to as this change leaves it, so the
-    /// next command finds it in the parse cache: `list` as it was at `before`
-    /// (the file's text when it was loaded) and `item` appended.
+    /// next command finds it in the parse cache: the entry of `before` (the
+    /// text when it was loaded) with `item` appended, else `list()` when it
+    /// can give the whole list.
     pub fn remember_appended<T: Serialize, I: Serialize>(
         &self,
         file: &FileRef,
         before: &str,
-        list: impl FnOnce() -> T,
+        list: impl FnOnce() -> Option<T>,
         item: &I,
     ) -> Result<()> {
         if let Some(text) = self.text(file)? {
             let cache = ParseCache::new(self.git_dir.as_deref());
-            if !cache.append_item(&file.display, before, &text, item) {
-                cache.put(&file.display, &text, &list());
+            if !cache.append_item(&file.display, before, &text, item)
+                && let Some(list) = list()
+            {
+                cache.put(&file.display, &text, &list);
             }
         }
         Ok(())

@@ -65,13 +65,15 @@ pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(I
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let before = change.text(&file)?.unwrap_or_default();
-    let mut current: IssuesFile = change.load_list_cached(&file)?;
-    let taken: Vec<&str> = current.issue.iter().map(|i| i.id.as_str()).collect();
+    let (ids, current) = change.list_ids::<IssuesFile>(&file, |i| i.id.as_str())?;
+    let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
     let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     change.append_table::<IssuesFile>(&file, "issue", table)?;
     let list = || {
-        current.issue.push(issue.clone());
-        current
+        current.map(|mut list| {
+            list.issue.push(issue.clone());
+            list
+        })
     };
     change.remember_appended(&file, &before, list, &issue)?;
     let list = if term == Term::Long {

@@ -74,13 +74,14 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
     }
     let file = ctx.ws.todos_file();
     let before = change.text(&file)?.unwrap_or_default();
-    let mut current: TodosFile = change.load_list_cached(&file)?;
-    let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
+    let (mut taken, current) = change.list_ids::<TodosFile>(&file, |t| t.id.as_str())?;
     let (table, todo) = new_todo(ctx, &mut taken, &new)?;
     change.append_table::<TodosFile>(&file, "todo", table)?;
     let list = || {
-        current.todo.push(todo.clone());
-        current
+        current.map(|mut list| {
+            list.todo.push(todo.clone());
+            list
+        })
     };
     change.remember_appended(&file, &before, list, &todo)?;
     let outcome = change.finish(&format!(

@@ -48,6 +48,18 @@ impl ParseCache {
         serde_json::from_str(json).ok()
     }
 
+    /// Only the ids of the items of list `key` remembered for this text:
+    /// what a write needs to pick a fresh id, read without building every
+    /// item.
+    pub fn get_ids(&self, name: &str, text: &str, key: &str) -> Option<Vec<String>> {
+        #[derive(serde::Deserialize)]
+        struct IdOnly {
+            id: String,
+        }
+        let mut lists: std::collections::BTreeMap<String, Vec<IdOnly>> = self.get(name, text)?;
+        Some(lists.remove(key)?.into_iter().map(|i| i.id).collect())
+    }
+
     /// Remembers what this text of `name` parses to (best effort).
     pub fn put<T: Serialize>(&self, name: &str, text: &str, value: &T) {
         let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name)) else {
