@@ -219,11 +219,6 @@ fn id_on_line(line: &str) -> Option<&str> {
     None
 }
 
-/// The line of the first `id = "..."` for an item, for one message.
-pub fn line_of_id(text: &str, id: &str) -> usize {
-    IdLines::new(text).first(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
