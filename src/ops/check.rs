@@ -165,18 +165,27 @@ fn read_toml<T: DeserializeOwned + Default>(file: &FileRef) -> Result<(T, String
 /// Every `.toml` file of a folder, each read and parsed (or its error).
 type Loaded<T> = Vec<(FileRef, Result<(T, String), Error>)>;
 
-fn read_folder<T: DeserializeOwned + Default>(
+fn read_folder<T>(
     ws: &crate::store::Workspace,
     dir: &std::path::Path,
+    read: impl Fn(&FileRef) -> Result<(T, String), Error>,
 ) -> Result<Loaded<T>, Error> {
     Ok(list_dir(dir, "toml")?
         .into_iter()
         .map(|path| {
             let file = ws.file(path);
-            let loaded = read_toml::<T>(&file);
+            let loaded = read(&file);
             (file, loaded)
         })
         .collect())
+}
+
+/// A rock file, through the parse cache.
+fn read_rocks(ws: &crate::store::Workspace, file: &FileRef) -> Result<(RocksFile, String), Error> {
+    match read_text(file)? {
+        Some(text) => Ok((load::cached_toml(ws, file, &text)?, text)),
+        None => Ok((RocksFile::default(), String::new())),
+    }
 }
 
 /// Reads a list file (issues, to-dos): from the parse cache when its text
@@ -197,18 +206,18 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     // The two biggest files, parsed at once before the rest is checked.
     let (issues_file, todos_file) = (ws.issues_file(), ws.todos_file());
     // ... and the small files (a meeting a week, a rock file a quarter) meanwhile.
-    let ((issues_loaded, todos_loaded), (meetings_loaded, rocks_loaded, values_loaded)) =
+    let ((issues_loaded, todos_loaded, rocks_loaded), (meetings_loaded, values_loaded)) =
         parallel::join(
             || {
                 (
                     read_list::<IssuesFile>(ws, &issues_file),
                     read_list::<TodosFile>(ws, &todos_file),
+                    read_folder(ws, &ws.rocks_dir(), |f| read_rocks(ws, f)),
                 )
             },
             || {
                 (
-                    read_folder::<Meeting>(ws, &ws.meetings_dir()),
-                    read_folder::<RocksFile>(ws, &ws.rocks_dir()),
+                    read_folder(ws, &ws.meetings_dir(), read_toml::<Meeting>),
                     load::values(ws),
                 )
             },

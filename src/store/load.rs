@@ -71,11 +71,30 @@ pub fn cached_list<T: ListFile + Serialize>(
     file: &FileRef,
     text: &str,
 ) -> Result<T> {
+    cached(ws, file, text, || parse_list(file, text))
+}
+
+/// Parses the text of a TOML file, or takes it from the parse cache (the
+/// forty quarter files of rocks of a ten-year company).
+pub fn cached_toml<T: DeserializeOwned + Serialize>(
+    ws: &Workspace,
+    file: &FileRef,
+    text: &str,
+) -> Result<T> {
+    cached(ws, file, text, || parse_toml(file, text))
+}
+
+fn cached<T: DeserializeOwned + Serialize>(
+    ws: &Workspace,
+    file: &FileRef,
+    text: &str,
+    parse: impl FnOnce() -> Result<T>,
+) -> Result<T> {
     let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
     if let Some(value) = cache.get(&file.display, text) {
         return Ok(value);
     }
-    let value = parse_list(file, text)?;
+    let value = parse()?;
     cache.put(&file.display, text, &value);
     Ok(value)
 }
@@ -89,7 +108,11 @@ pub fn todos(ws: &Workspace) -> Result<TodosFile> {
 }
 
 pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
-    toml_or_default(&ws.rocks_file(quarter))
+    let file = ws.rocks_file(quarter);
+    match read_text(&file)? {
+        Some(text) => cached_toml(ws, &file, &text),
+        None => Ok(RocksFile::default()),
+    }
 }
 
 /// The quarters that have a rock file, oldest first. Files in `rocks/` not
