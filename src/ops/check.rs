@@ -106,25 +106,36 @@ struct Roster<'a> {
 }
 
 impl Roster<'_> {
-    fn check(
+    /// An error when `handle` is not on the roster; `what` names the item
+    /// (made only then: a ten-year company has thousands of items).
+    fn check<W: std::fmt::Display>(
         &self,
         f: &mut Findings,
         file: &FileRef,
-        line: Option<usize>,
-        what: &str,
+        line: impl FnOnce() -> Option<usize>,
+        what: W,
         handle: &str,
     ) {
         if !handle.is_empty() && !self.company.has_person(handle) {
             let valid: Vec<&str> = self.company.handles().collect();
             f.error(
                 file,
-                line,
+                line(),
                 format!(
                     "{what}: unknown person `{handle}` (valid: {})",
                     valid.join(", ")
                 ),
             );
         }
+    }
+}
+
+/// "kind `id`", formatted only when a message needs it.
+struct Named<'a>(&'a str, &'a str);
+
+impl std::fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} `{}`", self.0, self.1)
     }
 }
 
@@ -328,8 +339,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 roster.check(
                     &mut f,
                     &seats_file,
-                    line,
-                    &format!("seat `{}`", seat.id),
+                    || line,
+                    Named("seat", &seat.id),
                     person,
                 );
             }
@@ -399,8 +410,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         roster.check(
             &mut f,
             &scorecard_file,
-            line,
-            &format!("measurable `{}`", m.id),
+            || line,
+            Named("measurable", &m.id),
             &m.owner,
         );
     }
@@ -467,13 +478,13 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             issues.issue.iter().map(|i| i.id.as_str()),
         );
         for issue in &issues.issue {
-            let line = Some(issue_lines.first(&issue.id));
+            let line = || Some(issue_lines.first(&issue.id));
             issue_ids.insert(issue.id.clone());
             roster.check(
                 &mut f,
                 &issues_file,
                 line,
-                &format!("issue `{}`", issue.id),
+                Named("issue", &issue.id),
                 &issue.owner,
             );
             if let Some(p) = issue.priority
@@ -481,7 +492,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             {
                 f.error(
                     &issues_file,
-                    line,
+                    line(),
                     format!("issue `{}`: priority {p}: expected 1, 2 or 3", issue.id),
                 );
             }
@@ -499,12 +510,12 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             todos.todo.iter().map(|t| t.id.as_str()),
         );
         for todo in &todos.todo {
-            let line = Some(todo_lines.first(&todo.id));
+            let line = || Some(todo_lines.first(&todo.id));
             roster.check(
                 &mut f,
                 &todos_file,
                 line,
-                &format!("to-do `{}`", todo.id),
+                Named("to-do", &todo.id),
                 &todo.owner,
             );
             if let Some(issue) = &todo.issue
@@ -512,7 +523,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             {
                 f.error(
                     &todos_file,
-                    line,
+                    line(),
                     format!("to-do `{}`: unknown issue `{issue}`", todo.id),
                 );
             }
@@ -552,8 +563,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
                 roster.check(
                     &mut f,
                     &p.file,
-                    Some(1),
-                    &format!("process `{}`", p.meta.name),
+                    || Some(1),
+                    Named("process", &p.meta.name),
                     &p.meta.owner,
                 );
             }
@@ -586,7 +597,7 @@ fn check_people(
             .chain(assessment.gwc.as_ref().map(|g| g.span().start))
             .min()
             .and_then(line_at);
-        roster.check(f, &file, first_line, "people analyzer", handle);
+        roster.check(f, &file, || first_line, "people analyzer", handle);
         for (value, rating) in &assessment.values {
             let line = line_at(rating.span().start);
             if let Err(e) = ValueRating::parse(rating.get_ref()) {
@@ -624,11 +635,11 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
     );
     let mut per_owner: BTreeMap<&str, usize> = BTreeMap::new();
     for rock in &rocks.rock {
-        let line = Some(rock_lines.first(&rock.id));
+        let line = || Some(rock_lines.first(&rock.id));
         if rock.owner.is_empty() {
-            f.warn(file, line, format!("rock `{}` has no owner", rock.id));
+            f.warn(file, line(), format!("rock `{}` has no owner", rock.id));
         }
-        roster.check(f, file, line, &format!("rock `{}`", rock.id), &rock.owner);
+        roster.check(f, file, line, Named("rock", &rock.id), &rock.owner);
         if rock.status != RockStatus::Dropped {
             *per_owner.entry(rock.owner.as_str()).or_default() += 1;
         }
@@ -673,7 +684,7 @@ fn check_meeting(
         );
     }
     for (handle, rating) in &meeting.ratings {
-        roster.check(f, file, None, "rating", handle);
+        roster.check(f, file, || None, "rating", handle);
         if !(1..=10).contains(rating) {
             f.error(
                 file,
@@ -683,9 +694,9 @@ fn check_meeting(
         }
     }
     for handle in &meeting.attendees {
-        roster.check(f, file, None, "attendee", handle);
+        roster.check(f, file, || None, "attendee", handle);
     }
     for headline in &meeting.headlines {
-        roster.check(f, file, None, "headline", &headline.by);
+        roster.check(f, file, || None, "headline", &headline.by);
     }
 }

@@ -172,19 +172,31 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 /// Where each `id = "..."` of a file is, found in one pass over the text
 /// (`pulse check` names lines for thousands of items).
-pub struct IdLines {
-    lines: std::collections::HashMap<String, Vec<usize>>,
+pub struct IdLines<'a> {
+    text: &'a str,
+    /// Built on the first question: most checks of most items find nothing
+    /// to report, and then no line is needed.
+    lines: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
 }
 
-impl IdLines {
-    pub fn new(text: &str) -> IdLines {
-        let mut lines: std::collections::HashMap<String, Vec<usize>> = Default::default();
-        for (i, line) in text.lines().enumerate() {
-            if let Some(id) = id_on_line(line) {
-                lines.entry(id.to_string()).or_default().push(i + 1);
-            }
+impl<'a> IdLines<'a> {
+    pub fn new(text: &'a str) -> IdLines<'a> {
+        IdLines {
+            text,
+            lines: std::cell::OnceCell::new(),
         }
-        IdLines { lines }
+    }
+
+    fn lines(&self) -> &std::collections::HashMap<&'a str, Vec<usize>> {
+        self.lines.get_or_init(|| {
+            let mut lines: std::collections::HashMap<&'a str, Vec<usize>> = Default::default();
+            for (i, line) in self.text.lines().enumerate() {
+                if let Some(id) = id_on_line(line) {
+                    lines.entry(id).or_default().push(i + 1);
+                }
+            }
+            lines
+        })
     }
 
     /// The line of the first item with this id (1 when it is not found).
@@ -194,7 +206,7 @@ impl IdLines {
 
     /// The line of the n-th (from 0) item with this id.
     pub fn nth(&self, id: &str, n: usize) -> usize {
-        self.lines
+        self.lines()
             .get(id)
             .and_then(|l| l.get(n))
             .copied()
