@@ -108,13 +108,26 @@ pub fn commit_paths_at(
 /// `git commit --only` leaves whatever else the user had staged staged and
 /// out of this commit.
 pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<(), CommitError> {
-    let mut add = git(workdir);
-    add.args(["add", "--"]).args(paths);
-    let mut commit = git(workdir);
-    commit
-        .args(["commit", "-q", "--only", "-m", message, "--"])
-        .args(paths);
-    run(add).and_then(|_| run(commit)).map(|_| ()).map_err(|reason| {
+    let commit = || {
+        let mut commit = git(workdir);
+        commit
+            .args(["commit", "-q", "--only", "-m", message, "--"])
+            .args(paths);
+        run(commit)
+    };
+    // Files git tracks (the usual case) commit in one process: `--only`
+    // takes their content from the work tree. A new file is unknown to git
+    // (LC_ALL=C keeps git's words stable): add it, then commit.
+    let committed = commit().or_else(|reason| {
+        if reason.contains("did not match any file") {
+            let mut add = git(workdir);
+            add.args(["add", "--"]).args(paths);
+            run(add).and_then(|_| commit())
+        } else {
+            Err(reason)
+        }
+    });
+    committed.map(|_| ()).map_err(|reason| {
         let quoted: Vec<String> = paths
             .iter()
             .map(|p| {
