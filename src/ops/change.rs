@@ -14,16 +14,21 @@ use crate::store::{FileRef, atomic};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
+use std::rc::Rc;
+
+/// A file's text, shared rather than copied: a ten-year list is most of a
+/// megabyte, and a change looks at it several times.
+pub type Text = Rc<String>;
 
 pub struct Change<'a> {
     ctx: &'a Ctx,
     git_dir: Option<PathBuf>,
-    pending: Vec<(FileRef, String)>,
+    pending: Vec<(FileRef, Text)>,
     /// Files committed only when git does not ignore them (people.toml).
     private: Vec<PathBuf>,
     /// The files as they were on disk when this change first read them (a
     /// ten-year list is read once, not once per step).
-    originals: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
+    originals: std::cell::RefCell<Vec<(PathBuf, Option<Text>)>>,
     _lock: Lock,
 }
 
@@ -64,14 +69,14 @@ impl<'a> Change<'a> {
 
     /// The file's text as this change sees it: staged, else on disk (read
     /// once; the lock keeps other pulse commands from changing it meanwhile).
-    pub fn text(&self, file: &FileRef) -> Result<Option<String>> {
+    pub fn text(&self, file: &FileRef) -> Result<Option<Text>> {
         if let Some((_, text)) = self.pending.iter().find(|(f, _)| f.path == file.path) {
             return Ok(Some(text.clone()));
         }
         self.original(file)
     }
 
-    fn original(&self, file: &FileRef) -> Result<Option<String>> {
+    fn original(&self, file: &FileRef) -> Result<Option<Text>> {
         if let Some((_, text)) = self
             .originals
             .borrow()
@@ -80,7 +85,7 @@ impl<'a> Change<'a> {
         {
             return Ok(text.clone());
         }
-        let text = read_text(file)?;
+        let text = read_text(file)?.map(Rc::new);
         self.originals
             .borrow_mut()
             .push((file.path.clone(), text.clone()));
@@ -124,41 +129,40 @@ impl<'a> Change<'a> {
         }
     }
 
-    /// The ids in use in a long list file: from its parse-cache entry when
-    /// this very text was parsed before (the items themselves are not built),
+    /// The ids in use in a long list file: from the parse cache when this
+    /// very text was parsed before (the items themselves are not built),
     /// else from a parse, which is returned too.
     pub fn list_ids<T: ListFile + Default + Serialize>(
         &self,
         file: &FileRef,
-        id_of: impl Fn(&T::Item) -> &str,
     ) -> Result<(Vec<String>, Option<T>)> {
         let text = self.text(file)?.unwrap_or_default();
         let cache = ParseCache::new(self.git_dir.as_deref());
-        if let Some(ids) = cache.get_ids(&file.display, &text, T::KEY) {
+        if let Some(ids) = cache.get_ids::<T>(&file.display, &text) {
             return Ok((ids, None));
         }
-        let mut list: T = self.load_list_cached(file)?;
-        let ids = list.items().iter().map(|i| id_of(i).to_string()).collect();
+        let list: T = self.load_list_cached(file)?;
+        let ids = list.items().iter().map(|i| T::id(i).to_string()).collect();
         Ok((ids, Some(list)))
     }
 
     /// Remembers what a list file parses to as this change leaves it, so the
-    /// next command finds it in the parse cache: the entry of `before` (the
-    /// text when it was loaded) with `item` appended, else `list()` when it
-    /// can give the whole list.
-    pub fn remember_appended<T: Serialize, I: Serialize>(
+    /// next command finds it in the parse cache: `item` appended to the text
+    /// `before` (as it was loaded), else `list()` when it can give the whole
+    /// list.
+    pub fn remember_appended<T: ListFile + Serialize>(
         &self,
         file: &FileRef,
         before: &str,
         list: impl FnOnce() -> Option<T>,
-        item: &I,
+        item: &T::Item,
     ) -> Result<()> {
         if let Some(text) = self.text(file)? {
             let cache = ParseCache::new(self.git_dir.as_deref());
-            if !cache.append_item(&file.display, before, &text, item)
+            if !cache.append_item::<T>(&file.display, before, &text, item)
                 && let Some(list) = list()
             {
-                cache.put(&file.display, &text, &list);
+                cache.put_list(&file.display, &text, &list);
             }
         }
         Ok(())
@@ -191,8 +195,8 @@ impl<'a> Change<'a> {
 
     pub fn put_text(&mut self, file: &FileRef, text: String) {
         match self.pending.iter_mut().find(|(f, _)| f.path == file.path) {
-            Some(entry) => entry.1 = text,
-            None => self.pending.push((file.clone(), text)),
+            Some(entry) => entry.1 = Rc::new(text),
+            None => self.pending.push((file.clone(), Rc::new(text))),
         }
     }
 
@@ -201,7 +205,7 @@ impl<'a> Change<'a> {
         let mut outcome = Outcome::default();
         let mut written: Vec<PathBuf> = Vec::new();
         for (file, text) in &self.pending {
-            if self.original(file)?.as_deref() == Some(text.as_str()) {
+            if self.original(file)?.as_ref() == Some(text) {
                 continue;
             }
             atomic::write_atomic(&file.path, text.as_bytes())?;

@@ -65,7 +65,7 @@ pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(I
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let before = change.text(&file)?.unwrap_or_default();
-    let (ids, current) = change.list_ids::<IssuesFile>(&file, |i| i.id.as_str())?;
+    let (ids, current) = change.list_ids::<IssuesFile>(&file)?;
     let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
     let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
     change.append_table::<IssuesFile>(&file, "issue", table)?;

@@ -74,7 +74,7 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
     }
     let file = ctx.ws.todos_file();
     let before = change.text(&file)?.unwrap_or_default();
-    let (mut taken, current) = change.list_ids::<TodosFile>(&file, |t| t.id.as_str())?;
+    let (mut taken, current) = change.list_ids::<TodosFile>(&file)?;
     let (table, todo) = new_todo(ctx, &mut taken, &new)?;
     change.append_table::<TodosFile>(&file, "todo", table)?;
     let list = || {

@@ -41,7 +41,7 @@ pub fn save(ctx: &Ctx, original: Option<&str>, draft: &str) -> Result<Outcome> {
     let file = ctx.ws.vision_file();
     let mut change = Change::begin(ctx)?;
     let on_disk = change.text(&file)?;
-    if on_disk.as_deref() != original {
+    if on_disk.as_deref().map(String::as_str) != original {
         return Err(Error::user(
             "vision.toml changed while you were editing it; nothing was written",
         ));

@@ -136,30 +136,36 @@ pub fn section_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut Ta
 /// Appends one `[[key]]` table to a list file as text, without parsing the
 /// file with toml_edit: a ten-year to-do list is 5,000 tables, and adding
 /// one is the most common write. Only when the file ends with that list
-/// (its last table header is `[[key]]`) and has no multi-line strings;
-/// `None` asks for the full edit. The text of the file is kept byte for
+/// (its last table header is `[[key]]`, with no multi-line string from
+/// there on); `None` asks for the full edit. The text of the file is kept byte for
 /// byte; the new table follows a blank line, with the file's line endings
 /// and its final newline (or lack of one).
 pub fn append_text(text: &str, key: &str, table: &Table) -> Option<String> {
     let body = without_bom(text);
-    if body.trim().is_empty() || body.contains("\"\"\"") || body.contains("'''") {
+    if body.trim().is_empty() {
         return None;
     }
-    let header = format!("[[{key}]]");
-    let last_header = body
-        .lines()
-        .rev()
-        .map(str::trim_start)
-        .find(|l| l.starts_with('['))?;
-    let rest = last_header.strip_prefix(header.as_str())?.trim_start();
-    if !(rest.is_empty() || rest.starts_with('#')) {
+    // The last line that opens a table must be this list's header, and a
+    // real one: a multi-line string around it would close below it. (Only
+    // the tail is scanned: a ten-year list is most of a megabyte.)
+    let last_table = &body[last_line_starting_with(body, '[')?..];
+    let header_line = last_table.lines().next()?.trim_start();
+    let rest = header_line
+        .strip_prefix(&format!("[[{key}]]"))?
+        .trim_start();
+    if !(rest.is_empty() || rest.starts_with('#'))
+        || last_table.contains("\"\"\"")
+        || last_table.contains("'''")
+    {
         return None;
     }
     let mut doc = DocumentMut::new();
     let mut array = ArrayOfTables::new();
     array.push(table.clone());
     doc.insert(key, Item::ArrayOfTables(array));
-    let crlf = body.contains("\r\n") && body.matches('\n').count() == body.matches("\r\n").count();
+    // CRLF only when every line ends so (the first line tells most files).
+    let crlf = body.find('\n').is_some_and(|i| body[..i].ends_with('\r'))
+        && body.matches('\n').count() == body.matches("\r\n").count();
     let newline = if crlf { "\r\n" } else { "\n" };
     let mut snippet = doc.to_string();
     if crlf {
@@ -178,6 +184,21 @@ pub fn append_text(text: &str, key: &str, table: &Table) -> Option<String> {
         out.truncate(out.len() - newline.len());
     }
     Some(out)
+}
+
+/// Where the last line whose first non-blank character is `first` starts.
+fn last_line_starting_with(text: &str, first: char) -> Option<usize> {
+    let mut end = text.len();
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if text[start..end].trim_start().starts_with(first) {
+            return Some(start);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
 }
 
 /// Sets `key` in a table, keeping the old value's comments and spacing.
@@ -263,6 +284,7 @@ mod tests {
             "# list\n[[todo]]\nid = \"a\"\ntitle = \"A\"\n",
             "\u{feff}[[todo]]\r\nid = \"a\"\r\ntitle = \"A\"\r\n\r\n",
             "[[todo]] # first\nid = \"a\"\ntitle = \"A\"",
+            "[[todo]]\nid = \"a\"\nnote = '''\n[[todo]]\n'''\n\n[[todo]]\nid = \"b\"\n",
         ] {
             let fast = append_text(text, "todo", &table).unwrap();
             assert!(fast.starts_with(text.trim_end_matches(['\r', '\n'])));
@@ -282,6 +304,9 @@ mod tests {
         assert!(append_text("[[todo]]\nid = \"a\"\n[meta]\nx = 1\n", "todo", &table).is_none());
         assert!(append_text("todo = [{ id = \"a\" }]\n", "todo", &table).is_none());
         assert!(append_text("", "todo", &table).is_none());
+        // A header-like line inside a multi-line string is not the end.
+        let inside = "[[todo]]\nid = \"a\"\nnote = \"\"\"\n[[todo]]\n\"\"\"\n";
+        assert!(append_text(inside, "todo", &table).is_none());
     }
     use std::path::PathBuf;
 

@@ -40,16 +40,28 @@ pub fn seats(ws: &Workspace) -> Result<SeatsFile> {
 impl ListFile for IssuesFile {
     const KEY: &'static str = "issue";
     type Item = crate::model::issue::Issue;
-    fn items(&mut self) -> &mut Vec<Self::Item> {
+    fn items(&self) -> &[Self::Item] {
+        &self.issue
+    }
+    fn items_mut(&mut self) -> &mut Vec<Self::Item> {
         &mut self.issue
+    }
+    fn id(item: &Self::Item) -> &str {
+        &item.id
     }
 }
 
 impl ListFile for TodosFile {
     const KEY: &'static str = "todo";
     type Item = crate::model::todo::Todo;
-    fn items(&mut self) -> &mut Vec<Self::Item> {
+    fn items(&self) -> &[Self::Item] {
+        &self.todo
+    }
+    fn items_mut(&mut self) -> &mut Vec<Self::Item> {
         &mut self.todo
+    }
+    fn id(item: &Self::Item) -> &str {
+        &item.id
     }
 }
 
@@ -71,7 +83,13 @@ pub fn cached_list<T: ListFile + Serialize>(
     file: &FileRef,
     text: &str,
 ) -> Result<T> {
-    cached(ws, file, text, || parse_list(file, text))
+    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
+    if let Some(list) = cache.get_list(&file.display, text) {
+        return Ok(list);
+    }
+    let list = parse_list(file, text)?;
+    cache.put_list(&file.display, text, &list);
+    Ok(list)
 }
 
 /// Parses the text of a TOML file, or takes it from the parse cache (the

@@ -50,8 +50,10 @@ pub fn conflict_error(file: &FileRef, text: &str) -> Option<Error> {
 /// A file that is one long `[[KEY]]` list: the issues, the to-dos.
 pub trait ListFile: DeserializeOwned + Send {
     const KEY: &'static str;
-    type Item: Send;
-    fn items(&mut self) -> &mut Vec<Self::Item>;
+    type Item: Send + serde::Serialize + DeserializeOwned;
+    fn items(&self) -> &[Self::Item];
+    fn items_mut(&mut self) -> &mut Vec<Self::Item>;
+    fn id(item: &Self::Item) -> &str;
 }
 
 /// Below this size one parse on one core is as fast as splitting.
@@ -92,7 +94,7 @@ pub fn parse_list<T: ListFile>(file: &FileRef, text: &str) -> Result<T> {
         Some(mut parts) => {
             let mut whole = parts.remove(0);
             for mut part in parts {
-                whole.items().append(part.items());
+                whole.items_mut().append(part.items_mut());
             }
             Ok(whole)
         }

@@ -1,26 +1,48 @@
-//! Parsed list files, remembered by the hash of their text. The to-do and
-//! issues lists of a ten-year company are thousands of TOML tables, and TOML
-//! is slow to parse; their text changes once a week or so, but is read by
-//! every `agenda`, `status` and `todo add`. When the text is exactly the one
+//! Parsed files, remembered by the hash of their text. The to-do and issues
+//! lists of a ten-year company are thousands of TOML tables, and TOML is
+//! slow to parse; their text changes a few times a week, but is read by
+//! every `agenda`, `status` and `todo add`. When the text is exactly one
 //! parsed before, its items are read back from JSON instead (several times
 //! faster); any other text — a hand edit, a pull — is parsed again, so the
 //! cache can be stale but never wrong. It lives in `.git/pulse-cache/`, is
 //! never committed, and any trouble with it just means a parse.
+//!
+//! Every entry is a claim about texts, true whatever else happens to the
+//! files: "the text with this fingerprint parses to this JSON" (`NAME.json`),
+//! "…has items with these ids" (`NAME.ids.json`), and, for the commonest
+//! write, "the text with fingerprint B is the text with fingerprint A with
+//! these items appended" (`NAME.tail.json`). So `pulse todo add` records
+//! its one new item in the small tail instead of rewriting the whole entry,
+//! and the next read takes the entry plus its tail. Entries are written to a
+//! temporary file and renamed, so none is ever read half-written.
 
+use super::parse::ListFile;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
+
+/// The first word of every entry; bumped when the format changes, which
+/// turns old entries into misses.
+const MAGIC: &str = "pulse-cache 2";
+/// Beyond this many bytes of appended items a tail is not extended: the
+/// next read parses the file and writes a whole entry again.
+const TAIL_LIMIT: usize = 256 * 1024;
+
+const WHOLE: &str = "json";
+const IDS: &str = "ids.json";
+const TAIL: &str = "tail.json";
 
 pub struct ParseCache {
     dir: Option<PathBuf>,
 }
 
-/// The text's hash and length: what a cache entry is valid for.
-fn fingerprint(text: &str) -> String {
+/// What a text is known by: its hash and its length, as one word.
+pub fn fingerprint(text: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    format!("pulse-cache 1 {:016x} {}", hasher.finish(), text.len())
+    hasher.write(text.as_bytes());
+    format!("{:016x}-{}", hasher.finish(), text.len())
 }
 
 impl ParseCache {
@@ -33,89 +55,170 @@ impl ParseCache {
         }
     }
 
-    fn path(&self, name: &str) -> Option<PathBuf> {
+    fn path(&self, name: &str, kind: &str) -> Option<PathBuf> {
         let file = name.replace(['/', '\\'], "_");
-        self.dir.as_ref().map(|d| d.join(format!("{file}.json")))
+        self.dir.as_ref().map(|d| d.join(format!("{file}.{kind}")))
     }
 
-    /// What `name` parsed to when its text was exactly `text`.
-    pub fn get<T: DeserializeOwned>(&self, name: &str, text: &str) -> Option<T> {
-        let cached = std::fs::read_to_string(self.path(name)?).ok()?;
-        let (first, json) = cached.split_once('\n')?;
-        if first != fingerprint(text) {
-            return None;
-        }
-        serde_json::from_str(json).ok()
+    /// An entry: the words of its header after the magic, and its JSON.
+    fn read(&self, name: &str, kind: &str) -> Option<(String, String)> {
+        let entry = std::fs::read_to_string(self.path(name, kind)?).ok()?;
+        let (header, json) = entry.split_once('\n')?;
+        let words = header.strip_prefix(MAGIC)?.strip_prefix(' ')?;
+        Some((words.to_string(), json.to_string()))
     }
 
-    /// Only the ids of the items of list `key` remembered for this text:
-    /// what a write needs to pick a fresh id, read without building every
-    /// item.
-    pub fn get_ids(&self, name: &str, text: &str, key: &str) -> Option<Vec<String>> {
-        #[derive(serde::Deserialize)]
-        struct IdOnly {
-            id: String,
-        }
-        let mut lists: std::collections::BTreeMap<String, Vec<IdOnly>> = self.get(name, text)?;
-        Some(lists.remove(key)?.into_iter().map(|i| i.id).collect())
+    /// Only the header words of an entry (its JSON may be a megabyte).
+    fn read_header(&self, name: &str, kind: &str) -> Option<String> {
+        let file = std::fs::File::open(self.path(name, kind)?).ok()?;
+        let mut header = String::new();
+        std::io::BufReader::with_capacity(256, file)
+            .read_line(&mut header)
+            .ok()?;
+        let words = header.strip_suffix('\n')?.strip_prefix(MAGIC)?;
+        Some(words.strip_prefix(' ')?.to_string())
     }
 
-    /// Remembers what this text of `name` parses to (best effort).
-    pub fn put<T: Serialize>(&self, name: &str, text: &str, value: &T) {
-        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name)) else {
-            return;
-        };
-        let Ok(json) = serde_json::to_string(value) else {
-            return;
-        };
-        let body = format!("{}\n{json}", fingerprint(text));
-        // Temp file and rename, so a torn write is never read as an entry
-        // (no fsync: losing the cache costs one parse).
-        let temp = path.with_extension(format!("json.{}", std::process::id()));
-        let _ = std::fs::create_dir_all(dir)
-            .and_then(|_| std::fs::write(&temp, body.as_bytes()))
-            .and_then(|_| std::fs::rename(&temp, &path));
-        let _ = std::fs::remove_file(&temp);
-    }
-}
-
-impl ParseCache {
-    /// Moves the entry of `old_text` to `new_text`, the list having gained
-    /// `item` at its end: the cached JSON (`{"key":[...]}`) gets the item
-    /// spliced in before its closing brackets, with no full serialisation.
-    /// Returns false when there was no entry for `old_text` to move.
-    pub fn append_item<T: Serialize>(
-        &self,
-        name: &str,
-        old_text: &str,
-        new_text: &str,
-        item: &T,
-    ) -> bool {
-        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name)) else {
+    /// Writes an entry through a temporary file and a rename (no fsync:
+    /// losing the cache costs one parse). Best effort.
+    fn write(&self, name: &str, kind: &str, words: &str, json: &str) -> bool {
+        let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(name, kind)) else {
             return false;
         };
-        let Ok(cached) = std::fs::read_to_string(&path) else {
-            return false;
-        };
-        let Some((first, json)) = cached.split_once('\n') else {
-            return false;
-        };
-        let (Some(body), Ok(item)) = (json.strip_suffix("]}"), serde_json::to_string(item)) else {
-            return false;
-        };
-        if first != fingerprint(old_text) {
-            return false;
-        }
-        let comma = if body.ends_with('[') { "" } else { "," };
-        let entry = format!("{}\n{body}{comma}{item}]}}", fingerprint(new_text));
-        let temp = path.with_extension(format!("json.{}", std::process::id()));
+        let mut temp = path.clone().into_os_string();
+        temp.push(format!(".{}", std::process::id()));
         let written = std::fs::create_dir_all(dir)
-            .and_then(|_| std::fs::write(&temp, entry.as_bytes()))
+            .and_then(|_| std::fs::write(&temp, format!("{MAGIC} {words}\n{json}")))
             .and_then(|_| std::fs::rename(&temp, &path))
             .is_ok();
         let _ = std::fs::remove_file(&temp);
         written
     }
+
+    fn remove(&self, name: &str, kind: &str) {
+        if let Some(path) = self.path(name, kind) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+
+    /// What `name` parsed to when its text was exactly `text`.
+    pub fn get<T: DeserializeOwned>(&self, name: &str, text: &str) -> Option<T> {
+        let (words, json) = self.read(name, WHOLE)?;
+        if words != fingerprint(text) {
+            return None;
+        }
+        serde_json::from_str(&json).ok()
+    }
+
+    /// Remembers what this text of `name` parses to.
+    pub fn put<T: Serialize>(&self, name: &str, text: &str, value: &T) {
+        if self.dir.is_none() {
+            return;
+        }
+        if let Ok(json) = serde_json::to_string(value) {
+            self.write(name, WHOLE, &fingerprint(text), &json);
+        }
+    }
+
+    /// A list file as `text` parses: its whole entry, or the whole entry of
+    /// an earlier text plus the items appended since.
+    pub fn get_list<T: ListFile>(&self, name: &str, text: &str) -> Option<T> {
+        let fingerprint = fingerprint(text);
+        let (words, json) = self.read(name, WHOLE)?;
+        if words == fingerprint {
+            return serde_json::from_str(&json).ok();
+        }
+        let appended: Vec<T::Item> = self.tail(name, &words, &fingerprint)?;
+        let mut list: T = serde_json::from_str(&json).ok()?;
+        list.items_mut().extend(appended);
+        Some(list)
+    }
+
+    /// The items a tail says were appended to the text `base` to make the
+    /// text `fingerprint`.
+    fn tail<I: DeserializeOwned>(&self, name: &str, base: &str, fingerprint: &str) -> Option<I> {
+        let (words, json) = self.read(name, TAIL)?;
+        (words.split_once(' ')? == (base, fingerprint))
+            .then(|| serde_json::from_str(&json).ok())
+            .flatten()
+    }
+
+    /// Remembers a parsed list file whole, with its ids on their own.
+    pub fn put_list<T: ListFile + Serialize>(&self, name: &str, text: &str, list: &T) {
+        if self.dir.is_none() {
+            return;
+        }
+        let fingerprint = fingerprint(text);
+        let Ok(json) = serde_json::to_string(list) else {
+            return;
+        };
+        let ids: Vec<&str> = list.items().iter().map(T::id).collect();
+        self.write(name, WHOLE, &fingerprint, &json);
+        self.write(
+            name,
+            IDS,
+            &fingerprint,
+            &serde_json::to_string(&ids).unwrap_or_default(),
+        );
+        self.remove(name, TAIL);
+    }
+
+    /// The ids of the items of list file `name` when its text is `text`,
+    /// without reading the items themselves: what a write needs to pick a
+    /// fresh id.
+    pub fn get_ids<T: ListFile>(&self, name: &str, text: &str) -> Option<Vec<String>> {
+        let fingerprint = fingerprint(text);
+        let (words, json) = self.read(name, IDS)?;
+        let mut ids: Vec<String> = serde_json::from_str(&json).ok()?;
+        if words != fingerprint {
+            let appended: Vec<IdOnly> = self.tail(name, &words, &fingerprint)?;
+            ids.extend(appended.into_iter().map(|i| i.id));
+        }
+        Some(ids)
+    }
+
+    /// Records that `new_text` is `old_text` with `item` appended to its
+    /// list, when the cache knows `old_text`: the tail grows by one item
+    /// (or starts after the whole entry). Returns false when it could not,
+    /// leaving the next read to parse.
+    pub fn append_item<T: ListFile>(
+        &self,
+        name: &str,
+        old_text: &str,
+        new_text: &str,
+        item: &T::Item,
+    ) -> bool {
+        let Ok(item) = serde_json::to_string(item) else {
+            return false;
+        };
+        let (old, new) = (fingerprint(old_text), fingerprint(new_text));
+        if let Some((words, json)) = self.read(name, TAIL)
+            && let Some((base, end)) = words.split_once(' ')
+            && end == old
+        {
+            let Some(items) = json.strip_suffix(']') else {
+                return false;
+            };
+            if items.len() > TAIL_LIMIT {
+                return false;
+            }
+            let comma = if items.ends_with('[') { "" } else { "," };
+            return self.write(
+                name,
+                TAIL,
+                &format!("{base} {new}"),
+                &format!("{items}{comma}{item}]"),
+            );
+        }
+        self.read_header(name, WHOLE)
+            .is_some_and(|words| words == old)
+            && self.write(name, TAIL, &format!("{old} {new}"), &format!("[{item}]"))
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    id: String,
 }
 
 #[cfg(test)]
@@ -123,6 +226,10 @@ mod tests {
     use super::*;
     use crate::model::issue::IssuesFile;
     use crate::model::todo::TodosFile;
+
+    fn demo_todos() -> TodosFile {
+        toml::from_str(include_str!("../../examples/demo/todos.toml")).unwrap()
+    }
 
     #[test]
     fn remembers_for_the_same_text_only() {
@@ -139,35 +246,93 @@ mod tests {
     }
 
     #[test]
-    fn an_appended_item_moves_the_entry() {
+    fn appended_items_make_a_tail_read_with_the_entry() {
         let git = tempfile::tempdir().unwrap();
         let cache = ParseCache::new(Some(git.path()));
-        let mut todos: TodosFile =
-            toml::from_str(include_str!("../../examples/demo/todos.toml")).unwrap();
-        cache.put("todos.toml", "old", &todos);
-        let item = todos.todo[0].clone();
-        assert!(cache.append_item("todos.toml", "old", "new", &item));
-        todos.todo.push(item.clone());
+        let mut todos = demo_todos();
+        let ids = |l: &TodosFile| l.todo.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        cache.put_list("todos.toml", "old", &todos);
         assert_eq!(
-            cache.get::<TodosFile>("todos.toml", "new").unwrap().todo,
-            todos.todo
+            cache.get_ids::<TodosFile>("todos.toml", "old"),
+            Some(ids(&todos))
         );
-        assert!(cache.get::<TodosFile>("todos.toml", "old").is_none());
-        assert!(!cache.append_item("todos.toml", "old", "newer", &item));
-        let empty = TodosFile::default();
-        cache.put("todos.toml", "e", &empty);
-        assert!(cache.append_item("todos.toml", "e", "e2", &item));
+        let mut first = todos.todo[0].clone();
+        first.id = "first".into();
+        assert!(cache.append_item::<TodosFile>("todos.toml", "old", "new", &first));
+        let mut second = first.clone();
+        second.id = "second".into();
+        assert!(cache.append_item::<TodosFile>("todos.toml", "new", "newer", &second));
+        todos.todo.push(first.clone());
+        let after_first = todos.todo.clone();
+        todos.todo.push(second);
+        let back: TodosFile = cache.get_list("todos.toml", "newer").unwrap();
+        assert_eq!(back.todo, todos.todo);
         assert_eq!(
-            cache.get::<TodosFile>("todos.toml", "e2").unwrap().todo,
-            vec![item]
+            cache.get_ids::<TodosFile>("todos.toml", "newer"),
+            Some(ids(&todos))
         );
+        // The whole entry still answers for the old text; the middle text
+        // is no longer known (the tail moved on); unknown texts are misses.
+        assert!(cache.get_list::<TodosFile>("todos.toml", "old").is_some());
+        assert!(cache.get_list::<TodosFile>("todos.toml", "new").is_none());
+        assert!(cache.get_list::<TodosFile>("todos.toml", "other").is_none());
+        assert!(!cache.append_item::<TodosFile>("todos.toml", "other", "x", &first));
+        // A new whole entry starts over without a tail.
+        cache.put_list(
+            "todos.toml",
+            "new",
+            &TodosFile {
+                todo: after_first.clone(),
+            },
+        );
+        assert!(cache.get_list::<TodosFile>("todos.toml", "newer").is_none());
+        assert_eq!(
+            cache
+                .get_list::<TodosFile>("todos.toml", "new")
+                .unwrap()
+                .todo,
+            after_first
+        );
+    }
+
+    #[test]
+    fn an_empty_list_takes_a_tail() {
+        let git = tempfile::tempdir().unwrap();
+        let cache = ParseCache::new(Some(git.path()));
+        let item = demo_todos().todo[0].clone();
+        cache.put_list("todos.toml", "e", &TodosFile::default());
+        assert_eq!(cache.get_ids::<TodosFile>("todos.toml", "e"), Some(vec![]));
+        assert!(cache.append_item::<TodosFile>("todos.toml", "e", "e2", &item));
+        let back: TodosFile = cache.get_list("todos.toml", "e2").unwrap();
+        assert_eq!(back.todo, vec![item.clone()]);
+        assert_eq!(
+            cache.get_ids::<TodosFile>("todos.toml", "e2"),
+            Some(vec![item.id])
+        );
+    }
+
+    /// An entry of another version, or a torn or foreign file, is a miss.
+    #[test]
+    fn a_foreign_entry_is_a_miss() {
+        let git = tempfile::tempdir().unwrap();
+        let cache = ParseCache::new(Some(git.path()));
+        let dir = git.path().join("pulse-cache");
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = format!("pulse-cache 1 {} 1\n{{\"todo\":[]}}", fingerprint("a"));
+        std::fs::write(dir.join("todos.toml.json"), old).unwrap();
+        assert!(cache.get_list::<TodosFile>("todos.toml", "a").is_none());
+        std::fs::write(
+            dir.join("todos.toml.json"),
+            format!("{MAGIC} {}\n{{", fingerprint("a")),
+        )
+        .unwrap();
+        assert!(cache.get_list::<TodosFile>("todos.toml", "a").is_none());
     }
 
     /// What comes back from the cache is what parsing gives.
     #[test]
     fn the_demo_lists_come_back_equal() {
-        let todos: TodosFile =
-            toml::from_str(include_str!("../../examples/demo/todos.toml")).unwrap();
+        let todos = demo_todos();
         let back: TodosFile =
             serde_json::from_str(&serde_json::to_string(&todos).unwrap()).unwrap();
         assert_eq!(back.todo, todos.todo);

@@ -268,6 +268,23 @@ fn the_parse_cache_never_hides_a_hand_edit() {
     // still shows both.
     let list = t.ok(&["--json", "todos"]);
     assert!(list.contains("write-the-report-2") && list.contains("\"write-the-report\""));
+    // Adds in a row are remembered as a tail of appended items beside the
+    // whole entry; reads and the next ids take entry and tail together.
+    t.ok(&["todo", "add", "Tail one", "--owner", "amy"]);
+    t.ok(&["todo", "add", "Tail one", "--owner", "amy"]);
+    assert!(
+        t.path()
+            .join(".git/pulse-cache/todos.toml.tail.json")
+            .exists()
+    );
+    let list = t.ok(&["--json", "todos"]);
+    assert!(
+        list.contains("\"tail-one\"") && list.contains("\"tail-one-2\""),
+        "{list}"
+    );
+    t.ok(&["todo", "done", "tail-one-2"]);
+    let list = t.ok(&["--json", "todos", "--all"]);
+    assert!(list.contains("\"done\": \"2026"), "{list}");
     // ...and a broken hand edit is still an error, however warm the cache.
     t.commit_file(
         "todos.toml",
