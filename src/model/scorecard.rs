@@ -52,25 +52,38 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Values {
     pub entries: Vec<Entry>,
-    /// Measurable → week → index into `entries`.
-    index: HashMap<String, HashMap<Week, usize>>,
-    /// Rows that an earlier row of the same (week, measurable) was replaced by.
+    /// Measurable → (week, index into `entries`), sorted by week: rows come
+    /// in week order, so this is built without hashing 15,000 weeks.
+    index: HashMap<String, Vec<(Week, usize)>>,
+    /// Rows that an earlier row of the same (week, measurable) was replaced
+    /// by, as (earlier line, later line) in file order.
     pub duplicates: Vec<(u64, u64)>,
 }
 
 impl Values {
     pub fn new(entries: Vec<Entry>) -> Values {
-        let mut index: HashMap<String, HashMap<Week, usize>> = HashMap::new();
-        let mut duplicates = Vec::new();
+        let mut index: HashMap<String, Vec<(Week, usize)>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             let weeks = match index.get_mut(&e.measurable) {
                 Some(weeks) => weeks,
                 None => index.entry(e.measurable.clone()).or_default(),
             };
-            if let Some(old) = weeks.insert(e.week, i) {
-                duplicates.push((entries[old].line, e.line));
-            }
+            weeks.push((e.week, i));
         }
+        let mut duplicates = Vec::new();
+        for weeks in index.values_mut() {
+            // Stable, so rows of the same week stay in file order: the later wins.
+            weeks.sort_by_key(|&(week, _)| week);
+            weeks.dedup_by(|later, earlier| {
+                let same = later.0 == earlier.0;
+                if same {
+                    duplicates.push((entries[earlier.1].line, entries[later.1].line));
+                    earlier.1 = later.1;
+                }
+                same
+            });
+        }
+        duplicates.sort_by_key(|&(_, later)| later);
         Values {
             entries,
             index,
@@ -79,10 +92,9 @@ impl Values {
     }
 
     pub fn get(&self, measurable: &str, week: Week) -> Option<&Entry> {
-        self.index
-            .get(measurable)
-            .and_then(|weeks| weeks.get(&week))
-            .map(|&i| &self.entries[i])
+        let weeks = self.index.get(measurable)?;
+        let at = weeks.binary_search_by_key(&week, |&(w, _)| w).ok()?;
+        Some(&self.entries[weeks[at].1])
     }
 }
 

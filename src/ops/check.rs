@@ -14,7 +14,7 @@ use crate::model::seats::SeatsFile;
 use crate::model::time::{Quarter, parse_date, parse_weekday};
 use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
-use crate::store::files::{FileRef, list_dir, read_text};
+use crate::store::files::{FileRef, read_text};
 use crate::store::load;
 use crate::store::parallel;
 use crate::store::parse::{IdLines, ListFile, line_col, parse_toml};
@@ -165,40 +165,6 @@ fn duplicates<'a>(
     }
 }
 
-/// Reads and parses a TOML file (empty when it does not exist).
-fn read_toml<T: DeserializeOwned + Default>(file: &FileRef) -> Result<(T, String), Error> {
-    match read_text(file)? {
-        Some(text) => Ok((parse_toml(file, &text)?, text)),
-        None => Ok((T::default(), String::new())),
-    }
-}
-
-/// Every `.toml` file of a folder, each read and parsed (or its error).
-type Loaded<T> = Vec<(FileRef, Result<(T, String), Error>)>;
-
-fn read_folder<T>(
-    ws: &crate::store::Workspace,
-    dir: &std::path::Path,
-    read: impl Fn(&FileRef) -> Result<(T, String), Error>,
-) -> Result<Loaded<T>, Error> {
-    Ok(list_dir(dir, "toml")?
-        .into_iter()
-        .map(|path| {
-            let file = ws.file(path);
-            let loaded = read(&file);
-            (file, loaded)
-        })
-        .collect())
-}
-
-/// A rock file, through the parse cache.
-fn read_rocks(ws: &crate::store::Workspace, file: &FileRef) -> Result<(RocksFile, String), Error> {
-    match read_text(file)? {
-        Some(text) => Ok((load::cached_toml(ws, file, &text)?, text)),
-        None => Ok((RocksFile::default(), String::new())),
-    }
-}
-
 /// Reads a list file (issues, to-dos): from the parse cache when its text
 /// was parsed before, else parsed on every core.
 fn read_list<T: ListFile + Default + serde::Serialize>(
@@ -214,27 +180,25 @@ fn read_list<T: ListFile + Default + serde::Serialize>(
 pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let mut f = Findings::default();
     let ws = &ctx.ws;
-    // The two biggest files, parsed at once before the rest is checked.
-    let (issues_file, todos_file) = (ws.issues_file(), ws.todos_file());
-    // ... and the small files (a meeting a week, a rock file a quarter) meanwhile.
-    let ((issues_loaded, todos_loaded, rocks_loaded), (meetings_loaded, values_loaded)) =
-        parallel::join(
-            || {
-                (
-                    read_list::<IssuesFile>(ws, &issues_file),
-                    read_list::<TodosFile>(ws, &todos_file),
-                    read_folder(ws, &ws.rocks_dir(), |f| read_rocks(ws, f)),
-                )
-            },
-            || {
-                (
-                    read_folder(ws, &ws.meetings_dir(), read_toml::<Meeting>),
-                    load::values(ws),
-                )
-            },
-        );
     let company = &ws.company;
     let roster = Roster { company };
+    // The big parts are read and checked on two cores at once, each into
+    // findings of its own, joined below in the report's order: the rocks,
+    // issues and to-dos on one; the meetings and the weekly values on the
+    // other (the values are checked against the scorecard below).
+    let (lists, (meetings, values_loaded)) = parallel::join(
+        || {
+            let mut f = Findings::default();
+            check_rock_files(&mut f, ws, &roster);
+            check_lists(&mut f, ws, &roster);
+            f
+        },
+        || {
+            let mut f = Findings::default();
+            check_meetings(&mut f, ws, &roster);
+            (f, load::values(ws))
+        },
+    );
     let company_file = ws.company_file();
 
     if let Err(e) = parse_weekday(&company.meeting.weekday) {
@@ -449,112 +413,8 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         Err(e) => f.broken(&values_file, e),
     }
 
-    // Rocks, per quarter file
-    match rocks_loaded {
-        Ok(rock_files) => {
-            for (file, loaded) in rock_files {
-                let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                if stem.parse::<Quarter>().is_err() {
-                    f.warn(&file, None, format!("not a quarter's file: rock files are named YYYY-Qn.toml, e.g. 2026-Q4.toml (`{stem}`)"));
-                    continue;
-                }
-                if let Some((rocks, text)) = f.loaded(&file, loaded) {
-                    check_rocks(&mut f, &roster, &file, &rocks, &text);
-                }
-            }
-        }
-        Err(e) => f.broken(&ws.file(ws.rocks_dir()), e),
-    }
-
-    // Issues
-    let mut issue_ids: HashSet<String> = HashSet::new();
-    if let Some((issues, text)) = f.loaded(&issues_file, issues_loaded) {
-        let issue_lines = IdLines::new(&text);
-        duplicates(
-            &mut f,
-            &issues_file,
-            &issue_lines,
-            "issue",
-            issues.issue.iter().map(|i| i.id.as_str()),
-        );
-        for issue in &issues.issue {
-            let line = || Some(issue_lines.first(&issue.id));
-            issue_ids.insert(issue.id.clone());
-            roster.check(
-                &mut f,
-                &issues_file,
-                line,
-                Named("issue", &issue.id),
-                &issue.owner,
-            );
-            if let Some(p) = issue.priority
-                && !(1..=3).contains(&p)
-            {
-                f.error(
-                    &issues_file,
-                    line(),
-                    format!("issue `{}`: priority {p}: expected 1, 2 or 3", issue.id),
-                );
-            }
-        }
-    }
-
-    // To-dos
-    if let Some((todos, text)) = f.loaded(&todos_file, todos_loaded) {
-        let todo_lines = IdLines::new(&text);
-        duplicates(
-            &mut f,
-            &todos_file,
-            &todo_lines,
-            "to-do",
-            todos.todo.iter().map(|t| t.id.as_str()),
-        );
-        for todo in &todos.todo {
-            let line = || Some(todo_lines.first(&todo.id));
-            roster.check(
-                &mut f,
-                &todos_file,
-                line,
-                Named("to-do", &todo.id),
-                &todo.owner,
-            );
-            if let Some(issue) = &todo.issue
-                && !issue_ids.contains(issue)
-            {
-                f.error(
-                    &todos_file,
-                    line(),
-                    format!("to-do `{}`: unknown issue `{issue}`", todo.id),
-                );
-            }
-        }
-    }
-
-    // Meetings
-    match meetings_loaded {
-        Ok(meetings) => {
-            for (file, loaded) in meetings {
-                let stem = file
-                    .path
-                    .file_stem()
-                    .and_then(|s| s.to_str())
-                    .unwrap_or("")
-                    .to_string();
-                let Ok(date) = parse_date(&stem) else {
-                    f.warn(
-                        &file,
-                        None,
-                        "not a meeting file: meeting files are named YYYY-MM-DD.toml".into(),
-                    );
-                    continue;
-                };
-                if let Some((meeting, _)) = f.loaded(&file, loaded) {
-                    check_meeting(&mut f, &roster, &file, &meeting, date);
-                }
-            }
-        }
-        Err(e) => f.broken(&ws.file(ws.meetings_dir()), e),
-    }
+    f.list.extend(lists.list);
+    f.list.extend(meetings.list);
 
     // Processes
     match load::processes(ws) {
@@ -574,6 +434,108 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
 
     f.list.sort_by_key(|x| x.severity);
     f.list
+}
+
+/// The rock files, one per quarter.
+fn check_rock_files(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
+    let rock_files = match load::cached_folder::<RocksFile>(ws, &ws.rocks_dir()) {
+        Ok(files) => files,
+        Err(e) => return f.broken(&ws.file(ws.rocks_dir()), e),
+    };
+    for (file, loaded) in rock_files {
+        let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        if stem.parse::<Quarter>().is_err() {
+            f.warn(&file, None, format!("not a quarter's file: rock files are named YYYY-Qn.toml, e.g. 2026-Q4.toml (`{stem}`)"));
+            continue;
+        }
+        if let Some((rocks, text)) = f.loaded(&file, loaded) {
+            check_rocks(f, roster, &file, &rocks, &text);
+        }
+    }
+}
+
+/// The issues list, then the to-dos (which may point at issues).
+fn check_lists(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
+    let issues_file = ws.issues_file();
+    let issues = f.loaded(&issues_file, read_list::<IssuesFile>(ws, &issues_file));
+    let mut issue_ids: HashSet<&str> = HashSet::new();
+    if let Some((issues, text)) = &issues {
+        let issue_lines = IdLines::new(text);
+        duplicates(
+            f,
+            &issues_file,
+            &issue_lines,
+            "issue",
+            issues.issue.iter().map(|i| i.id.as_str()),
+        );
+        for issue in &issues.issue {
+            let line = || Some(issue_lines.first(&issue.id));
+            issue_ids.insert(&issue.id);
+            roster.check(
+                f,
+                &issues_file,
+                line,
+                Named("issue", &issue.id),
+                &issue.owner,
+            );
+            if let Some(p) = issue.priority
+                && !(1..=3).contains(&p)
+            {
+                f.error(
+                    &issues_file,
+                    line(),
+                    format!("issue `{}`: priority {p}: expected 1, 2 or 3", issue.id),
+                );
+            }
+        }
+    }
+
+    let todos_file = ws.todos_file();
+    if let Some((todos, text)) = f.loaded(&todos_file, read_list::<TodosFile>(ws, &todos_file)) {
+        let todo_lines = IdLines::new(&text);
+        duplicates(
+            f,
+            &todos_file,
+            &todo_lines,
+            "to-do",
+            todos.todo.iter().map(|t| t.id.as_str()),
+        );
+        for todo in &todos.todo {
+            let line = || Some(todo_lines.first(&todo.id));
+            roster.check(f, &todos_file, line, Named("to-do", &todo.id), &todo.owner);
+            if let Some(issue) = &todo.issue
+                && !issue_ids.contains(issue.as_str())
+            {
+                f.error(
+                    &todos_file,
+                    line(),
+                    format!("to-do `{}`: unknown issue `{issue}`", todo.id),
+                );
+            }
+        }
+    }
+}
+
+/// The meeting files, one per meeting.
+fn check_meetings(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
+    let meetings = match load::cached_folder::<Meeting>(ws, &ws.meetings_dir()) {
+        Ok(meetings) => meetings,
+        Err(e) => return f.broken(&ws.file(ws.meetings_dir()), e),
+    };
+    for (file, loaded) in meetings {
+        let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let Ok(date) = parse_date(stem) else {
+            f.warn(
+                &file,
+                None,
+                "not a meeting file: meeting files are named YYYY-MM-DD.toml".into(),
+            );
+            continue;
+        };
+        if let Some((meeting, _)) = f.loaded(&file, loaded) {
+            check_meeting(f, roster, &file, &meeting, date);
+        }
+    }
 }
 
 /// people.toml: valid ratings, about people on the roster, against the core

@@ -3,7 +3,7 @@
 
 use super::files::{FileRef, list_dir, read_text};
 use super::parse::{ListFile, located_error, parse_list, parse_toml};
-use super::parse_cache::ParseCache;
+use super::parse_cache::{ParseCache, fingerprint_all};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -115,6 +115,72 @@ fn cached<T: DeserializeOwned + Serialize>(
     let value = parse()?;
     cache.put(&file.display, text, &value);
     Ok(value)
+}
+
+/// The files of a folder, each with what it parsed to and its text, or its
+/// error.
+pub type Loaded<T> = Vec<(FileRef, Result<(T, String)>)>;
+
+/// Every `.toml` file of a folder, each read and parsed (or its error), with
+/// its text, in name order. When no file of the folder changed since the last time, they
+/// come from one parse-cache entry for the whole folder: the 500 meeting
+/// files of a ten-year company are still each read, but not each parsed.
+pub fn cached_folder<T: DeserializeOwned + Serialize + Default>(
+    ws: &Workspace,
+    dir: &std::path::Path,
+) -> Result<Loaded<T>> {
+    let files: Vec<(FileRef, Result<Option<String>>)> = list_dir(dir, "toml")?
+        .into_iter()
+        .map(|path| {
+            let file = ws.file(path);
+            let text = read_text(&file);
+            (file, text)
+        })
+        .collect();
+    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
+    let name = format!("{}/", ws.file(dir.to_path_buf()).display);
+    // Only a folder whose every file was read is remembered.
+    let texts: Option<Vec<(&str, &str)>> = files
+        .iter()
+        .map(|(file, text)| match text {
+            Ok(Some(text)) => Some((file.display.as_str(), text.as_str())),
+            _ => None,
+        })
+        .collect();
+    let fingerprint = texts.map(fingerprint_all);
+    if let Some(fingerprint) = &fingerprint
+        && let Some(values) = cache.get_known::<Vec<T>>(&name, fingerprint)
+        && values.len() == files.len()
+    {
+        return Ok(files
+            .into_iter()
+            .zip(values)
+            .map(|((file, text), value)| {
+                (file, Ok((value, text.ok().flatten().unwrap_or_default())))
+            })
+            .collect());
+    }
+    let parsed: Vec<(FileRef, Result<(T, String)>)> = files
+        .into_iter()
+        .map(|(file, text)| {
+            let value = match text {
+                Ok(Some(text)) => parse_toml(&file, &text).map(|v| (v, text)),
+                Ok(None) => Ok((T::default(), String::new())),
+                Err(e) => Err(e),
+            };
+            (file, value)
+        })
+        .collect();
+    if let Some(fingerprint) = &fingerprint {
+        let values: Option<Vec<&T>> = parsed
+            .iter()
+            .map(|(_, v)| v.as_ref().ok().map(|(v, _)| v))
+            .collect();
+        if let Some(values) = values {
+            cache.put_known(&name, fingerprint, &values);
+        }
+    }
+    Ok(parsed)
 }
 
 pub fn issues(ws: &Workspace) -> Result<IssuesFile> {

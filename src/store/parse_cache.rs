@@ -19,13 +19,12 @@
 use super::parse::ListFile;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::hash::Hasher;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// The first word of every entry; bumped when the format changes, which
 /// turns old entries into misses.
-const MAGIC: &str = "pulse-cache 2";
+const MAGIC: &str = "pulse-cache 3";
 /// Beyond this many bytes of appended items a tail is not extended: the
 /// next read parses the file and writes a whole entry again.
 const TAIL_LIMIT: usize = 256 * 1024;
@@ -38,11 +37,30 @@ pub struct ParseCache {
     dir: Option<PathBuf>,
 }
 
-/// What a text is known by: its hash and its length, as one word.
+/// What a text is known by: its 128-bit XXH3 hash and its length, as one
+/// word. Every read hashes every byte of the files it takes from the cache
+/// (two megabytes for `pulse check` of a ten-year company): XXH3 is three to
+/// four times as fast as std's SipHash here, and twice as wide.
 pub fn fingerprint(text: &str) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    hasher.write(text.as_bytes());
-    format!("{:016x}-{}", hasher.finish(), text.len())
+    let hash = xxhash_rust::xxh3::xxh3_128(text.as_bytes());
+    format!("{hash:032x}-{}", text.len())
+}
+
+/// What a set of named texts is known by (the files of a folder).
+pub fn fingerprint_all<'a>(parts: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    let (mut files, mut bytes) = (0, 0);
+    for (name, text) in parts {
+        // 0xff never occurs in UTF-8 and the length fences the text, so
+        // different sets of files cannot run together into the same bytes.
+        hasher.update(name.as_bytes());
+        hasher.update(&[0xff]);
+        hasher.update(&text.len().to_le_bytes());
+        hasher.update(text.as_bytes());
+        files += 1;
+        bytes += text.len();
+    }
+    format!("{:032x}-{files}-{bytes}", hasher.digest128())
 }
 
 impl ParseCache {
@@ -60,12 +78,12 @@ impl ParseCache {
         self.dir.as_ref().map(|d| d.join(format!("{file}.{kind}")))
     }
 
-    /// An entry: the words of its header after the magic, and its JSON.
-    fn read(&self, name: &str, kind: &str) -> Option<(String, String)> {
-        let entry = std::fs::read_to_string(self.path(name, kind)?).ok()?;
-        let (header, json) = entry.split_once('\n')?;
-        let words = header.strip_prefix(MAGIC)?.strip_prefix(' ')?;
-        Some((words.to_string(), json.to_string()))
+    /// An entry: its header words after the magic, and its JSON.
+    fn read(&self, name: &str, kind: &str) -> Option<Entry> {
+        let text = std::fs::read_to_string(self.path(name, kind)?).ok()?;
+        let newline = text.find('\n')?;
+        text[..newline].strip_prefix(MAGIC)?.strip_prefix(' ')?;
+        Some(Entry { text, newline })
     }
 
     /// Only the header words of an entry (its JSON may be a megabyte).
@@ -103,20 +121,30 @@ impl ParseCache {
 
     /// What `name` parsed to when its text was exactly `text`.
     pub fn get<T: DeserializeOwned>(&self, name: &str, text: &str) -> Option<T> {
-        let (words, json) = self.read(name, WHOLE)?;
-        if words != fingerprint(text) {
+        self.get_known(name, &fingerprint(text))
+    }
+
+    /// What `name` parsed to when its text had this fingerprint.
+    pub fn get_known<T: DeserializeOwned>(&self, name: &str, fingerprint: &str) -> Option<T> {
+        let entry = self.read(name, WHOLE)?;
+        let (words, json) = entry.parts();
+        if words != fingerprint {
             return None;
         }
-        serde_json::from_str(&json).ok()
+        serde_json::from_str(json).ok()
     }
 
     /// Remembers what this text of `name` parses to.
     pub fn put<T: Serialize>(&self, name: &str, text: &str, value: &T) {
-        if self.dir.is_none() {
-            return;
+        if self.dir.is_some() {
+            self.put_known(name, &fingerprint(text), value);
         }
+    }
+
+    /// Remembers what the text with this fingerprint parses to.
+    pub fn put_known<T: Serialize>(&self, name: &str, fingerprint: &str, value: &T) {
         if let Ok(json) = serde_json::to_string(value) {
-            self.write(name, WHOLE, &fingerprint(text), &json);
+            self.write(name, WHOLE, fingerprint, &json);
         }
     }
 
@@ -124,12 +152,13 @@ impl ParseCache {
     /// an earlier text plus the items appended since.
     pub fn get_list<T: ListFile>(&self, name: &str, text: &str) -> Option<T> {
         let fingerprint = fingerprint(text);
-        let (words, json) = self.read(name, WHOLE)?;
+        let entry = self.read(name, WHOLE)?;
+        let (words, json) = entry.parts();
         if words == fingerprint {
-            return serde_json::from_str(&json).ok();
+            return serde_json::from_str(json).ok();
         }
-        let appended: Vec<T::Item> = self.tail(name, &words, &fingerprint)?;
-        let mut list: T = serde_json::from_str(&json).ok()?;
+        let appended: Vec<T::Item> = self.tail(name, words, &fingerprint)?;
+        let mut list: T = serde_json::from_str(json).ok()?;
         list.items_mut().extend(appended);
         Some(list)
     }
@@ -137,9 +166,10 @@ impl ParseCache {
     /// The items a tail says were appended to the text `base` to make the
     /// text `fingerprint`.
     fn tail<I: DeserializeOwned>(&self, name: &str, base: &str, fingerprint: &str) -> Option<I> {
-        let (words, json) = self.read(name, TAIL)?;
+        let entry = self.read(name, TAIL)?;
+        let (words, json) = entry.parts();
         (words.split_once(' ')? == (base, fingerprint))
-            .then(|| serde_json::from_str(&json).ok())
+            .then(|| serde_json::from_str(json).ok())
             .flatten()
     }
 
@@ -168,10 +198,11 @@ impl ParseCache {
     /// fresh id.
     pub fn get_ids<T: ListFile>(&self, name: &str, text: &str) -> Option<Vec<String>> {
         let fingerprint = fingerprint(text);
-        let (words, json) = self.read(name, IDS)?;
-        let mut ids: Vec<String> = serde_json::from_str(&json).ok()?;
+        let entry = self.read(name, IDS)?;
+        let (words, json) = entry.parts();
+        let mut ids: Vec<String> = serde_json::from_str(json).ok()?;
         if words != fingerprint {
-            let appended: Vec<IdOnly> = self.tail(name, &words, &fingerprint)?;
+            let appended: Vec<IdOnly> = self.tail(name, words, &fingerprint)?;
             ids.extend(appended.into_iter().map(|i| i.id));
         }
         Some(ids)
@@ -192,7 +223,8 @@ impl ParseCache {
             return false;
         };
         let (old, new) = (fingerprint(old_text), fingerprint(new_text));
-        if let Some((words, json)) = self.read(name, TAIL)
+        if let Some(entry) = self.read(name, TAIL)
+            && let (words, json) = entry.parts()
             && let Some((base, end)) = words.split_once(' ')
             && end == old
         {
@@ -213,6 +245,21 @@ impl ParseCache {
         self.read_header(name, WHOLE)
             .is_some_and(|words| words == old)
             && self.write(name, TAIL, &format!("{old} {new}"), &format!("[{item}]"))
+    }
+}
+
+/// An entry as read: one buffer (a megabyte for a ten-year list), split
+/// where its header line ends.
+struct Entry {
+    text: String,
+    newline: usize,
+}
+
+impl Entry {
+    /// The header's words after the magic, and the JSON.
+    fn parts(&self) -> (&str, &str) {
+        let words = &self.text[MAGIC.len() + 1..self.newline];
+        (words, &self.text[self.newline + 1..])
     }
 }
 
@@ -327,6 +374,15 @@ mod tests {
         )
         .unwrap();
         assert!(cache.get_list::<TodosFile>("todos.toml", "a").is_none());
+    }
+
+    #[test]
+    fn sets_of_files_differ_by_name_or_text() {
+        let one = fingerprint_all([("a.toml", "x"), ("b.toml", "y")]);
+        assert_eq!(one, fingerprint_all([("a.toml", "x"), ("b.toml", "y")]));
+        assert_ne!(one, fingerprint_all([("a.toml", "x"), ("c.toml", "y")]));
+        assert_ne!(one, fingerprint_all([("a.toml", "xb.toml"), ("", "y")]));
+        assert_ne!(one, fingerprint_all([("a.toml", "x")]));
     }
 
     /// What comes back from the cache is what parsing gives.

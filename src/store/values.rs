@@ -49,6 +49,8 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
     let mut rows = Vec::new();
     let mut header = None;
     let mut record = csv::StringRecord::new();
+    // Rows come a week at a time: a week's text is parsed once.
+    let mut last_week: Option<(String, Week)> = None;
     loop {
         let start = reader.position().byte() as usize;
         let more = reader.read_record(&mut record).map_err(|e| {
@@ -79,7 +81,15 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
             continue;
         }
         let bad = |what: String| Error::broken(format!("{}:{line}: {what}", file.display));
-        let week: Week = record.get(0).unwrap_or("").parse().map_err(bad)?;
+        let week_text = record.get(0).unwrap_or("");
+        let week = match &last_week {
+            Some((text, week)) if text == week_text => *week,
+            _ => {
+                let week: Week = week_text.parse().map_err(bad)?;
+                last_week = Some((week_text.to_string(), week));
+                week
+            }
+        };
         let measurable = record.get(1).unwrap_or("").trim().to_string();
         if measurable.is_empty() {
             return Err(bad("the measurable (second column) is empty".into()));
@@ -198,6 +208,20 @@ mod tests {
             12.0
         );
         assert_eq!(values.duplicates, vec![(2, 3)]);
+    }
+
+    /// Rows out of week order, and a week written three times (two merges).
+    #[test]
+    fn rows_in_any_order_and_repeated() {
+        let text = "week,measurable,value,note\n2026-W47,leads,1,\n2026-W46,leads,2,\n2026-W47,calls,3,\n2026-W47,leads,4,\n2026-W47,leads,5,\n";
+        let (values, _) = parse(&file(), text).unwrap();
+        let get = |m: &str, w: &str| values.get(m, w.parse().unwrap()).map(|e| e.value);
+        assert_eq!(get("leads", "2026-W47"), Some(5.0));
+        assert_eq!(get("leads", "2026-W46"), Some(2.0));
+        assert_eq!(get("calls", "2026-W47"), Some(3.0));
+        assert_eq!(get("calls", "2026-W46"), None);
+        assert_eq!(get("other", "2026-W46"), None);
+        assert_eq!(values.duplicates, vec![(2, 5), (5, 6)]);
     }
 
     #[test]

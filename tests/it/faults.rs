@@ -293,3 +293,33 @@ fn the_parse_cache_never_hides_a_hand_edit() {
     let err = t.fails(&["todo", "add", "Another", "--owner", "ian"], 2);
     assert!(err.contains("todos.toml:"), "{err}");
 }
+
+/// `pulse check` reads every meeting through one cache entry for the folder;
+/// a hand edit of any one file (or a new file) is still seen at once.
+#[test]
+fn the_meetings_cache_never_hides_a_hand_edit() {
+    let t = TestCompany::demo();
+    t.ok(&["check"]);
+    t.ok(&["check"]);
+    assert!(t.path().join(".git/pulse-cache/meetings_.json").exists());
+    let meetings: Vec<_> = std::fs::read_dir(t.path().join("meetings"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let name = format!("meetings/{}", meetings[0]);
+    let edited = t
+        .read(&name)
+        .replace("attendees = [", "attendees = [\"zed\", ");
+    assert!(edited.contains("zed"), "{edited}");
+    t.write(&name, &edited);
+    let out = t.pulse().arg("check").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&name) && stdout.contains("unknown person `zed`"),
+        "{stdout}"
+    );
+    t.write("meetings/2026-11-05.toml", "ratings = { ada = 11 }\n");
+    let out = t.pulse().arg("check").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("meetings/2026-11-05.toml"), "{stdout}");
+}
