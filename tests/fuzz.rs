@@ -18,7 +18,7 @@ use pulse::model::todo::TodosFile;
 use pulse::model::vision::Vision;
 use pulse::store::FileRef;
 use pulse::store::edit::TomlDoc;
-use pulse::store::parse::{parse_list, parse_toml};
+use pulse::store::parse::{parse_list, parse_toml, tables_mentioning};
 use pulse::store::values;
 
 /// The demo's files: the valid inputs that mutations start from.
@@ -297,5 +297,64 @@ proptest! {
         let item = SEEDS[5].1.split_once("[[todo]]").map_or("", |(_, rest)| rest);
         let text = apply(&format!("# to-dos\n{}", format!("[[todo]]{item}\n").repeat(copies)), &mutations);
         parse_as("todos.toml", &text);
+    }
+}
+
+proptest! {
+    /// `pulse log` reads one item's history from each version cut down to
+    /// the tables that mention it (and one measurable's from its rows): what
+    /// the cut says of that item is what the whole file says.
+    #[test]
+    fn a_narrowed_list_says_the_same_of_its_item(
+        mutations in proptest::collection::vec(mutation(), 0..4),
+        issues in any::<bool>(),
+    ) {
+        let (name, seed) = if issues { SEEDS[4] } else { SEEDS[5] };
+        let text = apply(seed, &mutations);
+        let file = file(name);
+        if issues {
+            let Ok(whole) = parse_toml::<IssuesFile>(&file, &text) else { return Ok(()) };
+            for id in whole.issue.iter().map(|i| i.id.clone()) {
+                if let Some(narrow) = tables_mentioning(&text, "issue", &id) {
+                    let part = parse_toml::<IssuesFile>(&file, &narrow).expect("the cut parses");
+                    let mine = |l: &IssuesFile| l.issue.iter().filter(|i| i.id == id).cloned().collect::<Vec<_>>();
+                    prop_assert_eq!(mine(&part), mine(&whole));
+                }
+            }
+        } else {
+            let Ok(whole) = parse_toml::<TodosFile>(&file, &text) else { return Ok(()) };
+            for id in whole.todo.iter().map(|t| t.id.clone()) {
+                if let Some(narrow) = tables_mentioning(&text, "todo", &id) {
+                    let part = parse_toml::<TodosFile>(&file, &narrow).expect("the cut parses");
+                    let mine = |l: &TodosFile| l.todo.iter().filter(|t| t.id == id).cloned().collect::<Vec<_>>();
+                    prop_assert_eq!(mine(&part), mine(&whole));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_measurables_rows_say_the_same_of_it(mutations in proptest::collection::vec(mutation(), 0..4)) {
+        // The demo's one quoted note taken out: rows are cut only where
+        // nothing is quoted.
+        let unquoted: String = CSV
+            .lines()
+            .filter(|l| !l.contains('"'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let text = apply(&unquoted, &mutations);
+        let file = file("scorecard.csv");
+        let Ok(whole) = values::parse_values(&file, &text) else { return Ok(()) };
+        let ids: std::collections::BTreeSet<String> =
+            whole.entries.iter().map(|e| e.measurable.clone()).collect();
+        for id in ids {
+            if let Some(rows) = values::rows_of(&text, &id) {
+                let part = values::parse_values(&file, &rows).expect("the rows parse");
+                let mine = |v: &pulse::model::scorecard::Values| {
+                    v.entries.iter().filter(|e| e.measurable == id).map(|e| (e.week, e.value, e.note.clone())).collect::<Vec<_>>()
+                };
+                prop_assert_eq!(mine(&part), mine(&whole));
+            }
+        }
     }
 }

@@ -105,7 +105,27 @@ pub fn parse_list<T: ListFile>(file: &FileRef, text: &str) -> Result<T> {
 /// Cuts a `[[key]]` list into about `n` pieces at `[[key]]` lines, or `None`
 /// when the text is small or a cut could change its meaning.
 fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
-    if n < 2 || text.len() < SPLIT_ABOVE || text.contains("\"\"\"") || text.contains("'''") {
+    if n < 2 || text.len() < SPLIT_ABOVE {
+        return None;
+    }
+    let starts = table_starts(text, key)?;
+    let mut pieces = Vec::with_capacity(n);
+    let mut from = 0;
+    for i in 1..n {
+        let target = text.len() * i / n;
+        let cut = starts.iter().copied().find(|&s| s >= target && s > from)?;
+        pieces.push(&text[from..cut]);
+        from = cut;
+    }
+    pieces.push(&text[from..]);
+    Some(pieces)
+}
+
+/// Where each `[[key]]` table of a list file starts, or `None` when cutting
+/// the text there could change its meaning (a multi-line string, a table
+/// that is not part of the list).
+fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+    if text.contains("\"\"\"") || text.contains("'''") {
         return None;
     }
     let header = format!("[[{key}]]");
@@ -128,16 +148,33 @@ fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
         }
         offset += line.len();
     }
-    let mut pieces = Vec::with_capacity(n);
-    let mut from = 0;
-    for i in 1..n {
-        let target = text.len() * i / n;
-        let cut = starts.iter().copied().find(|&s| s >= target && s > from)?;
-        pieces.push(&text[from..cut]);
-        from = cut;
+    Some(starts)
+}
+
+/// A list file cut down to the `[[key]]` tables whose text holds `needle`
+/// (after whatever precedes the first table): a TOML document that says the
+/// same of those items, for reading one item's history without parsing
+/// thousands of others in every version. `None` when that is not certain:
+/// the text cannot be cut, or holds a `\` (an escape could spell `needle`
+/// in other characters).
+pub fn tables_mentioning(text: &str, key: &str, needle: &str) -> Option<String> {
+    if needle.is_empty() || text.contains('\\') {
+        return None;
     }
-    pieces.push(&text[from..]);
-    Some(pieces)
+    let starts = table_starts(text, key)?;
+    let first = starts.first().copied().unwrap_or(text.len());
+    let mut out = text[..first].to_string();
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        let table = &text[start..end];
+        if table.contains(needle) {
+            out.push_str(table);
+            if !table.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
 }
 
 /// An exit-2 error pointing at a byte offset of a file.
@@ -235,6 +272,26 @@ fn id_on_line(line: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tables_mentioning_keeps_the_items_tables_only() {
+        let text = "# list\n[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\nissue = \"a\"\n[[todo]]\nid = \"c\"";
+        assert_eq!(
+            tables_mentioning(text, "todo", "a").unwrap(),
+            "# list\n[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\nissue = \"a\"\n"
+        );
+        assert_eq!(
+            tables_mentioning(text, "todo", "c").unwrap(),
+            "# list\n[[todo]]\nid = \"c\"\n"
+        );
+        assert_eq!(tables_mentioning(text, "todo", "zz").unwrap(), "# list\n");
+        // An escape could spell the id otherwise; a multi-line string could
+        // hide a header; another table ends the list: the whole text is read.
+        assert!(tables_mentioning("[[todo]]\nid = \"\\u0061\"\n", "todo", "a").is_none());
+        let multi_line = "[[todo]]\nid = \"a\"\nnote = '''\n[[todo]]\n'''\n";
+        assert!(tables_mentioning(multi_line, "todo", "a").is_none());
+        assert!(tables_mentioning("[[todo]]\nid = \"a\"\n[meta]\n", "todo", "a").is_none());
+    }
+
     use super::*;
 
     #[test]

@@ -119,6 +119,35 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
     Ok((Values::new(entries), doc))
 }
 
+/// The file cut down to its header and the rows of one measurable, which
+/// parse to exactly that measurable's values: what reading one measurable's
+/// history needs from each of hundreds of versions. `None` when the file
+/// quotes a field (a cut by lines could split a quoted note), or does not
+/// start with its header.
+pub fn rows_of(text: &str, measurable: &str) -> Option<String> {
+    if text.contains('"') {
+        return None;
+    }
+    let mut lines = text.split_inclusive('\n');
+    let header = lines.next().unwrap_or("");
+    if without_bom(header).split(',').next().map(str::trim) != Some("week") {
+        return None;
+    }
+    let mut out = header.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for line in lines {
+        if line.split(',').nth(1).map(str::trim) == Some(measurable) {
+            out.push_str(line);
+            if !line.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    Some(out)
+}
+
 impl ValuesDoc {
     pub fn empty() -> ValuesDoc {
         ValuesDoc {
@@ -208,6 +237,21 @@ mod tests {
             12.0
         );
         assert_eq!(values.duplicates, vec![(2, 3)]);
+    }
+
+    #[test]
+    fn rows_of_one_measurable() {
+        let text = "week,measurable,value,note\r\n2026-W46,leads,2,\r\n2026-W46, calls ,3,x\r\n2026-W47,leads,4";
+        assert_eq!(
+            rows_of(text, "leads").unwrap(),
+            "week,measurable,value,note\r\n2026-W46,leads,2,\r\n2026-W47,leads,4\n"
+        );
+        assert_eq!(
+            rows_of(text, "calls").unwrap(),
+            "week,measurable,value,note\r\n2026-W46, calls ,3,x\r\n"
+        );
+        let quoted = "week,measurable,value,note\n2026-W46,leads,2,\"a\nb\"\n";
+        assert!(rows_of(quoted, "leads").is_none());
     }
 
     /// Rows out of week order, and a week written three times (two merges).
