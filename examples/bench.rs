@@ -6,7 +6,8 @@
 //! - `pulse todo add` with its commit against a bare `git add` + `git commit`
 //!   of the same change (goal ≤ 1.5×);
 //! - `pulse diff` over the last year against `git log -p` over the same
-//!   files and range (goal ≤ 2×), and `pulse log` of one measurable.
+//!   files and range, and `pulse log` of a measurable and of a to-do
+//!   against `git log -p` of their files (goals ≤ 2×).
 //!
 //! Prints a Markdown table (the README keeps the last one). `PULSE_BIN`
 //! names the binary to measure; by default it is built first.
@@ -155,7 +156,27 @@ fn main() {
         format!("`pulse log m00` (a measurable, {commits} commits)"),
         log,
         git_log_scorecard,
-        f64::INFINITY,
+        2.0,
+    ));
+    let git_log_todos = median(|| {
+        run(
+            Command::new("git").args(["log", "-p", "--", "todos.toml"]),
+            &company_dir,
+        );
+    });
+    rows.push(Row::baseline(
+        "`git log -p -- todos.toml`".into(),
+        git_log_todos,
+    ));
+    let todo = first_id(&company_dir.join("todos.toml"));
+    let log_todo = median(|| {
+        run(pulse_cmd(&pulse).args(["log", &todo]), &company_dir);
+    });
+    rows.push(Row::measured(
+        "`pulse log` of a to-do (5,000 in the list)".into(),
+        log_todo,
+        git_log_todos,
+        2.0,
     ));
 
     println!("| what | median | ratio | goal |");
@@ -205,9 +226,6 @@ impl Row {
     fn markdown(&self) -> String {
         let ms = format!("{:.1} ms", self.time.as_secs_f64() * 1000.0);
         match (self.ratio(), self.baseline) {
-            (Some(r), Some((_, goal))) if goal.is_infinite() => {
-                format!("| {} | {ms} | {r:.2}× | (no goal) |", self.what)
-            }
             (Some(r), Some((_, goal))) => format!(
                 "| {} | {ms} | {r:.2}× | ≤ {goal}× {} |",
                 self.what,
@@ -231,6 +249,15 @@ fn median(mut f: impl FnMut()) -> Duration {
         .collect();
     times.sort();
     times[RUNS / 2]
+}
+
+/// The id of the first item of a list file.
+fn first_id(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("{e}")));
+    text.lines()
+        .find_map(|l| l.strip_prefix("id = \"")?.strip_suffix('"'))
+        .unwrap_or_else(|| fail("no id in the generated list"))
+        .to_string()
 }
 
 fn pulse_cmd(pulse: &Path) -> Command {
