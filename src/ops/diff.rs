@@ -16,7 +16,9 @@ use crate::model::seats::{Seat, SeatsFile};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use crate::store::files::FileRef;
-use crate::store::{parse::parse_toml, values};
+use crate::store::parse::{ListFile, parse_list, parse_toml};
+use crate::store::parse_cache::ParseCache;
+use crate::store::values;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -180,6 +182,40 @@ impl Differ<'_> {
             }
             None => T::default(),
         }
+    }
+
+    /// Both sides of a list file (issues, to-dos), or None when it did not
+    /// change. A side whose text the parse cache knows (the work tree's,
+    /// usually) is read from it; the others are parsed on every core.
+    fn pair_list<T: ListFile + Default>(&mut self, rel: &str) -> Option<(T, T)> {
+        let path = format!("{}{rel}", self.data);
+        let (old, new) = (self.old.get(&path), self.new.get(&path));
+        if old == new {
+            return None;
+        }
+        let ws = &self.ctx.ws;
+        let name = ws.file(ws.data.join(rel)).display;
+        let cache = ParseCache::new(git::find_git_dir(&ws.root).as_deref());
+        let mut side = |text: Option<&String>, label: &str| -> T {
+            let Some(text) = text else {
+                return T::default();
+            };
+            if let Some(list) = cache.get_list::<T>(&name, text) {
+                return list;
+            }
+            let file = FileRef {
+                path: path.clone().into(),
+                display: path.clone(),
+            };
+            parse_list(&file, text).unwrap_or_else(|e| {
+                self.warnings.push(format!(
+                    "{path} ({label}) does not parse, read as empty: {}",
+                    e.message.lines().next().unwrap_or("")
+                ));
+                T::default()
+            })
+        };
+        Some((side(old, "before"), side(new, "now")))
     }
 
     /// Both sides of a file, or None when it did not change.
@@ -463,7 +499,7 @@ impl Differ<'_> {
     }
 
     fn issues(&mut self) {
-        let Some((old, new)) = self.pair::<IssuesFile>("issues.toml") else {
+        let Some((old, new)) = self.pair_list::<IssuesFile>("issues.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Issue> = old.issue.iter().map(|i| (i.id.as_str(), i)).collect();
@@ -567,7 +603,7 @@ impl Differ<'_> {
     }
 
     fn todos(&mut self) {
-        let Some((old, new)) = self.pair::<TodosFile>("todos.toml") else {
+        let Some((old, new)) = self.pair_list::<TodosFile>("todos.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Todo> = old.todo.iter().map(|t| (t.id.as_str(), t)).collect();

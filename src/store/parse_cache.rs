@@ -152,14 +152,21 @@ impl ParseCache {
     /// an earlier text plus the items appended since.
     pub fn get_list<T: ListFile>(&self, name: &str, text: &str) -> Option<T> {
         let fingerprint = fingerprint(text);
+        // The header first: `pulse log` asks about hundreds of old texts,
+        // and a whole entry is a megabyte.
+        let words = self.read_header(name, WHOLE)?;
+        let appended: Option<Vec<T::Item>> = if words == fingerprint {
+            None
+        } else {
+            Some(self.tail(name, &words, &fingerprint)?)
+        };
         let entry = self.read(name, WHOLE)?;
-        let (words, json) = entry.parts();
-        if words == fingerprint {
-            return serde_json::from_str(json).ok();
+        let (read_words, json) = entry.parts();
+        if read_words != words {
+            return None; // replaced meanwhile
         }
-        let appended: Vec<T::Item> = self.tail(name, words, &fingerprint)?;
         let mut list: T = serde_json::from_str(json).ok()?;
-        list.items_mut().extend(appended);
+        list.items_mut().extend(appended.into_iter().flatten());
         Some(list)
     }
 
