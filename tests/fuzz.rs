@@ -18,7 +18,7 @@ use pulse::model::todo::TodosFile;
 use pulse::model::vision::Vision;
 use pulse::store::FileRef;
 use pulse::store::edit::TomlDoc;
-use pulse::store::parse::{parse_list, parse_toml, tables_mentioning};
+use pulse::store::parse::{ListFile, parse_list, parse_toml, tables_mentioning};
 use pulse::store::values;
 
 /// The demo's files: the valid inputs that mutations start from.
@@ -309,27 +309,10 @@ proptest! {
         mutations in proptest::collection::vec(mutation(), 0..4),
         issues in any::<bool>(),
     ) {
-        let (name, seed) = if issues { SEEDS[4] } else { SEEDS[5] };
-        let text = apply(seed, &mutations);
-        let file = file(name);
         if issues {
-            let Ok(whole) = parse_toml::<IssuesFile>(&file, &text) else { return Ok(()) };
-            for id in whole.issue.iter().map(|i| i.id.clone()) {
-                if let Some(narrow) = tables_mentioning(&text, "issue", &id) {
-                    let part = parse_toml::<IssuesFile>(&file, &narrow).expect("the cut parses");
-                    let mine = |l: &IssuesFile| l.issue.iter().filter(|i| i.id == id).cloned().collect::<Vec<_>>();
-                    prop_assert_eq!(mine(&part), mine(&whole));
-                }
-            }
+            narrowed_says_the_same::<IssuesFile>(SEEDS[4], &mutations)?;
         } else {
-            let Ok(whole) = parse_toml::<TodosFile>(&file, &text) else { return Ok(()) };
-            for id in whole.todo.iter().map(|t| t.id.clone()) {
-                if let Some(narrow) = tables_mentioning(&text, "todo", &id) {
-                    let part = parse_toml::<TodosFile>(&file, &narrow).expect("the cut parses");
-                    let mine = |l: &TodosFile| l.todo.iter().filter(|t| t.id == id).cloned().collect::<Vec<_>>();
-                    prop_assert_eq!(mine(&part), mine(&whole));
-                }
-            }
+            narrowed_says_the_same::<TodosFile>(SEEDS[5], &mutations)?;
         }
     }
 
@@ -357,4 +340,35 @@ proptest! {
             }
         }
     }
+}
+
+/// For every item of a mutated list: what the list cut down to the tables
+/// that mention it says of it is what the whole list says.
+fn narrowed_says_the_same<T: ListFile>(
+    (name, seed): (&str, &str),
+    mutations: &[Mutation],
+) -> Result<(), TestCaseError>
+where
+    T::Item: PartialEq + Clone + std::fmt::Debug,
+{
+    let text = apply(seed, mutations);
+    let file = file(name);
+    let Ok(whole) = parse_toml::<T>(&file, &text) else {
+        return Ok(());
+    };
+    let mine = |list: &T, id: &str| -> Vec<T::Item> {
+        list.items()
+            .iter()
+            .filter(|i| T::id(i) == id)
+            .cloned()
+            .collect()
+    };
+    for item in whole.items() {
+        let id = T::id(item);
+        if let Some(narrow) = tables_mentioning(&text, T::KEY, id) {
+            let part = parse_toml::<T>(&file, &narrow).expect("the cut parses");
+            prop_assert_eq!(mine(&part, id), mine(&whole, id));
+        }
+    }
+    Ok(())
 }

@@ -166,22 +166,30 @@ impl Differ<'_> {
 
     /// Parses one side of a file; a file that does not parse counts as empty, with a warning.
     fn parse<T: DeserializeOwned + Default>(&mut self, files: &Files, path: &str, side: &str) -> T {
-        match files.get(path) {
-            Some(text) => {
-                let file = FileRef {
-                    path: path.into(),
-                    display: path.to_string(),
-                };
-                parse_toml(&file, text).unwrap_or_else(|e| {
-                    self.warnings.push(format!(
-                        "{path} ({side}) does not parse, read as empty: {}",
-                        e.message.lines().next().unwrap_or("")
-                    ));
-                    T::default()
-                })
-            }
-            None => T::default(),
-        }
+        self.parse_with(files, path, side, parse_toml)
+    }
+
+    fn parse_with<T: Default>(
+        &mut self,
+        files: &Files,
+        path: &str,
+        side: &str,
+        parse: impl FnOnce(&FileRef, &str) -> Result<T>,
+    ) -> T {
+        let Some(text) = files.get(path) else {
+            return T::default();
+        };
+        let file = FileRef {
+            path: path.into(),
+            display: path.to_string(),
+        };
+        parse(&file, text).unwrap_or_else(|e| {
+            self.warnings.push(format!(
+                "{path} ({side}) does not parse, read as empty: {}",
+                e.message.lines().next().unwrap_or("")
+            ));
+            T::default()
+        })
     }
 
     /// Both sides of a list file (issues, to-dos), or None when it did not
@@ -189,31 +197,21 @@ impl Differ<'_> {
     /// usually) is read from it; the others are parsed on every core.
     fn pair_list<T: ListFile + Default>(&mut self, rel: &str) -> Option<(T, T)> {
         let path = format!("{}{rel}", self.data);
-        let (old, new) = (self.old.get(&path), self.new.get(&path));
-        if old == new {
+        if self.old.get(&path) == self.new.get(&path) {
             return None;
         }
         let ws = &self.ctx.ws;
         let name = ws.file(ws.data.join(rel)).display;
         let cache = ParseCache::new(git::find_git_dir(&ws.root).as_deref());
-        let mut side = |text: Option<&String>, label: &str| -> T {
-            let Some(text) = text else {
-                return T::default();
-            };
-            if let Some(list) = cache.get_list::<T>(&name, text) {
-                return list;
+        let (old, new) = (self.old, self.new);
+        let mut side = |files: &Files, label: &str| -> T {
+            match files
+                .get(&path)
+                .and_then(|text| cache.get_list(&name, text))
+            {
+                Some(list) => list,
+                None => self.parse_with(files, &path, label, parse_list),
             }
-            let file = FileRef {
-                path: path.clone().into(),
-                display: path.clone(),
-            };
-            parse_list(&file, text).unwrap_or_else(|e| {
-                self.warnings.push(format!(
-                    "{path} ({label}) does not parse, read as empty: {}",
-                    e.message.lines().next().unwrap_or("")
-                ));
-                T::default()
-            })
         };
         Some((side(old, "before"), side(new, "now")))
     }
