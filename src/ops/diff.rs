@@ -201,7 +201,8 @@ impl Differ<'_> {
             return None;
         }
         let ws = &self.ctx.ws;
-        let name = ws.file(ws.data.join(rel)).display;
+        // The name the loaders file the entry under.
+        let name = ws.file(ws.team.join(rel)).display;
         let cache = ParseCache::new(git::find_git_dir(&ws.root).as_deref());
         let (old, new) = (self.old, self.new);
         let mut side = |files: &Files, label: &str| -> T {
