@@ -207,11 +207,13 @@ impl ParseCache {
         let fingerprint = fingerprint(text);
         let entry = self.read(name, IDS)?;
         let (words, json) = entry.parts();
+        let appended: Vec<IdOnly> = if words == fingerprint {
+            Vec::new()
+        } else {
+            self.tail(name, words, &fingerprint)?
+        };
         let mut ids: Vec<String> = serde_json::from_str(json).ok()?;
-        if words != fingerprint {
-            let appended: Vec<IdOnly> = self.tail(name, words, &fingerprint)?;
-            ids.extend(appended.into_iter().map(|i| i.id));
-        }
+        ids.extend(appended.into_iter().map(|i| i.id));
         Some(ids)
     }
 
