@@ -73,7 +73,7 @@ impl Findings {
         });
     }
 
-    /// A file loaded beforehand (on another core); a failure becomes a finding.
+    /// What loading a file gave; a failure becomes a finding.
     fn loaded<T>(
         &mut self,
         file: &FileRef,

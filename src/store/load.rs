@@ -122,9 +122,10 @@ fn cached<T: DeserializeOwned + Serialize>(
 pub type Loaded<T> = Vec<(FileRef, Result<(T, String)>)>;
 
 /// Every `.toml` file of a folder, each read and parsed (or its error), with
-/// its text, in name order. When no file of the folder changed since the last time, they
-/// come from one parse-cache entry for the whole folder: the 500 meeting
-/// files of a ten-year company are still each read, but not each parsed.
+/// its text, in name order. When no file of the folder changed since the
+/// last time, they come from one parse-cache entry for the whole folder: the
+/// 500 meeting files of a ten-year company are still each read, but not each
+/// parsed.
 pub fn cached_folder<T: DeserializeOwned + Serialize + Default>(
     ws: &Workspace,
     dir: &std::path::Path,
