@@ -23,6 +23,12 @@ pub struct Rock {
     pub due: Option<Date>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// The quarter this rock was rolled over from.
+    pub rolled_from: Option<String>,
+    /// The quarter it was rolled into when its own quarter closed.
+    pub rolled_to: Option<String>,
+    /// The issue it became when its quarter closed.
+    pub issue: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

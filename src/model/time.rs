@@ -29,8 +29,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 /// A calendar date as written in the TOML files: a bare TOML date
-/// (`due = 2026-12-31`); a quoted "2026-12-31" is read too, and so is the
-/// string of pulse's own JSON (the parse cache).
+/// (`due = 2026-12-31`). A quoted one is refused with the form to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Date(pub NaiveDate);
@@ -45,7 +44,10 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date like 2026-12-31")
             }
             fn visit_str<E: Error>(self, text: &str) -> Result<Date, E> {
-                parse_date(text).map(Date).map_err(E::custom)
+                Err(E::custom(match parse_date(text) {
+                    Ok(date) => format!("a date is written without quotes: {date}, not \"{text}\""),
+                    Err(e) => e,
+                }))
             }
             // A TOML datetime reaches serde as a map with one private key.
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Date, A::Error> {

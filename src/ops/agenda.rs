@@ -10,7 +10,7 @@ use crate::model::meeting::{Headline, Meeting};
 use crate::model::rock::{Rock, RockStatus};
 use crate::model::time::{Quarter, Week};
 use crate::model::todo::Todo;
-use crate::store::{load, parallel};
+use crate::store::load;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -131,10 +131,9 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .collect();
 
     let scorecard_week = Week::last_completed(date);
-    // The to-do list is the biggest file: parsed on a second core meanwhile.
-    let (all_todos, (values, all_issues)) =
-        parallel::join(|| load::todos(ws), || (load::values(ws), load::issues(ws)));
-    let (all_todos, values, all_issues) = (all_todos?.todo, values?, all_issues?.issue);
+    let all_todos = load::todos(ws)?.todo;
+    let values = load::values(ws)?;
+    let all_issues = load::issues(ws)?.issue;
     let scorecard: Vec<ScoreLine> = load::measurables(ws)?
         .into_iter()
         .map(|m| {

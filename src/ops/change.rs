@@ -5,13 +5,12 @@
 use super::Ctx;
 use crate::error::Result;
 use crate::git;
-use crate::store::edit::{TomlDoc, append_text};
+use crate::store::edit::TomlDoc;
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
-use crate::store::parse::{ListFile, parse_toml};
-use crate::store::parse_cache::ParseCache;
+use crate::store::parse::parse_toml;
+use crate::store::to_toml::ToToml;
 use crate::store::{FileRef, atomic};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -120,77 +119,16 @@ impl<'a> Change<'a> {
         self.private.push(file.path.clone());
     }
 
-    /// A long list file (issues, to-dos) as this change sees it: from the
-    /// parse cache when this very text was parsed before, else parsed.
-    pub fn load_list_cached<T: ListFile + Default + Serialize>(&self, file: &FileRef) -> Result<T> {
-        match self.text(file)? {
-            Some(text) => crate::store::load::cached_list(&self.ctx.ws, file, &text),
-            None => Ok(T::default()),
-        }
-    }
-
-    /// The ids in use in a long list file: from the parse cache when this
-    /// very text was parsed before (the items themselves are not built),
-    /// else from a parse, which is returned too.
-    pub fn list_ids<T: ListFile + Default + Serialize>(
-        &self,
-        file: &FileRef,
-    ) -> Result<(Vec<String>, Option<T>)> {
-        let text = self.text(file)?.unwrap_or_default();
-        let cache = ParseCache::new(self.git_dir.as_deref());
-        if let Some(ids) = cache.get_ids::<T>(&file.display, &text) {
-            return Ok((ids, None));
-        }
-        let list: T = self.load_list_cached(file)?;
-        let ids = list.items().iter().map(|i| T::id(i).to_string()).collect();
-        Ok((ids, Some(list)))
-    }
-
-    /// Remembers what a list file parses to as this change leaves it, so the
-    /// next command finds it in the parse cache: `item` appended to the text
-    /// `before` (as it was loaded), else `list()` when it can give the whole
-    /// list.
-    pub fn remember_appended<T: ListFile + Serialize>(
-        &self,
-        file: &FileRef,
-        before: &str,
-        list: impl FnOnce() -> Option<T>,
-        item: &T::Item,
-    ) -> Result<()> {
-        if let Some(text) = self.text(file)? {
-            let cache = ParseCache::new(self.git_dir.as_deref());
-            if !cache.append_item::<T>(&file.display, before, &text, item)
-                && let Some(list) = list()
-            {
-                cache.put_list(&file.display, &text, &list);
-            }
-        }
-        Ok(())
-    }
-
-    /// Adds one `[[key]]` table to a list file. When the file ends with
-    /// that list the table is appended to its text (the file itself was
-    /// parsed by `load_list_cached`, and the new table is checked on its own);
-    /// otherwise the file goes through toml_edit and is checked whole.
-    pub fn append_table<T: DeserializeOwned>(
+    /// Adds one item at the end of its list file, checking that the file
+    /// still reads as a `F` (the list it belongs to).
+    pub fn append<F: DeserializeOwned, T: ToToml>(
         &mut self,
         file: &FileRef,
-        key: &str,
-        table: toml_edit::Table,
+        item: &T,
     ) -> Result<()> {
-        let text = self.text(file)?.unwrap_or_default();
-        if let Some(appended) = append_text(&text, key, &table) {
-            let mut alone = toml_edit::DocumentMut::new();
-            let mut array = toml_edit::ArrayOfTables::new();
-            array.push(table);
-            alone.insert(key, toml_edit::Item::ArrayOfTables(array));
-            parse_toml::<T>(file, &alone.to_string())?;
-            self.put_text(file, appended);
-            return Ok(());
-        }
-        let mut doc = TomlDoc::parse(file, &text)?;
-        doc.append(key, table);
-        self.put_toml::<T>(file, &doc)
+        let mut doc = self.toml(file)?;
+        doc.append(T::KEY, item.to_toml());
+        self.put_toml::<F>(file, &doc)
     }
 
     pub fn put_text(&mut self, file: &FileRef, text: String) {

@@ -16,7 +16,6 @@ use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use crate::store::files::{FileRef, read_text};
 use crate::store::load;
-use crate::store::parallel;
 use crate::store::parse::{IdLines, ListFile, line_col, parse_toml};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -165,14 +164,10 @@ fn duplicates<'a>(
     }
 }
 
-/// Reads a list file (issues, to-dos): from the parse cache when its text
-/// was parsed before, else parsed on every core.
-fn read_list<T: ListFile + Default + serde::Serialize>(
-    ws: &crate::store::Workspace,
-    file: &FileRef,
-) -> Result<(T, String), Error> {
+/// Reads a list file (issues, to-dos) with its text.
+fn read_list<T: ListFile + Default>(file: &FileRef) -> Result<(T, String), Error> {
     match read_text(file)? {
-        Some(text) => Ok((load::cached_list(ws, file, &text)?, text)),
+        Some(text) => Ok((parse_toml(file, &text)?, text)),
         None => Ok((T::default(), String::new())),
     }
 }
@@ -182,23 +177,18 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     let ws = &ctx.ws;
     let company = &ws.company;
     let roster = Roster { company };
-    // The big parts are read and checked on two cores at once, each into
-    // findings of its own, joined below in the report's order: the rocks,
-    // issues and to-dos on one; the meetings and the weekly values on the
-    // other (the values are checked against the scorecard below).
-    let (lists, (meetings, values_loaded)) = parallel::join(
-        || {
-            let mut f = Findings::default();
-            check_rock_files(&mut f, ws, &roster);
-            check_lists(&mut f, ws, &roster);
-            f
-        },
-        || {
-            let mut f = Findings::default();
-            check_meetings(&mut f, ws, &roster);
-            (f, load::values(ws))
-        },
-    );
+    let lists = {
+        let mut f = Findings::default();
+        check_rock_files(&mut f, ws, &roster);
+        check_lists(&mut f, ws, &roster);
+        f
+    };
+    let meetings = {
+        let mut f = Findings::default();
+        check_meetings(&mut f, ws, &roster);
+        f
+    };
+    let values_loaded = load::values(ws);
     let company_file = ws.company_file();
 
     if let Err(e) = parse_weekday(&company.meeting.weekday) {
@@ -438,7 +428,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
 
 /// The rock files, one per quarter.
 fn check_rock_files(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
-    let rock_files = match load::cached_folder::<RocksFile>(ws, &ws.rocks_dir()) {
+    let rock_files = match load::folder::<RocksFile>(ws, &ws.rocks_dir()) {
         Ok(files) => files,
         Err(e) => return f.broken(&ws.file(ws.rocks_dir()), e),
     };
@@ -457,7 +447,7 @@ fn check_rock_files(f: &mut Findings, ws: &crate::store::Workspace, roster: &Ros
 /// The issues list, then the to-dos (which may point at issues).
 fn check_lists(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
     let issues_file = ws.issues_file();
-    let issues = f.loaded(&issues_file, read_list::<IssuesFile>(ws, &issues_file));
+    let issues = f.loaded(&issues_file, read_list::<IssuesFile>(&issues_file));
     let mut issue_ids: HashSet<&str> = HashSet::new();
     if let Some((issues, text)) = &issues {
         let issue_lines = IdLines::new(text);
@@ -491,7 +481,7 @@ fn check_lists(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) 
     }
 
     let todos_file = ws.todos_file();
-    if let Some((todos, text)) = f.loaded(&todos_file, read_list::<TodosFile>(ws, &todos_file)) {
+    if let Some((todos, text)) = f.loaded(&todos_file, read_list::<TodosFile>(&todos_file)) {
         let todo_lines = IdLines::new(&text);
         duplicates(
             f,
@@ -518,7 +508,7 @@ fn check_lists(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) 
 
 /// The meeting files, one per meeting.
 fn check_meetings(f: &mut Findings, ws: &crate::store::Workspace, roster: &Roster) {
-    let meetings = match load::cached_folder::<Meeting>(ws, &ws.meetings_dir()) {
+    let meetings = match load::folder::<Meeting>(ws, &ws.meetings_dir()) {
         Ok(meetings) => meetings,
         Err(e) => return f.broken(&ws.file(ws.meetings_dir()), e),
     };

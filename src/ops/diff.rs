@@ -16,8 +16,7 @@ use crate::model::seats::{Seat, SeatsFile};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use crate::store::files::FileRef;
-use crate::store::parse::{ListFile, parse_list, parse_toml};
-use crate::store::parse_cache::ParseCache;
+use crate::store::parse::parse_toml;
 use crate::store::values;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -190,31 +189,6 @@ impl Differ<'_> {
             ));
             T::default()
         })
-    }
-
-    /// Both sides of a list file (issues, to-dos), or None when it did not
-    /// change. A side whose text the parse cache knows (the work tree's,
-    /// usually) is read from it; the others are parsed on every core.
-    fn pair_list<T: ListFile + Default>(&mut self, rel: &str) -> Option<(T, T)> {
-        let path = format!("{}{rel}", self.data);
-        if self.old.get(&path) == self.new.get(&path) {
-            return None;
-        }
-        let ws = &self.ctx.ws;
-        // The name the loaders file the entry under.
-        let name = ws.file(ws.team.join(rel)).display;
-        let cache = ParseCache::new(git::find_git_dir(&ws.root).as_deref());
-        let (old, new) = (self.old, self.new);
-        let mut side = |files: &Files, label: &str| -> T {
-            match files
-                .get(&path)
-                .and_then(|text| cache.get_list(&name, text))
-            {
-                Some(list) => list,
-                None => self.parse_with(files, &path, label, parse_list),
-            }
-        };
-        Some((side(old, "before"), side(new, "now")))
     }
 
     /// Both sides of a file, or None when it did not change.
@@ -498,7 +472,7 @@ impl Differ<'_> {
     }
 
     fn issues(&mut self) {
-        let Some((old, new)) = self.pair_list::<IssuesFile>("issues.toml") else {
+        let Some((old, new)) = self.pair::<IssuesFile>("issues.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Issue> = old.issue.iter().map(|i| (i.id.as_str(), i)).collect();
@@ -602,7 +576,7 @@ impl Differ<'_> {
     }
 
     fn todos(&mut self) {
-        let Some((old, new)) = self.pair_list::<TodosFile>("todos.toml") else {
+        let Some((old, new)) = self.pair::<TodosFile>("todos.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Todo> = old.todo.iter().map(|t| (t.id.as_str(), t)).collect();

@@ -3,14 +3,15 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, table, vanished};
+use super::items::{find, new_id, required, vanished};
 use super::todos::{self, NewTodo};
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssueStatus, IssuesFile, Term, meeting_order};
 use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
-use crate::store::edit::{TomlDoc, set, string, unset};
+use crate::store::edit::{TomlDoc, set, unset};
 use crate::store::load;
+use crate::store::to_toml::ToToml;
 use toml_edit::Value;
 
 /// Appends an issue to an open `issues.toml`; used by `headline add --issue`.
@@ -22,32 +23,23 @@ pub fn append(
     owner: Option<&str>,
     term: Term,
 ) -> Result<Issue> {
-    let taken: Vec<&str> = current.issue.iter().map(|i| i.id.as_str()).collect();
-    let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
-    doc.append("issue", table);
+    let issue = new_issue(ctx, current, title, owner, term)?;
+    doc.append(Issue::KEY, issue.to_toml());
     Ok(issue)
 }
 
-/// A new issue, checked, with a fresh id, and the table that writes it.
+/// A new issue, checked, with a fresh id.
 fn new_issue(
     ctx: &Ctx,
-    taken: &[&str],
+    current: &IssuesFile,
     title: &str,
     owner: Option<&str>,
     term: Term,
-) -> Result<(toml_edit::Table, Issue)> {
+) -> Result<Issue> {
     let title = required(title, "the issue's title")?;
     let owner = owner.map(|o| ctx.person(o)).transpose()?;
-    let id = new_id(&title, "issue", taken.iter().copied());
-    let table = table(vec![
-        ("id", Some(string(&id))),
-        ("title", Some(string(&title))),
-        ("owner", owner.as_deref().map(string)),
-        ("term", Some(string(term.as_str()))),
-        ("created", Some(toml_date(ctx.today))),
-        ("status", Some(string("open"))),
-    ]);
-    let issue = Issue {
+    let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
+    Ok(Issue {
         id,
         title,
         owner: owner.unwrap_or_default(),
@@ -57,25 +49,15 @@ fn new_issue(
         status: IssueStatus::Open,
         solved: None,
         resolution: None,
-    };
-    Ok((table, issue))
+    })
 }
 
 pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(Issue, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
-    let before = change.text(&file)?.unwrap_or_default();
-    let (ids, current) = change.list_ids::<IssuesFile>(&file)?;
-    let taken: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let (table, issue) = new_issue(ctx, &taken, title, owner, term)?;
-    change.append_table::<IssuesFile>(&file, "issue", table)?;
-    let list = || {
-        current.map(|mut list| {
-            list.issue.push(issue.clone());
-            list
-        })
-    };
-    change.remember_appended(&file, &before, list, &issue)?;
+    let current: IssuesFile = change.load(&file)?;
+    let issue = new_issue(ctx, &current, title, owner, term)?;
+    change.append::<IssuesFile, _>(&file, &issue)?;
     let list = if term == Term::Long {
         " (long-term)"
     } else {

@@ -1,25 +1,13 @@
 //! Shared steps of the commands that add and change list items (rocks,
-//! issues, to-dos, measurables): new ids, new tables, resolving a typed id.
+//! issues, to-dos, measurables): new ids, resolving a typed id.
 
 use crate::error::{Error, Result};
 use crate::model::ids;
-use toml_edit::{Item, Table, Value};
 
 /// A fresh id for `title`, unique among `taken`.
 pub fn new_id<'a>(title: &str, fallback: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: Vec<&str> = taken.collect();
     ids::unique_id(&ids::slugify(title, fallback), &taken)
-}
-
-/// A new table with keys in the given order (the order people read them in).
-pub fn table(pairs: Vec<(&str, Option<Value>)>) -> Table {
-    let mut t = Table::new();
-    for (key, value) in pairs {
-        if let Some(value) = value {
-            t.insert(key, Item::Value(value));
-        }
-    }
-    t
 }
 
 /// Resolves a typed id (or unique prefix) among items, returning the index.

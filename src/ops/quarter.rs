@@ -6,15 +6,15 @@
 use super::Ctx;
 use super::change::{Change, Outcome};
 use super::issues;
-use super::items::{find, new_id, table};
+use super::items::{find, new_id};
 use crate::error::{Error, Result};
 use crate::model::issue::{IssuesFile, Term};
-use crate::model::rock::{Rock, RockStatus, RocksFile, completion};
-use crate::model::time::{Quarter, toml_date};
-use crate::store::edit::{set, string};
+use crate::model::rock::{Milestone, Rock, RockStatus, RocksFile, completion};
+use crate::model::time::{Date, Quarter};
+use crate::store::edit::set;
+use crate::store::to_toml::ToToml;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use toml_edit::{Array, InlineTable, Value};
 
 #[derive(Debug, Serialize)]
 pub struct OwnerCompletion {
@@ -132,29 +132,28 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
     for rock in &roll {
         let id = new_id(&rock.title, "rock", taken.iter().map(String::as_str));
         taken.push(id.clone());
-        let mut milestones = Array::new();
-        for m in rock.milestones.iter().filter(|m| !m.done) {
-            let mut t = InlineTable::new();
-            t.insert("title", string(&m.title));
-            t.insert("done", Value::from(false));
-            milestones.push(Value::InlineTable(t));
-        }
-        next_doc.append(
-            "rock",
-            table(vec![
-                ("id", Some(string(&id))),
-                ("title", Some(string(&rock.title))),
-                ("owner", Some(string(&rock.owner))),
-                ("company", Some(Value::from(rock.company))),
-                ("status", Some(string("on-track"))),
-                ("due", Some(toml_date(next.last_day()))),
-                (
-                    "milestones",
-                    (!milestones.is_empty()).then_some(Value::Array(milestones)),
-                ),
-                ("rolled_from", Some(string(&quarter.to_string()))),
-            ]),
-        );
+        let rolled = Rock {
+            id: id.clone(),
+            title: rock.title.clone(),
+            owner: rock.owner.clone(),
+            company: rock.company,
+            status: RockStatus::OnTrack,
+            due: Some(Date(next.last_day())),
+            milestones: rock
+                .milestones
+                .iter()
+                .filter(|m| !m.done)
+                .map(|m| Milestone {
+                    title: m.title.clone(),
+                    due: None,
+                    done: false,
+                })
+                .collect(),
+            rolled_from: Some(quarter.to_string()),
+            rolled_to: None,
+            issue: None,
+        };
+        next_doc.append(Rock::KEY, rolled.to_toml());
         if let Some(t) = doc.find_mut("rock", &rock.id) {
             set(t, "rolled_to", next.to_string().as_str());
         }

@@ -2,14 +2,15 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, table, vanished};
+use super::items::{find, new_id, required, vanished};
 use crate::error::{Error, Result};
-use crate::model::rock::{Rock, RockStatus, RocksFile};
-use crate::model::time::{Quarter, toml_date};
-use crate::store::edit::{array_mut, push_like_siblings, set, string};
+use crate::model::rock::{Milestone, Rock, RockStatus, RocksFile};
+use crate::model::time::{Date, Quarter};
+use crate::store::edit::{array_mut, push_multiline, set};
 use crate::store::load;
+use crate::store::to_toml;
 use chrono::NaiveDate;
-use toml_edit::{InlineTable, Item, Value};
+use toml_edit::{Item, Value};
 
 pub struct NewRock<'a> {
     pub title: &'a str,
@@ -30,31 +31,34 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
     let file = ctx.ws.rocks_file(new.quarter);
     let current: RocksFile = change.load(&file)?;
     let id = new_id(&title, "rock", current.rock.iter().map(|r| r.id.as_str()));
-    let mut doc = change.toml(&file)?;
-    doc.append(
-        "rock",
-        table(vec![
-            ("id", Some(string(&id))),
-            ("title", Some(string(&title))),
-            ("owner", Some(string(&owner))),
-            ("company", Some(Value::from(new.company))),
-            ("status", Some(string(RockStatus::OnTrack.as_str()))),
-            ("due", Some(toml_date(due))),
-        ]),
-    );
-    change.put_toml::<RocksFile>(&file, &doc)?;
-    let outcome = change.finish(&format!("rock: add {:?} ({owner}, {})", title, new.quarter))?;
+    let rock = Rock {
+        id,
+        title,
+        owner,
+        company: new.company,
+        status: RockStatus::OnTrack,
+        due: Some(Date(due)),
+        milestones: Vec::new(),
+        rolled_from: None,
+        rolled_to: None,
+        issue: None,
+    };
+    change.append::<RocksFile, _>(&file, &rock)?;
+    let outcome = change.finish(&format!(
+        "rock: add {:?} ({}, {})",
+        rock.title, rock.owner, new.quarter
+    ))?;
     let mut warnings = Vec::new();
     let owned = current
         .rock
         .iter()
-        .filter(|r| r.owner == owner && r.status != RockStatus::Dropped)
+        .filter(|r| r.owner == rock.owner && r.status != RockStatus::Dropped)
         .count()
         + 1;
     if owned > MAX_ROCKS_PER_OWNER {
         warnings.push(format!(
-            "{owner} now has {owned} rocks in {}: EOS keeps 3 to 7 per person",
-            new.quarter
+            "{} now has {owned} rocks in {}: EOS keeps 3 to 7 per person",
+            rock.owner, new.quarter
         ));
     }
     let company_rocks = current
@@ -69,15 +73,6 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
             new.quarter
         ));
     }
-    let rock = Rock {
-        id,
-        title,
-        owner,
-        company: new.company,
-        status: RockStatus::OnTrack,
-        due: Some(crate::model::time::Date(due)),
-        milestones: Vec::new(),
-    };
     Ok((rock, outcome, warnings))
 }
 
@@ -152,21 +147,22 @@ pub fn add_milestone(
 ) -> Result<(Rock, Outcome)> {
     let title = required(title, "the milestone's title")?;
     edit_rock(ctx, quarter, query, |rock, table| {
-        let mut milestone = InlineTable::new();
-        milestone.insert("title", string(&title));
-        if let Some(due) = due {
-            milestone.insert("due", toml_date(due));
-        }
-        milestone.insert("done", Value::from(false));
+        let milestone = to_toml::milestone(&Milestone {
+            title: title.clone(),
+            due: due.map(Date),
+            done: false,
+        });
         // Hand-written files may use `[[rock.milestones]]` tables instead of an inline array.
         if let Some(Item::ArrayOfTables(tables)) = table.get_mut("milestones") {
-            tables.push(milestone.into_table());
+            if let Value::InlineTable(m) = milestone {
+                tables.push(m.into_table());
+            }
             return Ok(format!("rock: {} milestone {:?}", rock.id, title));
         }
         let array = array_mut(table, "milestones").ok_or_else(|| {
             Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
         })?;
-        push_like_siblings(array, Value::InlineTable(milestone));
+        push_multiline(array, milestone);
         Ok(format!("rock: {} milestone {:?}", rock.id, title))
     })
 }

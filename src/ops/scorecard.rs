@@ -8,8 +8,8 @@ use crate::error::{Error, Result};
 use crate::model::goal::Goal;
 use crate::model::scorecard::{Measurable, ScorecardFile};
 use crate::model::time::Week;
-use crate::store::edit::string;
 use crate::store::load;
+use crate::store::to_toml::{MeasurableRow, ToToml};
 use crate::store::values::{self, ValuesDoc};
 use serde::Serialize;
 
@@ -26,19 +26,15 @@ pub fn add(
     let file = ctx.ws.scorecard_file();
     let current = load::measurables(&ctx.ws)?;
     let id = new_id(&name, "measurable", current.iter().map(|m| m.id.as_str()));
-    let mut doc = change.toml(&file)?;
     let unit = unit.map(str::trim).unwrap_or("");
-    doc.append(
-        "measurable",
-        items::table(vec![
-            ("id", Some(string(&id))),
-            ("name", Some(string(&name))),
-            ("owner", Some(string(&owner))),
-            ("goal", Some(string(&goal.to_string()))),
-            ("unit", (!unit.is_empty()).then(|| string(unit))),
-        ]),
-    );
-    change.put_toml::<ScorecardFile>(&file, &doc)?;
+    let row = MeasurableRow {
+        id: &id,
+        name: &name,
+        owner: &owner,
+        goal: goal.to_string(),
+        unit,
+    };
+    change.append::<ScorecardFile, _>(&file, &row)?;
     let outcome = change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
     let count = current.len() + 1;
     if count > 15 {
@@ -361,16 +357,14 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
                     .unwrap_or("")
                     .trim()
                     .to_string();
-                defs.append(
-                    "measurable",
-                    items::table(vec![
-                        ("id", Some(string(&id))),
-                        ("name", Some(string(&name))),
-                        ("owner", Some(string(&owner))),
-                        ("goal", Some(string(&goal.to_string()))),
-                        ("unit", (!unit.is_empty()).then(|| string(&unit))),
-                    ]),
-                );
+                let row = MeasurableRow {
+                    id: &id,
+                    name: &name,
+                    owner: &owner,
+                    goal: goal.to_string(),
+                    unit: &unit,
+                };
+                defs.append(MeasurableRow::KEY, row.to_toml());
                 report.measurables_added.push(id.clone());
                 id
             }

@@ -3,19 +3,10 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, table, vanished};
+use super::items::{find, new_id, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::seats::{Seat, SeatsFile};
-use crate::store::edit::{array_mut, string};
-use toml_edit::{Array, Value};
-
-fn strings(items: &[String]) -> Value {
-    let mut array = Array::new();
-    for i in items {
-        array.push(i.as_str());
-    }
-    Value::Array(array)
-}
+use crate::store::edit::array_mut;
 
 pub struct NewSeat {
     pub name: String,
@@ -42,33 +33,21 @@ pub fn add(ctx: &Ctx, new: NewSeat) -> Result<(Seat, Outcome)> {
         None => None,
     };
     let id = new_id(&name, "seat", current.seat.iter().map(|s| s.id.as_str()));
-    let mut doc = change.toml(&file)?;
-    doc.append(
-        "seat",
-        table(vec![
-            ("id", Some(string(&id))),
-            ("name", Some(string(&name))),
-            ("reports_to", reports_to.as_deref().map(string)),
-            ("people", Some(strings(&new.people))),
-            ("roles", Some(strings(&new.roles))),
-        ]),
-    );
-    change.put_toml::<SeatsFile>(&file, &doc)?;
-    let under = reports_to
+    let seat = Seat {
+        id,
+        name,
+        reports_to,
+        people: new.people,
+        roles: new.roles,
+    };
+    change.append::<SeatsFile, _>(&file, &seat)?;
+    let under = seat
+        .reports_to
         .as_deref()
         .map(|r| format!(" under {r}"))
         .unwrap_or_default();
-    let outcome = change.finish(&format!("seat: add {:?}{under}", name))?;
-    Ok((
-        Seat {
-            id,
-            name,
-            reports_to,
-            people: new.people,
-            roles: new.roles,
-        },
-        outcome,
-    ))
+    let outcome = change.finish(&format!("seat: add {:?}{under}", seat.name))?;
+    Ok((seat, outcome))
 }
 
 /// Puts a person in a seat (`assign`) or takes them out (`unassign`).

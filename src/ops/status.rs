@@ -7,7 +7,7 @@ use crate::model::issue::{Issue, Term, meeting_order};
 use crate::model::rock::{Rock, RockStatus};
 use crate::model::time::{Quarter, Week};
 use crate::model::todo::{Todo, completion};
-use crate::store::{load, parallel};
+use crate::store::load;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
@@ -62,10 +62,9 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
 
     let week = Week::last_completed(ctx.today);
-    // The to-do list is the biggest file: parsed on a second core meanwhile.
-    let (all_todos, (values, issues)) =
-        parallel::join(|| load::todos(ws), || (load::values(ws), load::issues(ws)));
-    let (all_todos, values, issues) = (all_todos?, values?, issues?.issue);
+    let all_todos = load::todos(ws)?;
+    let values = load::values(ws)?;
+    let issues = load::issues(ws)?.issue;
     let measurables: Vec<_> = load::measurables(ws)?
         .into_iter()
         .filter(|m| mine(&m.owner))

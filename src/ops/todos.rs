@@ -2,15 +2,15 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, table, vanished};
+use super::items::{find, new_id, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::issue::IssuesFile;
 use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
-use crate::store::edit::{TomlDoc, set, string};
+use crate::store::edit::{TomlDoc, set};
 use crate::store::load;
+use crate::store::to_toml::ToToml;
 use chrono::{Days, NaiveDate};
-use toml_edit::Table;
 
 pub struct NewTodo {
     pub title: String,
@@ -27,13 +27,13 @@ pub fn append(
     taken: &mut Vec<String>,
     new: &NewTodo,
 ) -> Result<Todo> {
-    let (table, todo) = new_todo(ctx, taken, new)?;
-    doc.append("todo", table);
+    let todo = new_todo(ctx, taken, new)?;
+    doc.append(Todo::KEY, todo.to_toml());
     Ok(todo)
 }
 
-/// A new to-do, checked, with a fresh id, and the table that writes it.
-fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<(Table, Todo)> {
+/// A new to-do, checked, with a fresh id.
+fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<Todo> {
     let title = required(&new.title, "the to-do's title")?;
     let owner = ctx.person(&new.owner)?;
     let created = ctx.today;
@@ -45,15 +45,7 @@ fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<(Table,
     }
     let id = new_id(&title, "todo", taken.iter().map(String::as_str));
     taken.push(id.clone());
-    let table = table(vec![
-        ("id", Some(string(&id))),
-        ("title", Some(string(&title))),
-        ("owner", Some(string(&owner))),
-        ("created", Some(toml_date(created))),
-        ("due", Some(toml_date(due))),
-        ("issue", new.issue.as_deref().map(string)),
-    ]);
-    let todo = Todo {
+    Ok(Todo {
         id,
         title,
         owner,
@@ -61,8 +53,7 @@ fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<(Table,
         due: Some(Date(due)),
         done: None,
         issue: new.issue.clone(),
-    };
-    Ok((table, todo))
+    })
 }
 
 pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
@@ -73,17 +64,10 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
         new.issue = Some(issue.id.clone());
     }
     let file = ctx.ws.todos_file();
-    let before = change.text(&file)?.unwrap_or_default();
-    let (mut taken, current) = change.list_ids::<TodosFile>(&file)?;
-    let (table, todo) = new_todo(ctx, &mut taken, &new)?;
-    change.append_table::<TodosFile>(&file, "todo", table)?;
-    let list = || {
-        current.map(|mut list| {
-            list.todo.push(todo.clone());
-            list
-        })
-    };
-    change.remember_appended(&file, &before, list, &todo)?;
+    let current: TodosFile = change.load(&file)?;
+    let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
+    let todo = new_todo(ctx, &mut taken, &new)?;
+    change.append::<TodosFile, _>(&file, &todo)?;
     let outcome = change.finish(&format!(
         "todo: add {:?} ({}, due {})",
         todo.title,

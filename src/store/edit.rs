@@ -92,7 +92,14 @@ impl TomlDoc {
                 array.push(table);
             }
             _ => {
-                if has_content {
+                // A fresh file's header comment is the document's trailing
+                // text: it goes above the new table, so it stays on top.
+                let trailing = self.doc.trailing().as_str().unwrap_or("").to_string();
+                if self.doc.as_table().is_empty() && !trailing.trim().is_empty() {
+                    self.doc.set_trailing("");
+                    let gap = if trailing.ends_with("\n\n") { "" } else { "\n" };
+                    table.decor_mut().set_prefix(format!("{trailing}{gap}"));
+                } else if has_content {
                     table.decor_mut().set_prefix("\n");
                 }
                 let mut array = ArrayOfTables::new();
@@ -131,74 +138,6 @@ pub fn section_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut Ta
             Item::Table(t)
         })
         .as_table_mut()
-}
-
-/// Appends one `[[key]]` table to a list file as text, without parsing the
-/// file with toml_edit: a ten-year to-do list is 5,000 tables, and adding
-/// one is the most common write. Only when the file ends with that list
-/// (its last table header is `[[key]]`, with no multi-line string from
-/// there on); `None` asks for the full edit. The text of the file is kept byte for
-/// byte; the new table follows a blank line, with the file's line endings
-/// and its final newline (or lack of one).
-pub fn append_text(text: &str, key: &str, table: &Table) -> Option<String> {
-    let body = without_bom(text);
-    if body.trim().is_empty() {
-        return None;
-    }
-    // The last line that opens a table must be this list's header, and a
-    // real one: a multi-line string around it would close below it. (Only
-    // the tail is scanned: a ten-year list is most of a megabyte.)
-    let last_table = &body[last_line_starting_with(body, '[')?..];
-    let header_line = last_table.lines().next()?.trim_start();
-    let rest = header_line
-        .strip_prefix(&format!("[[{key}]]"))?
-        .trim_start();
-    if !(rest.is_empty() || rest.starts_with('#'))
-        || last_table.contains("\"\"\"")
-        || last_table.contains("'''")
-    {
-        return None;
-    }
-    let mut doc = DocumentMut::new();
-    let mut array = ArrayOfTables::new();
-    array.push(table.clone());
-    doc.insert(key, Item::ArrayOfTables(array));
-    // CRLF only when every line ends so (the first line tells most files).
-    let crlf = body.find('\n').is_some_and(|i| body[..i].ends_with('\r'))
-        && body.matches('\n').count() == body.matches("\r\n").count();
-    let newline = if crlf { "\r\n" } else { "\n" };
-    let mut snippet = doc.to_string();
-    if crlf {
-        snippet = snippet.replace('\n', "\r\n");
-    }
-    let final_newline = body.ends_with('\n');
-    let mut out = text.to_string();
-    if !final_newline {
-        out.push_str(newline);
-    }
-    if !out.ends_with(&format!("{newline}{newline}")) {
-        out.push_str(newline);
-    }
-    out.push_str(&snippet);
-    if !final_newline {
-        out.truncate(out.len() - newline.len());
-    }
-    Some(out)
-}
-
-/// Where the last line whose first non-blank character is `first` starts.
-fn last_line_starting_with(text: &str, first: char) -> Option<usize> {
-    let mut end = text.len();
-    loop {
-        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
-        if text[start..end].trim_start().starts_with(first) {
-            return Some(start);
-        }
-        if start == 0 {
-            return None;
-        }
-        end = start - 1;
-    }
 }
 
 /// Sets `key` in a table, keeping the old value's comments and spacing.
@@ -276,38 +215,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_append_reads_as_the_toml_edit_append() {
-        let mut table = Table::new();
-        table.insert("id", Item::Value(Value::from("new")));
-        table.insert("title", Item::Value(Value::from("New one")));
-        for text in [
-            "# list\n[[todo]]\nid = \"a\"\ntitle = \"A\"\n",
-            "\u{feff}[[todo]]\r\nid = \"a\"\r\ntitle = \"A\"\r\n\r\n",
-            "[[todo]] # first\nid = \"a\"\ntitle = \"A\"",
-            "[[todo]]\nid = \"a\"\nnote = '''\n[[todo]]\n'''\n\n[[todo]]\nid = \"b\"\n",
-        ] {
-            let fast = append_text(text, "todo", &table).unwrap();
-            assert!(fast.starts_with(text.trim_end_matches(['\r', '\n'])));
-            let file = FileRef {
-                path: "todos.toml".into(),
-                display: "todos.toml".into(),
-            };
-            let mut doc = TomlDoc::parse(&file, text).unwrap();
-            doc.append("todo", table.clone());
-            let slow = doc.to_text();
-            let read = |t: &str| without_bom(t).parse::<toml::Table>().unwrap();
-            assert_eq!(read(&fast), read(&slow), "{fast:?} vs {slow:?}");
-            assert_eq!(fast.ends_with('\n'), text.ends_with('\n'));
-            assert_eq!(fast.contains("\r\n"), text.contains("\r\n"));
+    fn header_comment_stays_on_top_of_a_fresh_list() {
+        let header = "# To-dos: 7-day action items.\n# One [[todo]] per item.\n";
+        let mut doc = TomlDoc::parse(&file(), header).unwrap();
+        for id in ["a", "b"] {
+            let mut t = Table::new();
+            t.insert("id", toml_edit::value(id));
+            doc.append("todo", t);
         }
-        // Not at the end of the list, or inline: the full edit.
-        assert!(append_text("[[todo]]\nid = \"a\"\n[meta]\nx = 1\n", "todo", &table).is_none());
-        assert!(append_text("todo = [{ id = \"a\" }]\n", "todo", &table).is_none());
-        assert!(append_text("", "todo", &table).is_none());
-        // A header-like line inside a multi-line string is not the end.
-        let inside = "[[todo]]\nid = \"a\"\nnote = \"\"\"\n[[todo]]\n\"\"\"\n";
-        assert!(append_text(inside, "todo", &table).is_none());
+        assert_eq!(
+            doc.to_text(),
+            format!("{header}\n[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\n")
+        );
     }
+
     use std::path::PathBuf;
 
     fn file() -> FileRef {

@@ -2,8 +2,7 @@
 //! files it needs; a missing optional file reads as empty.
 
 use super::files::{FileRef, list_dir, read_text};
-use super::parse::{ListFile, located_error, parse_list, parse_toml};
-use super::parse_cache::{ParseCache, fingerprint_all};
+use super::parse::{ListFile, located_error, parse_toml};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -18,7 +17,6 @@ use crate::model::time::{Quarter, parse_date};
 use crate::model::todo::TodosFile;
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// Parses a TOML file, or gives the default when it does not exist.
@@ -65,139 +63,40 @@ impl ListFile for TodosFile {
     }
 }
 
-/// A list file: from the parse cache when its text was parsed before,
-/// else parsed on every core (and remembered).
-pub fn list_or_default<T: ListFile + Default + Serialize>(
-    ws: &Workspace,
-    file: &FileRef,
-) -> Result<T> {
-    match read_text(file)? {
-        Some(text) => cached_list(ws, file, &text),
-        None => Ok(T::default()),
-    }
-}
-
-/// Parses the text of a list file, or takes it from the parse cache.
-pub fn cached_list<T: ListFile + Serialize>(
-    ws: &Workspace,
-    file: &FileRef,
-    text: &str,
-) -> Result<T> {
-    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
-    if let Some(list) = cache.get_list(&file.display, text) {
-        return Ok(list);
-    }
-    let list = parse_list(file, text)?;
-    cache.put_list(&file.display, text, &list);
-    Ok(list)
-}
-
-/// Parses the text of a TOML file, or takes it from the parse cache (the
-/// forty quarter files of rocks of a ten-year company).
-pub fn cached_toml<T: DeserializeOwned + Serialize>(
-    ws: &Workspace,
-    file: &FileRef,
-    text: &str,
-) -> Result<T> {
-    cached(ws, file, text, || parse_toml(file, text))
-}
-
-fn cached<T: DeserializeOwned + Serialize>(
-    ws: &Workspace,
-    file: &FileRef,
-    text: &str,
-    parse: impl FnOnce() -> Result<T>,
-) -> Result<T> {
-    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
-    if let Some(value) = cache.get(&file.display, text) {
-        return Ok(value);
-    }
-    let value = parse()?;
-    cache.put(&file.display, text, &value);
-    Ok(value)
-}
-
 /// The files of a folder, each with what it parsed to and its text, or its
 /// error.
 pub type Loaded<T> = Vec<(FileRef, Result<(T, String)>)>;
 
 /// Every `.toml` file of a folder, each read and parsed (or its error), with
-/// its text, in name order. When no file of the folder changed since the
-/// last time, they come from one parse-cache entry for the whole folder: the
-/// 500 meeting files of a ten-year company are still each read, but not each
-/// parsed.
-pub fn cached_folder<T: DeserializeOwned + Serialize + Default>(
+/// its text, in name order.
+pub fn folder<T: DeserializeOwned + Default>(
     ws: &Workspace,
     dir: &std::path::Path,
 ) -> Result<Loaded<T>> {
-    let files: Vec<(FileRef, Result<Option<String>>)> = list_dir(dir, "toml")?
+    Ok(list_dir(dir, "toml")?
         .into_iter()
         .map(|path| {
             let file = ws.file(path);
-            let text = read_text(&file);
-            (file, text)
-        })
-        .collect();
-    let cache = ParseCache::new(crate::git::find_git_dir(&ws.root).as_deref());
-    let name = format!("{}/", ws.file(dir.to_path_buf()).display);
-    // Only a folder whose every file was read is remembered.
-    let texts: Option<Vec<(&str, &str)>> = files
-        .iter()
-        .map(|(file, text)| match text {
-            Ok(Some(text)) => Some((file.display.as_str(), text.as_str())),
-            _ => None,
-        })
-        .collect();
-    let fingerprint = texts.map(fingerprint_all);
-    if let Some(fingerprint) = &fingerprint
-        && let Some(values) = cache.get_known::<Vec<T>>(&name, fingerprint)
-        && values.len() == files.len()
-    {
-        return Ok(files
-            .into_iter()
-            .zip(values)
-            .map(|((file, text), value)| {
-                (file, Ok((value, text.ok().flatten().unwrap_or_default())))
-            })
-            .collect());
-    }
-    let parsed: Vec<(FileRef, Result<(T, String)>)> = files
-        .into_iter()
-        .map(|(file, text)| {
-            let value = match text {
+            let value = match read_text(&file) {
                 Ok(Some(text)) => parse_toml(&file, &text).map(|v| (v, text)),
                 Ok(None) => Ok((T::default(), String::new())),
                 Err(e) => Err(e),
             };
             (file, value)
         })
-        .collect();
-    if let Some(fingerprint) = &fingerprint {
-        let values: Option<Vec<&T>> = parsed
-            .iter()
-            .map(|(_, v)| v.as_ref().ok().map(|(v, _)| v))
-            .collect();
-        if let Some(values) = values {
-            cache.put_known(&name, fingerprint, &values);
-        }
-    }
-    Ok(parsed)
+        .collect())
 }
 
 pub fn issues(ws: &Workspace) -> Result<IssuesFile> {
-    list_or_default(ws, &ws.issues_file())
+    toml_or_default(&ws.issues_file())
 }
 
 pub fn todos(ws: &Workspace) -> Result<TodosFile> {
-    list_or_default(ws, &ws.todos_file())
+    toml_or_default(&ws.todos_file())
 }
 
 pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
-    let file = ws.rocks_file(quarter);
-    match read_text(&file)? {
-        Some(text) => cached_toml(ws, &file, &text),
-        None => Ok(RocksFile::default()),
-    }
+    toml_or_default(&ws.rocks_file(quarter))
 }
 
 /// The quarters that have a rock file, oldest first. Files in `rocks/` not

@@ -7,9 +7,8 @@ pub mod edit;
 pub mod files;
 pub mod load;
 pub mod lock;
-pub mod parallel;
 pub mod parse;
-pub mod parse_cache;
+pub mod to_toml;
 pub mod values;
 pub mod workspace;
 

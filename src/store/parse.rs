@@ -48,77 +48,12 @@ pub fn conflict_error(file: &FileRef, text: &str) -> Option<Error> {
 }
 
 /// A file that is one long `[[KEY]]` list: the issues, the to-dos.
-pub trait ListFile: DeserializeOwned + Send {
+pub trait ListFile: DeserializeOwned {
     const KEY: &'static str;
-    type Item: Send + serde::Serialize + DeserializeOwned;
+    type Item: serde::Serialize + DeserializeOwned;
     fn items(&self) -> &[Self::Item];
     fn items_mut(&mut self) -> &mut Vec<Self::Item>;
     fn id(item: &Self::Item) -> &str;
-}
-
-/// Below this size one parse on one core is as fast as splitting.
-const SPLIT_ABOVE: usize = 96 * 1024;
-
-/// Parses a long `[[KEY]]` list on every core: the text is cut at `[[KEY]]`
-/// lines into pieces that are TOML documents of their own, parsed at once
-/// and joined in order. A ten-year to-do list is 5,000 tables; TOML parsing
-/// is most of what `pulse agenda` spends its time on. The cut is only made
-/// when it cannot change the meaning (no multi-line strings, no other table
-/// headers); any error is reported from a parse of the whole file, so its
-/// line and column are the file's own.
-pub fn parse_list<T: ListFile>(file: &FileRef, text: &str) -> Result<T> {
-    let body = without_bom(text);
-    let parallelism = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let Some(pieces) = cut_list(body, T::KEY, parallelism) else {
-        return parse_toml(file, text);
-    };
-    let parsed: Option<Vec<T>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces[1..]
-            .iter()
-            .map(|piece| {
-                std::thread::Builder::new()
-                    .spawn_scoped(scope, move || toml::from_str::<T>(piece).ok())
-                    .ok()
-            })
-            .collect();
-        let first = toml::from_str::<T>(pieces[0]).ok();
-        let rest: Option<Vec<T>> = handles
-            .into_iter()
-            .map(|h| h.and_then(|h| h.join().ok().flatten()))
-            .collect();
-        let mut all = vec![first?];
-        all.extend(rest?);
-        Some(all)
-    });
-    match parsed {
-        Some(mut parts) => {
-            let mut whole = parts.remove(0);
-            for mut part in parts {
-                whole.items_mut().append(part.items_mut());
-            }
-            Ok(whole)
-        }
-        None => parse_toml(file, text),
-    }
-}
-
-/// Cuts a `[[key]]` list into about `n` pieces at `[[key]]` lines, or `None`
-/// when the text is small or a cut could change its meaning.
-fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
-    if n < 2 || text.len() < SPLIT_ABOVE {
-        return None;
-    }
-    let starts = table_starts(text, key)?;
-    let mut pieces = Vec::with_capacity(n);
-    let mut from = 0;
-    for i in 1..n {
-        let target = text.len() * i / n;
-        let cut = starts.iter().copied().find(|&s| s >= target && s > from)?;
-        pieces.push(&text[from..cut]);
-        from = cut;
-    }
-    pieces.push(&text[from..]);
-    Some(pieces)
 }
 
 /// Where each `[[key]]` table of a list file starts, or `None` when cutting
@@ -293,25 +228,6 @@ mod tests {
     }
 
     use super::*;
-
-    #[test]
-    fn lists_are_cut_only_where_the_meaning_stays() {
-        let item = "[[todo]]\nid = \"a\"\ntitle = \"x\"\n\n";
-        let text = format!("# to-dos\n{}", item.repeat(SPLIT_ABOVE / item.len() + 10));
-        let pieces = cut_list(&text, "todo", 2).unwrap();
-        assert_eq!(pieces.concat(), text);
-        assert!(pieces[1].starts_with("[[todo]]"));
-        assert!(cut_list(&format!("{text}[other]\nx = 1\n"), "todo", 2).is_none());
-        assert!(
-            cut_list(
-                &format!("{text}[[todo]]\nnote = \"\"\"\n[[todo]]\n\"\"\"\n"),
-                "todo",
-                2
-            )
-            .is_none()
-        );
-        assert!(cut_list(item, "todo", 2).is_none());
-    }
 
     #[test]
     fn id_lines_find_every_copy() {

@@ -112,30 +112,6 @@ fn diff_includes_the_work_tree() {
     assert!(t.ok(&["diff", "end..end"]).contains("Nothing changed."));
 }
 
-/// The work tree's lists may come from the parse cache (whole, or with a
-/// tail of appended items): the words are the same as from a parse.
-#[test]
-fn diff_reads_the_same_with_the_parse_cache_warm() {
-    let t = scripted();
-    std::fs::remove_dir_all(t.path().join(".git/pulse-cache")).unwrap();
-    let cold = t.ok(&["diff", "start"]);
-    assert!(cold.contains("Call the top ten"), "{cold}");
-    t.ok(&["todos"]);
-    t.ok(&["issues"]);
-    assert!(t.path().join(".git/pulse-cache/todos.toml.json").exists());
-    assert_eq!(t.ok(&["diff", "start"]), cold);
-    t.ok(&["todo", "add", "Renew the domain", "--owner", "amy"]);
-    assert!(
-        t.path()
-            .join(".git/pulse-cache/todos.toml.tail.json")
-            .exists()
-    );
-    let warm = t.ok(&["diff", "start"]);
-    assert!(warm.contains("Renew the domain"), "{warm}");
-    std::fs::remove_dir_all(t.path().join(".git/pulse-cache")).unwrap();
-    assert_eq!(t.ok(&["diff", "start"]), warm);
-}
-
 #[test]
 fn diff_since_meeting_and_since_date() {
     let t = TestCompany::new();
