@@ -2,6 +2,7 @@
 //! mapping from errors to messages and exit codes.
 
 mod agenda;
+mod archive;
 mod check;
 mod diff;
 mod export;
@@ -118,6 +119,7 @@ enum Command {
         after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | followed-by-all\n  +++\n\nExample:\n  pulse processes"
     )]
     Processes,
+    Archive(archive::ArchiveArgs),
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
@@ -270,6 +272,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Seat(cmd) => seats::run(cmd, &ctx, out),
                 Command::Agenda(args) => agenda::run(args, &ctx, out),
                 Command::Processes => processes::run(&ctx, out),
+                Command::Archive(args) => archive::run(args, &ctx, out),
                 Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Log(args) => log::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),

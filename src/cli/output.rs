@@ -1,5 +1,6 @@
 //! Writing to stdout and stderr: JSON or text, quiet mode, and a closed pipe
-//! (`pulse rocks | head -1`) ending the program quietly instead of panicking.
+//! (`pulse rocks | head -1`) ending the program quietly instead of panicking,
+//! any other failed write (a full disk) ending it with exit 1.
 
 use super::agenda::Format;
 use crate::ops::change::Outcome;
@@ -21,9 +22,14 @@ impl Out {
         if let Err(e) = stdout
             .write_all(text.as_bytes())
             .and_then(|_| stdout.flush())
-            && e.kind() == std::io::ErrorKind::BrokenPipe
         {
-            std::process::exit(0);
+            // A reader that stopped reading (`| head`) is not a failure;
+            // anything else (a full disk) is, and must not look like success.
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("error: cannot write to standard output: {e}");
+            std::process::exit(1);
         }
     }
 

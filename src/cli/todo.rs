@@ -30,7 +30,16 @@ pub enum TodoCommand {
     },
     /// Mark a to-do done today
     #[command(after_help = "Example:\n  pulse todo done call-the")]
-    Done { id: String },
+    Done {
+        /// The to-do's id, or a unique prefix of it or of one of its words
+        id: String,
+    },
+    /// Reopen a to-do marked done by mistake (an archived one comes back)
+    #[command(after_help = "Example:\n  pulse todo reopen call-the")]
+    Reopen {
+        /// The to-do's id, or a unique prefix of it or of one of its words
+        id: String,
+    },
 }
 
 /// List the to-dos: open ones, or all with --all
@@ -71,6 +80,16 @@ pub fn run(cmd: TodoCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             return Ok(0);
         }
         TodoCommand::Done { id } => todos::done(ctx, &id)?,
+        TodoCommand::Reopen { id } => {
+            let (todo, outcome) = todos::reopen(ctx, &id)?;
+            out.outcome(&outcome);
+            if out.json {
+                out.print_json(&todo);
+            } else if !out.quiet {
+                out.println(&format!("{}: open again", todo.id));
+            }
+            return Ok(0);
+        }
     };
     out.outcome(&outcome);
     if out.json {

@@ -131,7 +131,6 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .collect();
 
     let scorecard_week = Week::last_completed(date);
-    let all_todos = load::todos(ws)?.todo;
     let values = load::values(ws)?;
     let all_issues = load::issues(ws)?.issue;
     let scorecard: Vec<ScoreLine> = load::measurables(ws)?
@@ -156,6 +155,8 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
     let meeting: Meeting = load::meeting(ws, date)?.unwrap_or_default();
     let previous = load::previous_meeting(ws, date)?;
     let todos_since = previous.as_ref().map_or(date - Days::new(7), |(d, _)| *d);
+    // The span since the previous meeting may reach into archived quarters.
+    let all_todos = load::todos_since(ws, Some(Quarter::of(todos_since)))?;
     let mut todos: Vec<Todo> = all_todos
         .iter()
         .filter(|t| t.due_date().is_some_and(|d| d > todos_since && d <= date))

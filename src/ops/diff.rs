@@ -16,7 +16,7 @@ use crate::model::seats::{Seat, SeatsFile};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use crate::store::files::FileRef;
-use crate::store::parse::parse_toml;
+use crate::store::parse::{ListFile, parse_toml};
 use crate::store::values;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -189,6 +189,38 @@ impl Differ<'_> {
             ));
             T::default()
         })
+    }
+
+    /// Both sides of a list (issues, to-dos) with its archive files joined
+    /// to it, or None when none of them changed: an item moved into the
+    /// archive is still there, not removed.
+    fn pair_with_archive<T: ListFile + Default>(&mut self, name: &str) -> Option<(T, T)> {
+        let live = format!("{}{name}", self.data);
+        let paths: BTreeSet<String> = self
+            .old
+            .keys()
+            .chain(self.new.keys())
+            .filter(|k| {
+                **k == live
+                    || k.strip_prefix(self.data).is_some_and(|r| {
+                        history::is_archive_file(r) && r.ends_with(&format!("/{name}"))
+                    })
+            })
+            .cloned()
+            .collect();
+        if paths.iter().all(|p| self.old.get(p) == self.new.get(p)) {
+            return None;
+        }
+        let (old, new) = (self.old, self.new);
+        let mut side = |files: &Files, label: &str| -> T {
+            let mut all = T::default();
+            for path in &paths {
+                let mut part: T = self.parse(files, path, label);
+                all.items_mut().append(part.items_mut());
+            }
+            all
+        };
+        Some((side(old, "before"), side(new, "now")))
     }
 
     /// Both sides of a file, or None when it did not change.
@@ -472,7 +504,7 @@ impl Differ<'_> {
     }
 
     fn issues(&mut self) {
-        let Some((old, new)) = self.pair::<IssuesFile>("issues.toml") else {
+        let Some((old, new)) = self.pair_with_archive::<IssuesFile>("issues.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Issue> = old.issue.iter().map(|i| (i.id.as_str(), i)).collect();
@@ -576,7 +608,7 @@ impl Differ<'_> {
     }
 
     fn todos(&mut self) {
-        let Some((old, new)) = self.pair::<TodosFile>("todos.toml") else {
+        let Some((old, new)) = self.pair_with_archive::<TodosFile>("todos.toml") else {
             return;
         };
         let olds: BTreeMap<&str, &Todo> = old.todo.iter().map(|t| (t.id.as_str(), t)).collect();

@@ -38,8 +38,8 @@ pub fn export(ctx: &Ctx, format: Format, dir: &Path) -> Result<Vec<String>> {
     let seats = load::seats(ws)?.seat;
     let measurables = load::measurables(ws)?;
     let values = load::values(ws)?;
-    let issues = load::issues(ws)?.issue;
-    let todos = load::todos(ws)?.todo;
+    let issues = load::issues_since(ws, None)?;
+    let todos = load::todos_since(ws, None)?;
     let mut rocks = Vec::new();
     for quarter in load::rock_quarters(ws)? {
         rocks.push((quarter, load::rocks(ws, quarter)?.rock));

@@ -24,6 +24,17 @@ pub fn is_company_file(rel: &str) -> bool {
             | "todos.toml"
     ) || (rel.starts_with("rocks/") && rel.ends_with(".toml") && !rel[6..].contains('/'))
         || (rel.starts_with("meetings/") && rel.ends_with(".toml") && !rel[9..].contains('/'))
+        || is_archive_file(rel)
+}
+
+/// `archive/<quarter>/todos.toml` or `archive/<quarter>/issues.toml`.
+pub fn is_archive_file(rel: &str) -> bool {
+    rel.strip_prefix("archive/")
+        .and_then(|r| r.split_once('/'))
+        .is_some_and(|(q, name)| {
+            q.parse::<crate::model::time::Quarter>().is_ok()
+                && matches!(name, "todos.toml" | "issues.toml")
+        })
 }
 
 /// Where the company sits inside the repository.
@@ -87,6 +98,14 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
     ] {
         if let Some(text) = read(&ctx.ws.data.join(name)) {
             files.insert(format!("{}{name}", layout.data_prefix), text);
+        }
+    }
+    for quarter in crate::store::load::archive_quarters(&ctx.ws)? {
+        for name in ["todos.toml", "issues.toml"] {
+            let rel = format!("archive/{quarter}/{name}");
+            if let Some(text) = read(&ctx.ws.data.join(&rel)) {
+                files.insert(format!("{}{rel}", layout.data_prefix), text);
+            }
         }
     }
     for dir in ["rocks", "meetings"] {

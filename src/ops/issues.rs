@@ -7,7 +7,7 @@ use super::items::{find, new_id, required, vanished};
 use super::todos::{self, NewTodo};
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssueStatus, IssuesFile, Term, meeting_order};
-use crate::model::time::{Date, toml_date};
+use crate::model::time::{Date, Quarter, toml_date};
 use crate::model::todo::{Todo, TodosFile};
 use crate::store::edit::{TomlDoc, set, unset};
 use crate::store::load;
@@ -38,7 +38,13 @@ fn new_issue(
 ) -> Result<Issue> {
     let title = required(title, "the issue's title")?;
     let owner = owner.map(|o| ctx.person(o)).transpose()?;
-    let id = new_id(&title, "issue", current.issue.iter().map(|i| i.id.as_str()));
+    let archived = load::archived_ids(&ctx.ws, "issues.toml")?;
+    let taken = current.issue.iter().map(|i| i.id.as_str());
+    let id = new_id(
+        &title,
+        "issue",
+        taken.chain(archived.iter().map(String::as_str)),
+    );
     Ok(Issue {
         id,
         title,
@@ -79,7 +85,11 @@ pub fn list(ctx: &Ctx, filter: ListFilter) -> Result<Vec<Issue>> {
     if let Some(owner) = filter.owner {
         ctx.person(owner)?;
     }
-    let issues = load::issues(&ctx.ws)?.issue;
+    let issues = if filter.all {
+        load::issues_since(&ctx.ws, None)?
+    } else {
+        load::issues(&ctx.ws)?.issue
+    };
     let term = if filter.long { Term::Long } else { Term::Short };
     let relevant = issues
         .iter()
@@ -220,7 +230,7 @@ pub fn solve(
     if !new_todos.is_empty() {
         let todos_file = ctx.ws.todos_file();
         let existing: TodosFile = change.load(&todos_file)?;
-        let mut taken: Vec<String> = existing.todo.iter().map(|t| t.id.clone()).collect();
+        let mut taken = todos::taken_ids(ctx, &existing)?;
         let mut todo_doc = change.toml(&todos_file)?;
         for (title, owner) in new_todos {
             let new = NewTodo {
@@ -264,6 +274,13 @@ pub fn drop(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
 }
 
 pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
+    let live = load::issues(&ctx.ws)?;
+    let live_ids: Vec<&str> = live.issue.iter().map(|i| i.id.as_str()).collect();
+    if crate::model::ids::resolve(query, &live_ids, "issue").is_err()
+        && let Some((quarter, issue)) = super::archive::find_archived_issue(ctx, query)?
+    {
+        return reopen_archived(ctx, quarter, issue);
+    }
     edit_issue(ctx, query, |issue, table| {
         if issue.is_open() {
             return Err(Error::user(format!("issue `{}` is already open", issue.id)));
@@ -272,6 +289,33 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Issue, Outcome)> {
         unset(table, "solved");
         Ok(format!("issue: reopen {:?}", issue.title))
     })
+}
+
+/// Reopens an archived issue: it moves back to the live list, open.
+fn reopen_archived(ctx: &Ctx, quarter: Quarter, issue: Issue) -> Result<(Issue, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let mut table = super::archive::restore::<IssuesFile>(
+        &mut change,
+        &ctx.ws.archived_issues_file(quarter),
+        Issue::KEY,
+        &issue.id,
+    )?;
+    set(&mut table, "status", "open");
+    unset(&mut table, "solved");
+    let file = ctx.ws.issues_file();
+    let mut doc = change.toml(&file)?;
+    doc.append_moved(Issue::KEY, table);
+    change.put_toml::<IssuesFile>(&file, &doc)?;
+    let outcome = change.finish(&format!(
+        "issue: reopen {:?} (from the {quarter} archive)",
+        issue.title
+    ))?;
+    let reopened = Issue {
+        status: IssueStatus::Open,
+        solved: None,
+        ..issue
+    };
+    Ok((reopened, outcome))
 }
 
 pub fn move_to(ctx: &Ctx, query: &str, term: Term) -> Result<(Issue, Outcome)> {

@@ -8,7 +8,9 @@ use super::diff::{ChangeRecord, compare};
 use super::history::{self, Files};
 use crate::error::{Error, Result};
 use crate::git;
+use crate::model::issue::IssuesFile;
 use crate::model::time::Quarter;
+use crate::model::todo::TodosFile;
 use crate::store::load;
 use crate::store::parse::tables_mentioning;
 use crate::store::values;
@@ -51,6 +53,9 @@ pub struct Target {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quarter: Option<Quarter>,
+    /// The archive quarter a finished to-do or issue was moved to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Quarter>,
 }
 
 impl Target {
@@ -59,10 +64,17 @@ impl Target {
         match (self.kind, self.quarter) {
             (Kind::Rock, Some(q)) => vec![format!("rocks/{q}.toml")],
             (Kind::Rock, None) => Vec::new(),
-            (Kind::Issue, _) => vec!["issues.toml".into()],
-            (Kind::Todo, _) => vec!["todos.toml".into()],
+            (Kind::Issue, _) => self.with_archive("issues.toml"),
+            (Kind::Todo, _) => self.with_archive("todos.toml"),
             (Kind::Measurable, _) => vec!["scorecard.toml".into(), "scorecard.csv".into()],
         }
+    }
+
+    /// The live list, and the archive file the item went to.
+    fn with_archive(&self, name: &str) -> Vec<String> {
+        let mut files = vec![name.to_string()];
+        files.extend(self.archived.map(|q| format!("archive/{q}/{name}")));
+        files
     }
 
     fn label(&self) -> String {
@@ -89,30 +101,42 @@ pub struct Log {
     pub entries: Vec<Entry>,
 }
 
-/// Every item of the company now, for finding the one asked for.
+/// Every item of the company now, archived ones included, for finding the
+/// one asked for.
 fn candidates(ctx: &Ctx) -> Result<Vec<Target>> {
     let ws = &ctx.ws;
     let mut all = Vec::new();
-    let target = |kind, id: &str, title: &str, quarter| Target {
+    let target = |kind, id: &str, title: &str, quarter, archived| Target {
         kind,
         id: id.to_string(),
         title: title.to_string(),
         quarter,
+        archived,
     };
     // Newest quarter first, so a rolled-over rock is found where it lives now.
     for quarter in load::rock_quarters(ws)?.into_iter().rev() {
         for r in load::rocks(ws, quarter)?.rock {
-            all.push(target(Kind::Rock, &r.id, &r.title, Some(quarter)));
+            all.push(target(Kind::Rock, &r.id, &r.title, Some(quarter), None));
         }
     }
     for i in load::issues(ws)?.issue {
-        all.push(target(Kind::Issue, &i.id, &i.title, None));
+        all.push(target(Kind::Issue, &i.id, &i.title, None, None));
     }
     for t in load::todos(ws)?.todo {
-        all.push(target(Kind::Todo, &t.id, &t.title, None));
+        all.push(target(Kind::Todo, &t.id, &t.title, None, None));
+    }
+    for q in load::archive_quarters(ws)? {
+        let issues: IssuesFile = load::toml_or_default(&ws.archived_issues_file(q))?;
+        for i in issues.issue {
+            all.push(target(Kind::Issue, &i.id, &i.title, None, Some(q)));
+        }
+        let todos: TodosFile = load::toml_or_default(&ws.archived_todos_file(q))?;
+        for t in todos.todo {
+            all.push(target(Kind::Todo, &t.id, &t.title, None, Some(q)));
+        }
     }
     for m in load::measurables(ws)? {
-        all.push(target(Kind::Measurable, &m.id, &m.name, None));
+        all.push(target(Kind::Measurable, &m.id, &m.name, None, None));
     }
     Ok(all)
 }

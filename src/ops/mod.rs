@@ -2,6 +2,7 @@
 //! model values or a committed change out. No clap, no terminal.
 
 pub mod agenda;
+pub mod archive;
 pub mod change;
 pub mod check;
 pub mod demo;

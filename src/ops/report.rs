@@ -87,12 +87,11 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
         .collect();
     let rocks = load::rocks(ws, quarter)?.rock;
     let in_quarter = |d: Option<crate::model::time::Date>| d.is_some_and(|d| quarter.contains(d.0));
-    let issues_solved = load::issues(ws)?
-        .issue
+    let issues_solved = load::issues_since(ws, Some(quarter))?
         .into_iter()
         .filter(|i| i.status == IssueStatus::Solved && in_quarter(i.solved))
         .collect();
-    let todos = load::todos(ws)?.todo;
+    let todos = load::todos_since(ws, Some(quarter))?;
     let due: Vec<_> = todos
         .iter()
         .filter(|t| t.due_date().is_some_and(|d| quarter.contains(d)))

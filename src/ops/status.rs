@@ -62,7 +62,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
 
     let week = Week::last_completed(ctx.today);
-    let all_todos = load::todos(ws)?;
+    let all_todos = load::todos_since(ws, Some(Quarter::of(ctx.today - Days::new(7))))?;
     let values = load::values(ws)?;
     let issues = load::issues(ws)?.issue;
     let measurables: Vec<_> = load::measurables(ws)?
@@ -87,11 +87,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
         }
     }
 
-    let todos: Vec<Todo> = all_todos
-        .todo
-        .into_iter()
-        .filter(|t| mine(&t.owner))
-        .collect();
+    let todos: Vec<Todo> = all_todos.into_iter().filter(|t| mine(&t.owner)).collect();
     let todo_completion = completion(&todos, ctx.today - Days::new(7), ctx.today);
     let overdue_todos = todos.iter().filter(|t| t.is_overdue(ctx.today)).count();
     let open_todos: Vec<Todo> = todos.into_iter().filter(|t| !t.is_done()).collect();

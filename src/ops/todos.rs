@@ -5,9 +5,9 @@ use super::change::{Change, Outcome};
 use super::items::{find, new_id, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::issue::IssuesFile;
-use crate::model::time::{Date, toml_date};
+use crate::model::time::{Date, Quarter, toml_date};
 use crate::model::todo::{Todo, TodosFile};
-use crate::store::edit::{TomlDoc, set};
+use crate::store::edit::{TomlDoc, set, unset};
 use crate::store::load;
 use crate::store::to_toml::ToToml;
 use chrono::{Days, NaiveDate};
@@ -30,6 +30,13 @@ pub fn append(
     let todo = new_todo(ctx, taken, new)?;
     doc.append(Todo::KEY, todo.to_toml());
     Ok(todo)
+}
+
+/// The ids a new to-do must avoid: the live list's and its archive's.
+pub fn taken_ids(ctx: &Ctx, live: &TodosFile) -> Result<Vec<String>> {
+    let mut taken: Vec<String> = live.todo.iter().map(|t| t.id.clone()).collect();
+    taken.extend(load::archived_ids(&ctx.ws, "todos.toml")?);
+    Ok(taken)
 }
 
 /// A new to-do, checked, with a fresh id.
@@ -65,7 +72,7 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
     }
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
-    let mut taken: Vec<String> = current.todo.iter().map(|t| t.id.clone()).collect();
+    let mut taken = taken_ids(ctx, &current)?;
     let todo = new_todo(ctx, &mut taken, &new)?;
     change.append::<TodosFile, _>(&file, &todo)?;
     let outcome = change.finish(&format!(
@@ -100,6 +107,48 @@ pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     Ok((todo, outcome))
 }
 
+/// Reopens a to-do marked done by mistake; an archived one moves back to
+/// the live list.
+pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.todos_file();
+    let current: TodosFile = change.load(&file)?;
+    let ids: Vec<&str> = current.todo.iter().map(|t| t.id.as_str()).collect();
+    let live = crate::model::ids::resolve(query, &ids, "to-do");
+    let (todo, from) = match live {
+        Ok(index) => (current.todo[index].clone(), None),
+        Err(e) => match super::archive::find_archived_todo(ctx, query)? {
+            Some((quarter, todo)) => (todo, Some(quarter)),
+            None => return Err(e),
+        },
+    };
+    if !todo.is_done() {
+        return Err(Error::user(format!("to-do `{}` is not done", todo.id)));
+    }
+    let mut doc = change.toml(&file)?;
+    match from {
+        Some(quarter) => {
+            let mut table = super::archive::restore::<TodosFile>(
+                &mut change,
+                &ctx.ws.archived_todos_file(quarter),
+                Todo::KEY,
+                &todo.id,
+            )?;
+            unset(&mut table, "done");
+            doc.append_moved(Todo::KEY, table);
+        }
+        None => {
+            let table = doc
+                .find_mut(Todo::KEY, &todo.id)
+                .ok_or_else(|| vanished("to-do", &todo.id))?;
+            unset(table, "done");
+        }
+    }
+    change.put_toml::<TodosFile>(&file, &doc)?;
+    let outcome = change.finish(&format!("todo: reopen {:?} ({})", todo.title, todo.owner))?;
+    Ok((Todo { done: None, ..todo }, outcome))
+}
+
 pub struct TodoList {
     pub todos: Vec<Todo>,
     /// Done on time / due, over to-dos due in the last 7 days.
@@ -110,7 +159,10 @@ pub fn list(ctx: &Ctx, all: bool, owner: Option<&str>) -> Result<TodoList> {
     if let Some(owner) = owner {
         ctx.person(owner)?;
     }
-    let todos = load::todos(&ctx.ws)?.todo;
+    // Done to-dos of past quarters may be archived: `--all` reads them all,
+    // the completion of the last 7 days the quarters that span touches.
+    let from = (!all).then(|| Quarter::of(ctx.today - Days::new(7)));
+    let todos = load::todos_since(&ctx.ws, from)?;
     let mine: Vec<Todo> = todos
         .into_iter()
         .filter(|t| owner.is_none_or(|o| t.owner == o))

@@ -109,6 +109,72 @@ impl TomlDoc {
         }
     }
 
+    /// Takes the `[[key]]` table whose `id` is `id` out of the document,
+    /// with the comment lines right above it (a comment belongs to the item
+    /// below it). The file's header (every comment above the first table)
+    /// and a comment set off from the item by a blank line stay where they
+    /// were, on the next table or at the end.
+    pub fn take(&mut self, key: &str, id: &str) -> Option<Table> {
+        let Some(Item::ArrayOfTables(array)) = self.doc.get_mut(key) else {
+            return None;
+        };
+        let index = array
+            .iter()
+            .position(|t| t.get("id").and_then(Item::as_str) == Some(id))?;
+        let mut table = array.remove(index);
+        let prefix = raw(table.decor().prefix()).to_string();
+        // Comments above the first table are the file's header.
+        let (header, own) = if index == 0 {
+            (prefix, String::new())
+        } else {
+            split_header(&prefix)
+        };
+        table.decor_mut().set_prefix(own);
+        if !header.trim().is_empty() {
+            match array.get_mut(index) {
+                Some(next) => {
+                    let rest = raw(next.decor().prefix())
+                        .trim_start_matches(['\r', '\n'])
+                        .to_string();
+                    next.decor_mut().set_prefix(format!("{header}{rest}"));
+                }
+                None => {
+                    let trailing = raw(Some(self.doc.trailing())).to_string();
+                    self.doc.set_trailing(format!("{header}{trailing}"));
+                }
+            }
+        }
+        Some(table)
+    }
+
+    /// Appends a table taken from another file as it was written, its
+    /// comments with it, set off by a blank line.
+    pub fn append_moved(&mut self, key: &str, mut table: Table) {
+        let own = raw(table.decor().prefix())
+            .trim_start_matches(['\r', '\n'])
+            .to_string();
+        let has_content = !self.doc.as_table().is_empty();
+        let trailing = raw(Some(self.doc.trailing())).to_string();
+        let lead = if !has_content && !trailing.trim().is_empty() {
+            // A fresh file's header comment stays on top.
+            self.doc.set_trailing("");
+            format!("{}\n\n", trailing.trim_end_matches(['\r', '\n']))
+        } else if has_content {
+            "\n".to_string()
+        } else {
+            String::new()
+        };
+        table.decor_mut().set_prefix(format!("{lead}{own}"));
+        match self.doc.get_mut(key) {
+            Some(Item::ArrayOfTables(array)) => array.push(table),
+            _ => {
+                let mut array = ArrayOfTables::new();
+                array.push(table);
+                self.doc.insert(key, Item::ArrayOfTables(array));
+            }
+        }
+    }
+
     /// Removes the item of array `key` whose `id` is `id`; true if it was there.
     pub fn remove(&mut self, key: &str, id: &str) -> bool {
         let matches = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);
@@ -138,6 +204,21 @@ pub fn section_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut Ta
             Item::Table(t)
         })
         .as_table_mut()
+}
+
+/// The text of a raw decor string (empty when absent).
+fn raw(text: Option<&toml_edit::RawString>) -> &str {
+    text.and_then(|t| t.as_str()).unwrap_or("")
+}
+
+/// Splits the text above a table into what belongs to the file or section
+/// (up to the last blank line) and the comment lines right above the table.
+fn split_header(prefix: &str) -> (String, String) {
+    let lines: Vec<&str> = prefix.split_inclusive('\n').collect();
+    match lines.iter().rposition(|l| l.trim().is_empty()) {
+        Some(blank) => (lines[..=blank].concat(), lines[blank + 1..].concat()),
+        None => (String::new(), prefix.to_string()),
+    }
 }
 
 /// Sets `key` in a table, keeping the old value's comments and spacing.

@@ -2,19 +2,19 @@
 //! files it needs; a missing optional file reads as empty.
 
 use super::files::{FileRef, list_dir, read_text};
-use super::parse::{ListFile, located_error, parse_toml};
+use super::parse::{ListFile, id_on_line, located_error, parse_toml};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
 use crate::model::goal::Goal;
-use crate::model::issue::IssuesFile;
+use crate::model::issue::{Issue, IssuesFile};
 use crate::model::meeting::Meeting;
 use crate::model::process::{ProcessMeta, split_front_matter};
 use crate::model::rock::RocksFile;
 use crate::model::scorecard::{Measurable, ScorecardFile, Values};
 use crate::model::seats::SeatsFile;
 use crate::model::time::{Quarter, parse_date};
-use crate::model::todo::TodosFile;
+use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -97,6 +97,65 @@ pub fn todos(ws: &Workspace) -> Result<TodosFile> {
 
 pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
     toml_or_default(&ws.rocks_file(quarter))
+}
+
+/// The quarters that have a folder in `archive/`, oldest first.
+pub fn archive_quarters(ws: &Workspace) -> Result<Vec<Quarter>> {
+    let dir = ws.archive_dir();
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("read", &dir, &e)),
+    };
+    let mut quarters: Vec<Quarter> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect();
+    quarters.sort();
+    Ok(quarters)
+}
+
+/// The live to-dos, and after them the archived ones of the quarters from
+/// `from` on (every archived quarter when `None`): what a command that
+/// looks at a span of time reads.
+pub fn todos_since(ws: &Workspace, from: Option<Quarter>) -> Result<Vec<Todo>> {
+    let mut todos = todos(ws)?.todo;
+    for quarter in archive_quarters(ws)? {
+        if from.is_none_or(|f| quarter >= f) {
+            let archived: TodosFile = toml_or_default(&ws.archived_todos_file(quarter))?;
+            todos.extend(archived.todo);
+        }
+    }
+    Ok(todos)
+}
+
+/// The live issues, and after them the archived ones of the quarters from
+/// `from` on (every archived quarter when `None`).
+pub fn issues_since(ws: &Workspace, from: Option<Quarter>) -> Result<Vec<Issue>> {
+    let mut issues = issues(ws)?.issue;
+    for quarter in archive_quarters(ws)? {
+        if from.is_none_or(|f| quarter >= f) {
+            let archived: IssuesFile = toml_or_default(&ws.archived_issues_file(quarter))?;
+            issues.extend(archived.issue);
+        }
+    }
+    Ok(issues)
+}
+
+/// The ids used in the archived files named `name` (`todos.toml`), found by
+/// reading each line's `id = "..."` rather than parsing ten years of items:
+/// a new id only has to avoid them. (A line that merely looks like an id
+/// makes pulse avoid one id too many, never one too few.)
+pub fn archived_ids(ws: &Workspace, name: &str) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for quarter in archive_quarters(ws)? {
+        let file = ws.file(ws.archive_dir().join(quarter.to_string()).join(name));
+        if let Some(text) = read_text(&file)? {
+            ids.extend(text.lines().filter_map(id_on_line).map(str::to_string));
+        }
+    }
+    Ok(ids)
 }
 
 /// The quarters that have a rock file, oldest first. Files in `rocks/` not

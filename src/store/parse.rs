@@ -189,7 +189,7 @@ impl<'a> IdLines<'a> {
 }
 
 /// The id a line sets: `id = "x"` at its start or inside an inline table.
-fn id_on_line(line: &str) -> Option<&str> {
+pub fn id_on_line(line: &str) -> Option<&str> {
     let mut rest = line;
     while let Some(at) = rest.find("id") {
         let before = rest[..at].trim_end().chars().last();

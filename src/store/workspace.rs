@@ -114,6 +114,26 @@ impl Workspace {
     pub fn rocks_file(&self, quarter: Quarter) -> FileRef {
         self.file(self.rocks_dir().join(format!("{quarter}.toml")))
     }
+    /// Finished to-dos and issues of past quarters (SPEC §10).
+    pub fn archive_dir(&self) -> PathBuf {
+        self.team.join("archive")
+    }
+    /// `archive/<quarter>/todos.toml`.
+    pub fn archived_todos_file(&self, quarter: Quarter) -> FileRef {
+        self.file(
+            self.archive_dir()
+                .join(quarter.to_string())
+                .join("todos.toml"),
+        )
+    }
+    /// `archive/<quarter>/issues.toml`.
+    pub fn archived_issues_file(&self, quarter: Quarter) -> FileRef {
+        self.file(
+            self.archive_dir()
+                .join(quarter.to_string())
+                .join("issues.toml"),
+        )
+    }
     pub fn meetings_dir(&self) -> PathBuf {
         self.team.join("meetings")
     }

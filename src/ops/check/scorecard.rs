@@ -1,0 +1,84 @@
+//! scorecard.toml and scorecard.csv: owners, the number of measurables,
+//! values without a measurable and weeks recorded twice.
+
+use super::findings::{Findings, Named, Roster, duplicates};
+use crate::model::scorecard::Measurable;
+use crate::store::Workspace;
+use crate::store::files::read_text;
+use crate::store::load;
+use crate::store::parse::IdLines;
+use std::collections::HashSet;
+
+pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
+    let values_loaded = load::values(ws);
+    let scorecard_file = ws.scorecard_file();
+    let measurables: Vec<Measurable> = match load::measurables(ws) {
+        Ok(m) => m,
+        Err(e) => {
+            f.broken(&scorecard_file, e);
+            Vec::new()
+        }
+    };
+    let scorecard_text = read_text(&scorecard_file)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let scorecard_lines = IdLines::new(&scorecard_text);
+    duplicates(
+        f,
+        &scorecard_file,
+        &scorecard_lines,
+        "measurable",
+        measurables.iter().map(|m| m.id.as_str()),
+    );
+    for m in &measurables {
+        let line = Some(scorecard_lines.first(&m.id));
+        if m.owner.is_empty() {
+            f.warn(
+                &scorecard_file,
+                line,
+                format!("measurable `{}` has no owner", m.id),
+            );
+        }
+        roster.check(
+            f,
+            &scorecard_file,
+            || line,
+            Named("measurable", &m.id),
+            &m.owner,
+        );
+    }
+    if !measurables.is_empty() && !(5..=15).contains(&measurables.len()) {
+        f.warn(
+            &scorecard_file,
+            None,
+            format!(
+                "{} measurables: EOS keeps 5 to 15 on the scorecard",
+                measurables.len()
+            ),
+        );
+    }
+    let values_file = ws.values_file();
+    match values_loaded {
+        Ok(values) => {
+            let known: HashSet<&str> = measurables.iter().map(|m| m.id.as_str()).collect();
+            let mut reported = HashSet::new();
+            for e in &values.entries {
+                if !known.contains(e.measurable.as_str()) && reported.insert(e.measurable.clone()) {
+                    f.warn(
+                        &values_file,
+                        Some(e.line as usize),
+                        format!(
+                            "values for `{}`, which scorecard.toml does not define",
+                            e.measurable
+                        ),
+                    );
+                }
+            }
+            for (first, later) in &values.duplicates {
+                f.warn(&values_file, Some(*later as usize), format!("the same week and measurable as line {first} (after a merge?): line {later} wins; delete the other"));
+            }
+        }
+        Err(e) => f.broken(&values_file, e),
+    }
+}

@@ -1,0 +1,70 @@
+//! seats.toml: the accountability chart's references, loops and empty seats.
+
+use super::findings::{Findings, Named, Roster, duplicates};
+use crate::model::seats::SeatsFile;
+use crate::store::Workspace;
+use crate::store::parse::IdLines;
+use std::collections::HashSet;
+
+pub fn check_seats(f: &mut Findings, ws: &Workspace, roster: &Roster) {
+    let company = &ws.company;
+    let seats_file = ws.seats_file();
+    if let Some((seats, text)) = f.load::<SeatsFile>(&seats_file) {
+        let seat_lines = IdLines::new(&text);
+        duplicates(
+            f,
+            &seats_file,
+            &seat_lines,
+            "seat",
+            seats.seat.iter().map(|s| s.id.as_str()),
+        );
+        let ids = seats.ids();
+        for seat in &seats.seat {
+            let line = Some(seat_lines.first(&seat.id));
+            if let Some(parent) = &seat.reports_to
+                && !ids.contains(&parent.as_str())
+            {
+                f.error(
+                    &seats_file,
+                    line,
+                    format!(
+                        "seat `{}` reports to unknown seat `{parent}` (seats: {})",
+                        seat.id,
+                        ids.join(", ")
+                    ),
+                );
+            }
+            for person in &seat.people {
+                roster.check(f, &seats_file, || line, Named("seat", &seat.id), person);
+            }
+            if seat.people.is_empty() {
+                f.warn(
+                    &seats_file,
+                    line,
+                    format!("seat `{}` has nobody in it", seat.id),
+                );
+            }
+        }
+        for cycle in seats.cycles() {
+            f.error(
+                &seats_file,
+                None,
+                format!(
+                    "seats report to each other in a loop: {} → {}",
+                    cycle.join(" → "),
+                    cycle[0]
+                ),
+            );
+        }
+        if !seats.seat.is_empty() {
+            let seated: HashSet<&str> = seats
+                .seat
+                .iter()
+                .flat_map(|s| s.people.iter().map(String::as_str))
+                .collect();
+            for handle in company.handles().filter(|h| !seated.contains(h)) {
+                f.warn(&seats_file, None, format!("{handle} sits in no seat"));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! vision.toml: core values and the V/TO's dates.
+
+use super::findings::Findings;
+use crate::model::vision::Vision;
+use crate::store::Workspace;
+use chrono::NaiveDate;
+
+/// Checks the V/TO; returns the core values' names (`None` when vision.toml
+/// does not load), for the People Analyzer's check.
+pub fn check_vision(f: &mut Findings, ws: &Workspace, today: NaiveDate) -> Option<Vec<String>> {
+    let vision_file = ws.vision_file();
+    let mut core_values: Option<Vec<String>> = None;
+    if let Some((vision, _)) = f.load::<Vision>(&vision_file) {
+        core_values = Some(vision.core_values.iter().map(|v| v.name.clone()).collect());
+        if vision.core_values.len() > 7 {
+            f.warn(
+                &vision_file,
+                None,
+                format!("{} core values: EOS keeps 3 to 7", vision.core_values.len()),
+            );
+        }
+        let dates = [
+            (
+                "ten_year_target",
+                vision.ten_year_target.as_ref().and_then(|t| t.date),
+            ),
+            (
+                "three_year_picture",
+                vision.three_year_picture.as_ref().and_then(|t| t.date),
+            ),
+            (
+                "one_year_plan",
+                vision.one_year_plan.as_ref().and_then(|t| t.date),
+            ),
+        ];
+        for (section, date) in dates {
+            if let Some(date) = date.filter(|d| d.0 < today) {
+                f.warn(
+                    &vision_file,
+                    None,
+                    format!(
+                        "[{section}] date {} is in the past: time to set the next one",
+                        date.0
+                    ),
+                );
+            }
+        }
+    }
+
+    core_values
+}
