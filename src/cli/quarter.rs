@@ -98,6 +98,14 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             closing.to_issues.join(", ")
         ));
     }
+    if closing.archived > 0 {
+        let n = closing.archived;
+        text.push_str(&format!(
+            "Archived {n} finished {} of {} and before\n",
+            if n == 1 { "item" } else { "items" },
+            closing.quarter
+        ));
+    }
     out.print(&crate::render::escape_lines(&text));
     Ok(0)
 }

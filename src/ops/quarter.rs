@@ -35,6 +35,8 @@ pub struct Closing {
     pub open: Vec<Rock>,
     pub rolled: Vec<String>,
     pub to_issues: Vec<String>,
+    /// Finished to-dos and issues moved to the archive.
+    pub archived: usize,
 }
 
 pub struct Decisions {
@@ -118,6 +120,7 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         open,
         rolled: roll.iter().map(|r| r.id.clone()).collect(),
         to_issues: sink.iter().map(|r| r.id.clone()).collect(),
+        archived: 0,
     };
     if roll.is_empty() && sink.is_empty() {
         return Ok((closing, None));
@@ -185,11 +188,23 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         change.put_toml::<IssuesFile>(&issues_file, &issues_doc)?;
     }
     change.put_toml::<RocksFile>(&file, &doc)?;
+    // The closed quarter's finished to-dos and issues go to the archive in
+    // the same commit (SPEC §10).
+    let archived = super::archive::stage(&mut change, next)?;
+    let archived_note = if archived.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; archived {}",
+            super::archive::counts(archived.todo_count(), archived.issue_count())
+        )
+    };
     let outcome = change.finish(&format!(
-        "quarter: close {quarter} ({} rolled into {next}, {} to the issues list)",
+        "quarter: close {quarter} ({} rolled into {next}, {} to the issues list{archived_note})",
         roll.len(),
         sink.len()
     ))?;
     closing.rolled = rolled_ids;
+    closing.archived = archived.todo_count() + archived.issue_count();
     Ok((closing, Some(outcome)))
 }

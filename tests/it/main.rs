@@ -1,6 +1,7 @@
 //! Integration tests: the real binary on temporary companies in temporary git
 //! repositories. One test binary, one module per capability.
 
+mod archive;
 mod common;
 mod faults;
 mod foundation;
