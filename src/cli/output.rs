@@ -57,6 +57,9 @@ impl Out {
             eprintln!("warning: {warning}");
         }
         if !self.quiet {
+            for warning in &outcome.warnings {
+                eprintln!("warning: {warning}");
+            }
             for file in &outcome.ignored {
                 eprintln!("note: {file} is ignored by git: written, not committed");
             }

@@ -2,50 +2,12 @@
 
 use super::output::Out;
 use crate::error::Result;
-use crate::ops::Ctx;
+use crate::ops::{Ctx, processes};
 use crate::render::style::{DIM, GOOD, WARN};
 use crate::render::table::TableBuilder;
-use crate::store::load;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct ProcessRow {
-    /// The file's name without `.md`.
-    id: String,
-    file: String,
-    name: String,
-    owner: String,
-    status: &'static str,
-    last_changed: Option<String>,
-}
 
 pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
-    let processes = load::processes(&ctx.ws)?;
-    // One git process for all files' dates; outside git there are none.
-    let dates = if crate::git::find_git_dir(&ctx.ws.root).is_some() {
-        crate::git::last_change_dates(&ctx.ws.processes_dir()).unwrap_or_default()
-    } else {
-        Default::default()
-    };
-    let rows: Vec<ProcessRow> = processes
-        .iter()
-        .map(|p| {
-            let file_name = p
-                .file
-                .path
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            ProcessRow {
-                id: file_name.trim_end_matches(".md").to_string(),
-                file: p.file.display.clone(),
-                name: p.meta.name.clone(),
-                owner: p.meta.owner.clone(),
-                status: p.meta.status.as_str(),
-                last_changed: dates.get(&file_name).cloned(),
-            }
-        })
-        .collect();
+    let rows = processes::list(ctx)?;
     if out.json {
         out.print_json(&rows);
         return Ok(0);

@@ -3,6 +3,7 @@
 use super::output::Out;
 use super::values;
 use crate::error::Result;
+use crate::model::eos;
 use crate::model::rock::{Rock, RockStatus, completion};
 use crate::ops::Ctx;
 use crate::ops::rocks::{self, NewRock};
@@ -218,7 +219,7 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let refs: Vec<&Rock> = rocks.iter().collect();
     let mut text = format!("Rocks {quarter}\n\n");
-    text.push_str(&rocks_table(out.painter, &refs, ctx));
+    text.push_str(&rocks_table(out.painter, &refs, ctx.today));
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
     let live = rocks.len() - count(RockStatus::Dropped);
     let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
@@ -237,7 +238,11 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     if quarter.last_day() < ctx.today
         && let Some(rate) = completion(&refs)
     {
-        let verdict = if rate >= 80.0 { "meets" } else { "below" };
+        let verdict = if rate >= eos::ROCK_COMPLETION_GOAL {
+            "meets"
+        } else {
+            "below"
+        };
         text.push_str(&format!(
             "Completion: {rate:.0}% of rocks done ({verdict} the EOS goal of 80%)\n"
         ));

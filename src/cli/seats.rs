@@ -4,7 +4,6 @@ use super::output::Out;
 use crate::error::Result;
 use crate::ops::Ctx;
 use crate::ops::seats::{self, NewSeat};
-use crate::store::load;
 use clap::Subcommand;
 
 /// Change the accountability chart
@@ -96,7 +95,7 @@ pub fn run(cmd: SeatCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
 }
 
 pub fn show(ctx: &Ctx, out: &Out) -> Result<i32> {
-    let seats = load::seats(&ctx.ws)?;
+    let seats = crate::ops::seats::chart(ctx)?;
     if out.json {
         out.print_json(&seats.seat);
         return Ok(0);

@@ -4,13 +4,9 @@
 use super::agenda::Format;
 use super::output::Out;
 use crate::error::{Error, Result};
-use crate::model::issue::{Term, meeting_order};
-use crate::model::time::Quarter;
 use crate::ops::{Ctx, vision};
 use crate::render::page::{Line, Page, Section};
 use crate::render::vision::vision_sections;
-use crate::store::files::read_text;
-use crate::store::load;
 use clap::{Args, Subcommand};
 use std::path::Path;
 
@@ -40,24 +36,17 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     if let Some(VisionCommand::Edit) = args.command {
         return edit(ctx, out);
     }
-    let vision = load::vision(&ctx.ws)?;
-    let quarter = Quarter::of(ctx.today);
-    let rocks = load::rocks(&ctx.ws, quarter)?.rock;
-    let issues = load::issues(&ctx.ws)?.issue;
-    let long: Vec<_> = meeting_order(
-        issues
-            .iter()
-            .filter(|i| i.is_open() && i.term == Term::Long),
-    );
+    let data = vision::page(ctx)?;
     if out.json {
-        out.print_json(&serde_json::json!({
-            "vision": vision,
-            "quarter": quarter,
-            "rocks": rocks,
-            "long_term_issues": long,
-        }));
+        out.print_json(&data);
         return Ok(0);
     }
+    let vision::VisionPage {
+        vision,
+        quarter,
+        rocks,
+        long_term_issues: long,
+    } = data;
     let name = &ctx.ws.company.company.name;
     let mut page = Page {
         title: format!(
@@ -132,7 +121,7 @@ fn run_editor(path: &Path) -> Result<()> {
 }
 
 fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
-    let original = read_text(&ctx.ws.vision_file())?;
+    let original = vision::current_text(ctx)?;
     let start = vision::draft_start(ctx)?;
     let draft_file = tempfile::Builder::new()
         .prefix("pulse-vision-")

@@ -40,6 +40,9 @@ pub struct Outcome {
     pub warning: Option<String>,
     /// Written files left out of the commit because git ignores them.
     pub ignored: Vec<String>,
+    /// EOS rules the change goes against (it is made all the same); the
+    /// command line prints them unless `-q`.
+    pub warnings: Vec<String>,
 }
 
 impl<'a> Change<'a> {

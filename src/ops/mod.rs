@@ -1,5 +1,6 @@
-//! What each command does, on the in-memory company: validated inputs in,
-//! model values or a committed change out. No clap, no terminal.
+//! What each command does: validated inputs in; model values, warnings or a
+//! committed change (read through `store`, committed through `git`) out.
+//! No clap, no terminal: printing is the command line's.
 
 pub mod agenda;
 pub mod archive;
@@ -17,6 +18,7 @@ pub mod meetings;
 pub mod people;
 pub mod person;
 pub mod planning;
+pub mod processes;
 pub mod quarter;
 pub mod report;
 pub mod rocks;

@@ -4,6 +4,7 @@ use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{find, new_id, required, vanished};
 use crate::error::{Error, Result};
+use crate::model::eos;
 use crate::model::rock::{Milestone, Rock, RockStatus, RocksFile};
 use crate::model::time::{Date, Quarter};
 use crate::store::edit::{array_mut, push_multiline, set};
@@ -19,9 +20,6 @@ pub struct NewRock<'a> {
     pub company: bool,
     pub due: Option<NaiveDate>,
 }
-
-/// Rocks an owner may hold before EOS says it is too many.
-pub const MAX_ROCKS_PER_OWNER: usize = 7;
 
 pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
     let title = required(new.title, "the rock's title")?;
@@ -55,10 +53,12 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
         .filter(|r| r.owner == rock.owner && r.status != RockStatus::Dropped)
         .count()
         + 1;
-    if owned > MAX_ROCKS_PER_OWNER {
+    if owned > eos::ROCKS_PER_PERSON.max {
         warnings.push(format!(
-            "{} now has {owned} rocks in {}: EOS keeps 3 to 7 per person",
-            rock.owner, new.quarter
+            "{} now has {owned} rocks in {}: EOS keeps {} per person",
+            rock.owner,
+            new.quarter,
+            eos::ROCKS_PER_PERSON.range()
         ));
     }
     let company_rocks = current
@@ -67,10 +67,11 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
         .filter(|r| r.company && r.status != RockStatus::Dropped)
         .count()
         + usize::from(new.company);
-    if new.company && company_rocks > 7 {
+    if new.company && company_rocks > eos::COMPANY_ROCKS.max {
         warnings.push(format!(
-            "{company_rocks} company rocks in {}: EOS keeps 3 to 7",
-            new.quarter
+            "{company_rocks} company rocks in {}: EOS keeps {}",
+            new.quarter,
+            eos::COMPANY_ROCKS.range()
         ));
     }
     Ok((rock, outcome, warnings))

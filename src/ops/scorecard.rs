@@ -5,6 +5,7 @@ use super::Ctx;
 use super::change::{Change, Outcome};
 use super::items::{self, find, new_id, required};
 use crate::error::{Error, Result};
+use crate::model::eos;
 use crate::model::goal::Goal;
 use crate::model::scorecard::{Measurable, ScorecardFile};
 use crate::model::time::Week;
@@ -35,10 +36,14 @@ pub fn add(
         unit,
     };
     change.append::<ScorecardFile, _>(&file, &row)?;
-    let outcome = change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
+    let mut outcome =
+        change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
     let count = current.len() + 1;
-    if count > 15 {
-        eprintln!("warning: {count} measurables: EOS keeps 5 to 15 on the scorecard");
+    if count > eos::MEASURABLES.max {
+        outcome.warnings.push(format!(
+            "{count} measurables: EOS keeps {} on the scorecard",
+            eos::MEASURABLES.range()
+        ));
     }
     Ok((
         Measurable {

@@ -8,6 +8,11 @@ use crate::error::{Error, Result};
 use crate::model::seats::{Seat, SeatsFile};
 use crate::store::edit::array_mut;
 
+/// The accountability chart as it is.
+pub fn chart(ctx: &Ctx) -> Result<SeatsFile> {
+    crate::store::load::seats(&ctx.ws)
+}
+
 pub struct NewSeat {
     pub name: String,
     pub reports_to: Option<String>,

@@ -1,13 +1,51 @@
-//! `pulse vision edit`: the V/TO is edited by hand in `$EDITOR`; pulse checks
-//! the draft before it replaces vision.toml and commits it, naming the
-//! sections that changed.
+//! The V/TO: the page `pulse vision` shows, and `pulse vision edit` — the
+//! file edited by hand in `$EDITOR`, the draft checked before it replaces
+//! vision.toml and is committed, naming the sections that changed.
 
 use super::Ctx;
 use super::change::{Change, Outcome};
 use crate::error::{Error, Result};
+use crate::model::issue::{Issue, Term, meeting_order};
+use crate::model::rock::Rock;
+use crate::model::time::Quarter;
 use crate::model::vision::Vision;
 use crate::store::files::read_text;
+use crate::store::load;
 use crate::store::parse::parse_toml;
+use serde::Serialize;
+
+/// What `pulse vision` shows: the V/TO, this quarter's rocks and the open
+/// long-term issues.
+#[derive(Serialize)]
+pub struct VisionPage {
+    pub vision: Vision,
+    pub quarter: Quarter,
+    pub rocks: Vec<Rock>,
+    pub long_term_issues: Vec<Issue>,
+}
+
+pub fn page(ctx: &Ctx) -> Result<VisionPage> {
+    let quarter = Quarter::of(ctx.today);
+    let issues = load::issues(&ctx.ws)?.issue;
+    Ok(VisionPage {
+        vision: load::vision(&ctx.ws)?,
+        quarter,
+        rocks: load::rocks(&ctx.ws, quarter)?.rock,
+        long_term_issues: meeting_order(
+            issues
+                .iter()
+                .filter(|i| i.is_open() && i.term == Term::Long),
+        )
+        .into_iter()
+        .cloned()
+        .collect(),
+    })
+}
+
+/// vision.toml as it is now (`None` when there is none yet).
+pub fn current_text(ctx: &Ctx) -> Result<Option<String>> {
+    read_text(&ctx.ws.vision_file())
+}
 
 /// What the editor starts from: the file, or the commented template.
 pub fn draft_start(ctx: &Ctx) -> Result<String> {

@@ -2,6 +2,7 @@
 
 use super::page::{Line, Page, Section};
 use super::style::{BAD, DIM, GOOD, WARN};
+use crate::model::eos;
 use crate::model::rock::RockStatus;
 use crate::model::scorecard::format_with_unit;
 use crate::ops::agenda::Agenda;
@@ -132,7 +133,7 @@ pub fn level10(a: &Agenda) -> Page {
 
     let completion = a
         .todo_completion
-        .map(|c| format!(", {c:.0}% done (goal 90%)"))
+        .map(|c| format!(", {c:.0}% done (goal {:.0}%)", eos::TODO_COMPLETION_GOAL))
         .unwrap_or_default();
     let mut todos = section(4, format!("due since {}{completion}", a.todos_since));
     if a.todos.is_empty() {

@@ -8,12 +8,11 @@ pub mod page;
 pub mod people;
 pub mod planning;
 pub mod rocks;
-pub mod sanitize;
 pub mod scorecard;
 pub mod seats;
 pub mod style;
 pub mod table;
 pub mod vision;
 
-pub use sanitize::{escape, escape_lines};
+pub use crate::escape::{escape, escape_lines};
 pub use style::Painter;

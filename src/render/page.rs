@@ -2,8 +2,8 @@
 //! Markdown. The agendas, the V/TO and the status screen are all pages, so
 //! both formats stay in step.
 
-use super::sanitize::escape;
 use super::style::{BOLD, DIM, Painter};
+use crate::escape::escape;
 use anstyle::Style;
 
 #[derive(Debug, Default)]

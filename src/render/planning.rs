@@ -3,6 +3,7 @@
 use super::page::{Line, Page, Section};
 use super::style::{BAD, DIM, GOOD};
 use super::vision::vision_sections;
+use crate::model::eos;
 use crate::ops::planning::Plan;
 
 pub fn page(plan: &Plan) -> Page {
@@ -64,7 +65,7 @@ pub fn page(plan: &Plan) -> Page {
 
     let rate = plan
         .rock_completion
-        .map(|r| format!("{r:.0}% done (goal 80%)"))
+        .map(|r| format!("{r:.0}% done (goal {:.0}%)", eos::ROCK_COMPLETION_GOAL))
         .unwrap_or_else(|| "no rocks".into());
     let mut rocks = Section::new(format!("Rocks of {}", plan.review_quarter), rate);
     for r in &plan.review_rocks {

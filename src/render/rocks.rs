@@ -3,7 +3,6 @@
 use super::style::{BAD, DIM, GOOD, Painter, WARN};
 use super::table::TableBuilder;
 use crate::model::rock::{Rock, RockStatus};
-use crate::ops::Ctx;
 
 pub fn status_style(status: RockStatus) -> anstyle::Style {
     match status {
@@ -14,7 +13,7 @@ pub fn status_style(status: RockStatus) -> anstyle::Style {
     }
 }
 
-pub fn rocks_table(painter: Painter, rocks: &[&Rock], ctx: &Ctx) -> String {
+pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) -> String {
     let mut table = TableBuilder::new(
         painter,
         &[
@@ -37,7 +36,7 @@ pub fn rocks_table(painter: Painter, rocks: &[&Rock], ctx: &Ctx) -> String {
         } else {
             format!("{}/{}", rock.milestones_done(), rock.milestones.len())
         };
-        let overdue = rock.due.is_some_and(|d| d.0 < ctx.today)
+        let overdue = rock.due.is_some_and(|d| d.0 < today)
             && matches!(rock.status, RockStatus::OnTrack | RockStatus::OffTrack);
         table.styled_row(vec![
             (rock.id.clone(), None),

@@ -1,7 +1,7 @@
 //! Tables for the terminal (comfy-table), fitted to its width, plain on a pipe.
 
-use super::sanitize::escape;
 use super::style::Painter;
+use crate::escape::escape;
 use anstyle::Style;
 use comfy_table::{Attribute, Cell, ContentArrangement, LineStyle, Table, TableStyle};
 

@@ -1,6 +1,7 @@
-//! Storage: finding the company, reading its files into the model, editing
-//! them in place (TOML through `toml_edit`, the CSV row by row), atomic writes
-//! and the write lock. Knows nothing of the command line or git.
+//! Storage: finding the company, reading its files (the live lists and their
+//! archive) into the model, editing them in place (TOML through `toml_edit`,
+//! one conversion per item type; the CSV row by row), atomic writes and the
+//! write lock. Knows nothing of the command line, the use cases or git.
 
 pub mod atomic;
 pub mod edit;

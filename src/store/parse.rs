@@ -127,7 +127,7 @@ pub fn located_error(file: &FileRef, text: &str, offset: usize, message: &str) -
     Error::broken(format!(
         "{}:{line}:{column}: {message}\n{pad} |\n{gutter} | {}\n{pad} | {caret_pad}^",
         file.display,
-        crate::render::sanitize::escape(source)
+        crate::escape::escape(source)
     ))
 }
 

@@ -1,6 +1,7 @@
 //! The rock files: one per quarter, owners on the roster, EOS's limits.
 
 use super::findings::{Findings, Named, Roster, duplicates};
+use crate::model::eos;
 use crate::model::rock::{RockStatus, RocksFile};
 use crate::model::time::Quarter;
 use crate::store::files::FileRef;
@@ -47,11 +48,14 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
         }
     }
     for (owner, n) in per_owner {
-        if n > 7 && !owner.is_empty() {
+        if n > eos::ROCKS_PER_PERSON.max && !owner.is_empty() {
             f.warn(
                 file,
                 None,
-                format!("{owner} has {n} rocks: EOS keeps 3 to 7 per person"),
+                format!(
+                    "{owner} has {n} rocks: EOS keeps {} per person",
+                    eos::ROCKS_PER_PERSON.range()
+                ),
             );
         }
     }
@@ -60,11 +64,14 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
         .iter()
         .filter(|r| r.company && r.status != RockStatus::Dropped)
         .count();
-    if company_rocks > 7 {
+    if company_rocks > eos::COMPANY_ROCKS.max {
         f.warn(
             file,
             None,
-            format!("{company_rocks} company rocks: EOS keeps 3 to 7"),
+            format!(
+                "{company_rocks} company rocks: EOS keeps {}",
+                eos::COMPANY_ROCKS.range()
+            ),
         );
     }
 }

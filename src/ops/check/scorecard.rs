@@ -2,6 +2,7 @@
 //! values without a measurable and weeks recorded twice.
 
 use super::findings::{Findings, Named, Roster, duplicates};
+use crate::model::eos;
 use crate::model::scorecard::Measurable;
 use crate::store::Workspace;
 use crate::store::files::read_text;
@@ -48,13 +49,14 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             &m.owner,
         );
     }
-    if !measurables.is_empty() && !(5..=15).contains(&measurables.len()) {
+    if !measurables.is_empty() && !eos::MEASURABLES.within(measurables.len()) {
         f.warn(
             &scorecard_file,
             None,
             format!(
-                "{} measurables: EOS keeps 5 to 15 on the scorecard",
-                measurables.len()
+                "{} measurables: EOS keeps {} on the scorecard",
+                measurables.len(),
+                eos::MEASURABLES.range()
             ),
         );
     }

@@ -1,6 +1,7 @@
 //! vision.toml: core values and the V/TO's dates.
 
 use super::findings::Findings;
+use crate::model::eos;
 use crate::model::vision::Vision;
 use crate::store::Workspace;
 use chrono::NaiveDate;
@@ -12,11 +13,15 @@ pub fn check_vision(f: &mut Findings, ws: &Workspace, today: NaiveDate) -> Optio
     let mut core_values: Option<Vec<String>> = None;
     if let Some((vision, _)) = f.load::<Vision>(&vision_file) {
         core_values = Some(vision.core_values.iter().map(|v| v.name.clone()).collect());
-        if vision.core_values.len() > 7 {
+        if vision.core_values.len() > eos::CORE_VALUES.max {
             f.warn(
                 &vision_file,
                 None,
-                format!("{} core values: EOS keeps 3 to 7", vision.core_values.len()),
+                format!(
+                    "{} core values: EOS keeps {}",
+                    vision.core_values.len(),
+                    eos::CORE_VALUES.range()
+                ),
             );
         }
         let dates = [
