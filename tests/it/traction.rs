@@ -281,7 +281,7 @@ fn quarter_close_reports_then_rolls_and_drops_in_one_commit() {
     );
     assert_eq!(
         t.log()[0],
-        "quarter: close 2026-Q4 (1 rolled into 2027-Q1, 5 to the issues list)"
+        "quarter: close 2026-Q4 (1 rolled into 2027-Q1, 5 to the issues list; archived 5 to-dos and 2 issues)"
     );
     let next = t.read("rocks/2027-Q1.toml");
     assert!(
