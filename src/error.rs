@@ -40,14 +40,16 @@ impl Error {
         }
     }
 
-    /// An I/O failure on a file of the company.
+    /// An I/O failure: writing, locking, a folder or file named on the
+    /// command line. Exit 1.
     pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Self {
-        let reason = match err.kind() {
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            _ => err.to_string(),
-        };
-        Error::user(format!("cannot {action} {}: {reason}", path.display()))
+        Error::user(format!("cannot {action} {}: {}", path.display(), reason(err)))
+    }
+
+    /// A company file or folder that cannot be read: the company is broken
+    /// for pulse until it can. Exit 2.
+    pub fn unreadable(path: &Path, err: &std::io::Error) -> Self {
+        Error::broken(format!("cannot read {}: {}", path.display(), reason(err)))
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
@@ -60,6 +62,14 @@ impl Error {
             ErrorKind::User => 1,
             ErrorKind::Broken => 2,
         }
+    }
+}
+
+fn reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        _ => err.to_string(),
     }
 }
 

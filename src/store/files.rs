@@ -39,7 +39,7 @@ pub fn read_text(file: &FileRef) -> Result<Option<String>> {
             ))
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io("read", &file.path, &e).with_kind_broken()),
+        Err(e) => Err(Error::unreadable(&file.path, &e)),
     }
 }
 
@@ -47,19 +47,12 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix(BOM).unwrap_or(text)
 }
 
-impl Error {
-    fn with_kind_broken(mut self) -> Self {
-        self.kind = crate::error::ErrorKind::Broken;
-        self
-    }
-}
-
 /// The files of a folder with the given extension, sorted by name.
 pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io("read", dir, &e)),
+        Err(e) => return Err(Error::unreadable(dir, &e)),
     };
     // The entry's own type, from the folder listing: no stat per file (a
     // ten-year company has 500 meetings); a symbolic link is followed.

@@ -105,7 +105,7 @@ pub fn archive_quarters(ws: &Workspace) -> Result<Vec<Quarter>> {
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io("read", &dir, &e)),
+        Err(e) => return Err(Error::unreadable(&dir, &e)),
     };
     let mut quarters: Vec<Quarter> = entries
         .filter_map(|e| e.ok())

@@ -37,9 +37,42 @@ fn a_crash_between_temp_file_and_rename_leaves_the_old_file_whole() {
 }
 
 #[test]
-fn a_stale_lock_file_from_a_killed_process_is_no_obstacle() {
+fn a_held_lock_makes_pulse_wait_then_its_change_lands() {
     let t = TestCompany::new();
-    t.write(".git/pulse.lock", "12345\n");
+    // Another process holds the company's lock for a second.
+    let holder = std::process::Command::new("flock")
+        .arg(t.path().join(".git/pulse.lock"))
+        .args(["sleep", "1"])
+        .spawn();
+    let Ok(mut holder) = holder else {
+        eprintln!("no flock(1) here: skipped");
+        return;
+    };
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    t.ok(&["todo", "add", "After the wait", "--owner", "amy"]);
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(500),
+        "pulse did not wait for the lock"
+    );
+    holder.wait().unwrap();
+    assert!(t.read("todos.toml").contains("After the wait"));
+    assert!(t.clean());
+}
+
+#[test]
+fn a_lock_file_left_by_a_killed_process_is_no_obstacle() {
+    let t = TestCompany::new();
+    // The OS lock dies with its process; the file it leaves means nothing.
+    let mut holder = std::process::Command::new("flock")
+        .arg(t.path().join(".git/pulse.lock"))
+        .args(["-o", "sleep", "3"])
+        .spawn()
+        .expect("flock(1)");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    assert!(t.path().join(".git/pulse.lock").exists());
     t.ok(&["todo", "add", "After the crash", "--owner", "amy"]);
     assert!(t.clean());
 }

@@ -264,12 +264,15 @@ fn a_rejecting_hook_keeps_the_change_and_says_so() {
 }
 
 #[test]
-fn works_without_git_and_with_no_commit() {
+fn works_without_git() {
     let t = TestCompany::new();
     std::fs::remove_dir_all(t.path().join(".git")).unwrap();
     t.ok(&["person", "add", "bob", "--name", "Bob"]);
     assert!(t.read("company.toml").contains("[people.bob]"));
+}
 
+#[test]
+fn no_commit_only_writes() {
     let t = TestCompany::new();
     t.ok(&["--no-commit", "person", "add", "bob", "--name", "Bob"]);
     assert!(t.read("company.toml").contains("[people.bob]"));
@@ -345,6 +348,8 @@ fn quiet_prints_only_data() {
 #[test]
 fn every_read_command_prints_json_with_ids() {
     let t = TestCompany::demo();
+    // Something for `diff` to find.
+    t.ok(&["todo", "add", "Renew the domain", "--owner", "amy"]);
     let cases: [(&[&str], &[&str]); 15] = [
         (
             &["status"],
@@ -367,7 +372,7 @@ fn every_read_command_prints_json_with_ids() {
         ),
         (&["processes"], &[""]),
         (&["check"], &[]),
-        (&["diff", "HEAD"], &["/changes"]),
+        (&["diff", "HEAD~1"], &["/changes"]),
         (&["log", "new-leads"], &[]),
         (&["report", "--html", "q.html"], &["/rocks", "/scorecard"]),
     ];
@@ -386,9 +391,7 @@ fn every_read_command_prints_json_with_ids() {
                 list.iter().all(|item| item.get("id").is_some()),
                 "pulse {args:?}: an item of `{pointer}` has no id"
             );
-            if *pointer != "/changes" {
-                assert!(!list.is_empty(), "pulse {args:?}: `{pointer}` is empty");
-            }
+            assert!(!list.is_empty(), "pulse {args:?}: `{pointer}` is empty");
         }
     }
     let log: serde_json::Value =
@@ -398,4 +401,39 @@ fn every_read_command_prints_json_with_ids() {
     // Dates are ISO strings.
     let todos: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "todos"])).unwrap();
     assert!(todos[0]["due"].as_str().unwrap().len() == 10);
+}
+
+/// `pulse todos > /dev/full` exited 0: a failed write to stdout other than
+/// a closed pipe is an error.
+#[test]
+fn a_full_stdout_is_an_error_not_a_success() {
+    let t = TestCompany::new();
+    t.ok(&["todo", "add", "Call Acme", "--owner", "amy"]);
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = t.pulse_std().arg("todos").stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("error: cannot write to standard output"), "{err}");
+    // A reader that stops early is no failure.
+    let mut child = t
+        .pulse_std()
+        .arg("todos")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    assert!(status.success() || status.code() == Some(0));
+}
+
+/// A company file that cannot be read is a broken company (exit 2), the
+/// same on every path that reads it.
+#[test]
+fn an_unreadable_company_file_exits_2() {
+    let t = TestCompany::new();
+    std::fs::create_dir(t.path().join("todos.toml")).unwrap();
+    for args in [&["todos"][..], &["agenda"], &["todo", "add", "X", "--owner", "amy"]] {
+        let err = t.fails(args, 2);
+        assert!(err.contains("cannot read") && err.contains("todos.toml"), "{err}");
+    }
 }

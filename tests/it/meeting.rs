@@ -146,3 +146,15 @@ fn status_for_the_company_and_one_person() {
     let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
     assert_eq!(json["off_track"], 2);
 }
+
+/// The text of the everyday read commands on the demo, as people see it.
+#[test]
+fn read_commands_text() {
+    let t = TestCompany::demo();
+    insta::assert_snapshot!("status_text", t.ok(&["status"]));
+    insta::assert_snapshot!("issues_text", t.ok(&["issues"]));
+    insta::assert_snapshot!("todos_text", t.ok(&["todos", "--all"]));
+    insta::assert_snapshot!("seats_text", t.ok(&["seats"]));
+    let out = t.pulse().arg("check").output().unwrap();
+    insta::assert_snapshot!("check_text", String::from_utf8_lossy(&out.stdout));
+}
