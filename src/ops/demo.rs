@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 18] = [
+const FILES: [(&str, &str); 20] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -40,6 +40,14 @@ const FILES: [(&str, &str); 18] = [
         include_str!("../../examples/demo/issues.toml"),
     ),
     ("todos.toml", include_str!("../../examples/demo/todos.toml")),
+    (
+        "archive/2026-Q3/todos.toml",
+        include_str!("../../examples/demo/archive/2026-Q3/todos.toml"),
+    ),
+    (
+        "archive/2026-Q3/issues.toml",
+        include_str!("../../examples/demo/archive/2026-Q3/issues.toml"),
+    ),
     (
         "rocks/2026-Q3.toml",
         include_str!("../../examples/demo/rocks/2026-Q3.toml"),
@@ -202,6 +210,18 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
             (
                 path.to_string(),
                 shift_text(text, |d| shift.year_date(d), 0),
+            )
+        } else if let Some((q, name)) = path
+            .strip_prefix("archive/")
+            .and_then(|p| p.split_once('/'))
+        {
+            // An archived quarter moves by whole quarters, its dates inside it.
+            let q: Quarter = q.parse().map_err(Error::user)?;
+            let target = shift.quarter(q);
+            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
+            (
+                format!("archive/{target}/{name}"),
+                shift_text(text, inside, weeks),
             )
         } else if let Some(q) = path
             .strip_prefix("rocks/")
