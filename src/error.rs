@@ -43,7 +43,11 @@ impl Error {
     /// An I/O failure: writing, locking, a folder or file named on the
     /// command line. Exit 1.
     pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Self {
-        Error::user(format!("cannot {action} {}: {}", path.display(), reason(err)))
+        Error::user(format!(
+            "cannot {action} {}: {}",
+            path.display(),
+            reason(err)
+        ))
     }
 
     /// A company file or folder that cannot be read: the company is broken

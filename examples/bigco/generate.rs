@@ -146,6 +146,17 @@ pub struct Company {
     meetings: Vec<Meeting>,
     values: Vec<Vec<u64>>,
     sizes_measurables: u32,
+    /// Finished items of past quarters live in `archive/<quarter>/` (as
+    /// `pulse archive` leaves them); false keeps them all in the live lists.
+    pub archived: bool,
+}
+
+/// The quarter an item finished on `done` is archived under as of `as_of`:
+/// a quarter before the current one; `None` keeps it live.
+fn archive_quarter(done: Option<NaiveDate>, as_of: NaiveDate) -> Option<(i32, u32)> {
+    done.filter(|d| *d <= as_of)
+        .map(quarter_of)
+        .filter(|q| *q < quarter_of(as_of))
 }
 
 fn quarter_of(d: NaiveDate) -> (i32, u32) {
@@ -278,6 +289,7 @@ impl Company {
             meetings,
             values,
             sizes_measurables: sizes.measurables,
+            archived: true,
         }
     }
 
@@ -289,11 +301,17 @@ impl Company {
             ("seats.toml".to_string(), self.seats_toml()),
             ("scorecard.toml".to_string(), self.scorecard_toml()),
             ("scorecard.csv".to_string(), self.scorecard_csv(as_of)),
-            ("issues.toml".to_string(), self.issues_toml(as_of)),
-            ("todos.toml".to_string(), self.todos_toml(as_of)),
+            (
+                "issues.toml".to_string(),
+                self.issues_toml(as_of, None, "# The issues list.\n"),
+            ),
+            (
+                "todos.toml".to_string(),
+                self.todos_toml(as_of, None, "# 7-day to-dos.\n"),
+            ),
             (
                 ".gitattributes".to_string(),
-                "scorecard.csv merge=union\n".to_string(),
+                "*.toml merge=pulse\nscorecard.csv merge=pulse\n".to_string(),
             ),
         ];
         let mut quarters: Vec<(i32, u32)> = self.rocks.iter().map(|r| r.quarter).collect();
@@ -307,6 +325,32 @@ impl Company {
                 format!("rocks/{}-Q{}.toml", q.0, q.1),
                 self.rocks_toml(q, as_of),
             ));
+        }
+        if self.archived {
+            let mut archived: Vec<(i32, u32)> = self
+                .issues
+                .iter()
+                .filter_map(|i| archive_quarter(i.solved, as_of))
+                .chain(
+                    self.todos
+                        .iter()
+                        .filter_map(|t| archive_quarter(t.done, as_of)),
+                )
+                .collect();
+            archived.sort();
+            archived.dedup();
+            for q in archived {
+                let dir = format!("archive/{}-Q{}", q.0, q.1);
+                let header = "# Finished in this quarter, moved here by `pulse archive`.\n";
+                files.push((
+                    format!("{dir}/issues.toml"),
+                    self.issues_toml(as_of, Some(q), header),
+                ));
+                files.push((
+                    format!("{dir}/todos.toml"),
+                    self.todos_toml(as_of, Some(q), header),
+                ));
+            }
         }
         for m in self.meetings.iter().filter(|m| m.date <= as_of) {
             files.push((format!("meetings/{}.toml", m.date), meeting_toml(m)));
@@ -417,15 +461,19 @@ impl Company {
         s
     }
 
-    fn issues_toml(&self, as_of: NaiveDate) -> String {
-        let mut s = String::from("# The issues list.\n");
+    /// The issues of the live list (`archive` None) or of one archived quarter.
+    fn issues_toml(&self, as_of: NaiveDate, archive: Option<(i32, u32)>, header: &str) -> String {
+        let mut s = String::from(header);
         let open: Vec<&Issue> = self
             .issues
             .iter()
             .filter(|i| i.created <= as_of && i.solved.is_none_or(|d| d > as_of))
             .collect();
         let top: Vec<&str> = open.iter().rev().take(3).map(|i| i.id.as_str()).collect();
-        for i in self.issues.iter().filter(|i| i.created <= as_of) {
+        let here = |i: &&Issue| {
+            i.created <= as_of && (!self.archived || archive_quarter(i.solved, as_of) == archive)
+        };
+        for i in self.issues.iter().filter(here) {
             let _ = writeln!(
                 s,
                 "[[issue]]\nid = \"{}\"\ntitle = \"{}\"\nowner = \"{}\"\nterm = \"{}\"\ncreated = {}",
@@ -455,9 +503,13 @@ impl Company {
         s
     }
 
-    fn todos_toml(&self, as_of: NaiveDate) -> String {
-        let mut s = String::from("# 7-day to-dos.\n");
-        for t in self.todos.iter().filter(|t| t.created <= as_of) {
+    /// The to-dos of the live list (`archive` None) or of one archived quarter.
+    fn todos_toml(&self, as_of: NaiveDate, archive: Option<(i32, u32)>, header: &str) -> String {
+        let mut s = String::from(header);
+        let here = |t: &&Todo| {
+            t.created <= as_of && (!self.archived || archive_quarter(t.done, as_of) == archive)
+        };
+        for t in self.todos.iter().filter(here) {
             let _ = writeln!(
                 s,
                 "[[todo]]\nid = \"{}\"\ntitle = \"{}\"\nowner = \"{}\"\ncreated = {}\ndue = {}",

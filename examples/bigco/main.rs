@@ -1,6 +1,8 @@
-//! `cargo run --release --example bigco -- DIR [--today YYYY-MM-DD]`: writes
-//! a ten-year company with two years of weekly commits into DIR, for the
-//! benchmark (`cargo run --release --example bench`) or to try pulse at scale.
+//! `cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat]`:
+//! writes a ten-year company with two years of weekly commits into DIR, its
+//! finished items archived by quarter as `pulse archive` leaves them (or all
+//! in the live lists with `--flat`), for the benchmark (`cargo run --release
+//! --example bench`) or to try pulse at scale.
 
 mod generate;
 
@@ -11,9 +13,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut dir = None;
     let mut today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
+    let mut flat = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
+            "--flat" => flat = true,
             "--today" => {
                 i += 1;
                 today = match args.get(i).and_then(|d| d.parse().ok()) {
@@ -27,10 +31,11 @@ fn main() {
         i += 1;
     }
     let Some(dir) = dir else {
-        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD]");
+        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat]");
     };
     let started = std::time::Instant::now();
-    let company = Company::generate(today, &Sizes::TEN_YEARS);
+    let mut company = Company::generate(today, &Sizes::TEN_YEARS);
+    company.archived = !flat;
     match generate::write(std::path::Path::new(&dir), &company, &Sizes::TEN_YEARS) {
         Ok(commits) => println!(
             "wrote a ten-year company to {dir} ({commits} commits, {:.1} s); try: PULSE_TODAY={today} pulse -C {dir} agenda",

@@ -409,11 +409,17 @@ fn every_read_command_prints_json_with_ids() {
 fn a_full_stdout_is_an_error_not_a_success() {
     let t = TestCompany::new();
     t.ok(&["todo", "add", "Call Acme", "--owner", "amy"]);
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let out = t.pulse_std().arg("todos").stdout(full).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("error: cannot write to standard output"), "{err}");
+    assert!(
+        err.contains("error: cannot write to standard output"),
+        "{err}"
+    );
     // A reader that stops early is no failure.
     let mut child = t
         .pulse_std()
@@ -432,8 +438,15 @@ fn a_full_stdout_is_an_error_not_a_success() {
 fn an_unreadable_company_file_exits_2() {
     let t = TestCompany::new();
     std::fs::create_dir(t.path().join("todos.toml")).unwrap();
-    for args in [&["todos"][..], &["agenda"], &["todo", "add", "X", "--owner", "amy"]] {
+    for args in [
+        &["todos"][..],
+        &["agenda"],
+        &["todo", "add", "X", "--owner", "amy"],
+    ] {
         let err = t.fails(args, 2);
-        assert!(err.contains("cannot read") && err.contains("todos.toml"), "{err}");
+        assert!(
+            err.contains("cannot read") && err.contains("todos.toml"),
+            "{err}"
+        );
     }
 }
