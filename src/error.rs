@@ -1,6 +1,6 @@
 //! The one error type of pulse: a message for a human, hints, and the exit
 //! code it maps to (SPEC §4: 1 for a user error, 2 for a broken or missing
-//! company file).
+//! company file, 3 when git or the network fails).
 
 use std::fmt;
 use std::path::Path;
@@ -12,6 +12,8 @@ pub enum ErrorKind {
     User,
     /// A company file is missing, unreadable or does not parse. Exit 2.
     Broken,
+    /// Git or the network failed: a push rejected, a remote unreachable. Exit 3.
+    Git,
 }
 
 #[derive(Debug)]
@@ -40,6 +42,14 @@ impl Error {
         }
     }
 
+    pub fn git(message: impl Into<String>) -> Self {
+        Error {
+            kind: ErrorKind::Git,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
     /// An I/O failure on a file of the company.
     pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Self {
         let reason = match err.kind() {
@@ -59,6 +69,7 @@ impl Error {
         match self.kind {
             ErrorKind::User => 1,
             ErrorKind::Broken => 2,
+            ErrorKind::Git => 3,
         }
     }
 }
