@@ -11,6 +11,7 @@ pub mod rocks;
 pub mod sanitize;
 pub mod scorecard;
 pub mod seats;
+pub mod shell;
 pub mod style;
 pub mod table;
 pub mod vision;
