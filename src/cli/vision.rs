@@ -132,6 +132,7 @@ fn run_editor(path: &Path) -> Result<()> {
 }
 
 fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
+    crate::ops::change::refuse_mid_operation(ctx)?;
     let original = read_text(&ctx.ws.vision_file())?;
     let start = vision::draft_start(ctx)?;
     let draft_file = tempfile::Builder::new()
