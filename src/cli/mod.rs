@@ -18,6 +18,7 @@ mod report;
 mod rock;
 mod scorecard;
 mod seats;
+mod setup;
 mod status;
 mod todo;
 mod values;
@@ -86,6 +87,7 @@ enum ColorChoice {
 #[derive(Subcommand)]
 enum Command {
     Init(init::InitArgs),
+    Setup(setup::SetupArgs),
     Status(status::StatusArgs),
     Vision(vision::VisionArgs),
     /// The accountability chart as a tree
@@ -264,6 +266,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
+                Command::Setup(args) => setup::run(args, &ctx, out),
                 Command::Status(args) => status::run(args, &ctx, out),
                 Command::Vision(args) => vision::run(args, &ctx, out),
                 Command::Seats => seats::show(&ctx, out),

@@ -432,6 +432,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         Err(e) => f.broken(&ws.file(ws.processes_dir()), e),
     }
 
+    f.list.extend(super::setup::findings(ctx));
     f.list.sort_by_key(|x| x.severity);
     f.list
 }

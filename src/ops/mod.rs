@@ -21,6 +21,7 @@ pub mod report;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;
+pub mod setup;
 pub mod status;
 pub mod todos;
 pub mod vision;
