@@ -20,6 +20,7 @@ mod scorecard;
 mod seats;
 mod setup;
 mod status;
+mod sync;
 mod todo;
 mod values;
 mod vision;
@@ -88,6 +89,7 @@ enum ColorChoice {
 enum Command {
     Init(init::InitArgs),
     Setup(setup::SetupArgs),
+    Sync(sync::SyncArgs),
     Status(status::StatusArgs),
     Vision(vision::VisionArgs),
     /// The accountability chart as a tree
@@ -267,6 +269,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
                 Command::Setup(args) => setup::run(args, &ctx, out),
+                Command::Sync(args) => sync::run(args, &ctx, out),
                 Command::Status(args) => status::run(args, &ctx, out),
                 Command::Vision(args) => vision::run(args, &ctx, out),
                 Command::Seats => seats::show(&ctx, out),

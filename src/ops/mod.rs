@@ -23,6 +23,7 @@ pub mod scorecard;
 pub mod seats;
 pub mod setup;
 pub mod status;
+pub mod sync;
 pub mod todos;
 pub mod vision;
 
