@@ -61,8 +61,28 @@ pub enum Registration {
     Updated,
 }
 
+/// Where the company's files are, relative to the folder of `company.toml`
+/// (`data`: the data folder's prefix): its files and folders, the processes
+/// too, as literal paths for git.
+pub fn company_paths(data: &str) -> Vec<String> {
+    let mut paths = vec!["company.toml".to_string(), ".gitattributes".to_string()];
+    let folders = ROUTED
+        .iter()
+        .map(|(pattern, _)| match pattern.split_once('/') {
+            Some((folder, _)) => folder,
+            None => pattern,
+        });
+    for path in folders.chain(["processes"]) {
+        let path = format!("{data}{path}");
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    paths
+}
+
 /// The folder of `company.toml`'s data files, relative to it: `""` or ending in `/`.
-fn data_prefix(ctx: &Ctx) -> String {
+pub fn data_prefix(ctx: &Ctx) -> String {
     let rel = ctx
         .ws
         .data
@@ -286,13 +306,9 @@ pub fn findings(ctx: &Ctx) -> Vec<Finding> {
         Err(e) => found.push(warning(".git/config", format!("cannot read git's config: {e}"))),
     }
     match routing {
-        Ok(unrouted) if !unrouted.is_empty() => found.push(warning(
-            ".gitattributes",
-            format!(
-                "these company files do not merge with pulse's merge driver: {}; run `pulse setup`",
-                unrouted.join(", ")
-            ),
-        )),
+        Ok(unrouted) if !unrouted.is_empty() => {
+            found.push(warning(".gitattributes", unrouted_warning(&unrouted)))
+        }
         Ok(_) => {}
         Err(e) => found.push(warning(
             ".gitattributes",
@@ -323,6 +339,14 @@ pub fn unrouted(ctx: &Ctx) -> std::result::Result<Vec<String>, String> {
             other => format!("{pattern} (merge={other})"),
         })
         .collect())
+}
+
+/// The warning for files [`unrouted`] found.
+pub fn unrouted_warning(unrouted: &[String]) -> String {
+    format!(
+        "these company files do not merge with pulse's merge driver: {}; run `pulse setup`",
+        unrouted.join(", ")
+    )
 }
 
 /// What `pulse setup` did.
@@ -450,6 +474,28 @@ mod tests {
         );
         let lines = block("co[1]/");
         assert!(lines.contains(&"/co\\[1\\]/todos.toml merge=pulse".to_string()));
+    }
+
+    #[test]
+    fn the_company_paths_are_its_files_and_folders() {
+        let paths = company_paths("d/");
+        assert_eq!(
+            &paths[..3],
+            ["company.toml", ".gitattributes", "d/vision.toml"]
+        );
+        for folder in [
+            "d/rocks",
+            "d/teams",
+            "d/archive",
+            "d/processes",
+            "d/scorecard.csv",
+        ] {
+            assert_eq!(
+                paths.iter().filter(|p| *p == folder).count(),
+                1,
+                "{paths:?}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,8 @@ use super::diff::{self, Diff, From};
 use super::history::{self, Layout};
 use super::setup::{self, Registration};
 use crate::error::{Error, Result};
-use crate::git::{self, remote};
+use crate::git;
+use crate::git::remote::{self, Upstream};
 use crate::render::shell::quote;
 use serde::Serialize;
 use std::path::Path;
@@ -50,31 +51,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     let _lock = write_lock(ctx, Some(&git_dir))?;
     let layout = history::layout(ctx)?;
     let top = layout.top.as_path();
-    let git_failed = |e: String| Error::git(format!("git: {e}"));
-
-    let branch = remote::current_branch(top)
-        .map_err(git_failed)?
-        .ok_or_else(|| {
-            Error::user("HEAD is detached (no branch is checked out): pulse sync pulls into a branch and pushes it")
-                .with_hint("switch to your branch first: `git switch BRANCH` (`git branch` lists them)")
-        })?;
-    let upstream = match remote::upstream(top, &branch).map_err(git_failed)? {
-        Some(upstream) => upstream,
-        None => return Err(no_upstream(top, &branch)),
-    };
-    let dirty = remote::uncommitted(top, &company_paths(&layout)).map_err(git_failed)?;
-    if !dirty.is_empty() {
-        let shown: Vec<String> = dirty.iter().map(|p| shown(&layout, p)).collect();
-        let quoted: Vec<String> = shown.iter().map(|p| quote(p)).collect();
-        return Err(Error::user(format!(
-            "uncommitted changes to company files: {}; pulse sync shares commits only",
-            shown.join(", ")
-        ))
-        .with_hint(format!(
-            "commit them (`git commit -m 'MESSAGE' -- {}`) or put them aside (`git stash`), then run `pulse sync` again",
-            quoted.join(" ")
-        )));
-    }
+    let (branch, upstream) = ready(&layout)?;
     let registration = setup::register(top)?;
     let head = git::resolve_commit(top, "HEAD")
         .map_err(git_failed)?
@@ -128,28 +105,61 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     if report.pushed > 0
         && let Err(reason) = remote::push(top, &upstream.remote, &upstream.remote_ref)
     {
-        let commits = plural(report.pushed, "commit");
         report.push_error = Some(
             Error::git(format!(
                 "the push to {} failed: {}",
                 quote(&upstream.short),
                 git_words(&reason)
             ))
-                .with_hint(format!("your {commits} are kept here, on top of what came in"))
+                .with_hint(format!(
+                    "your local commits ({}) are kept here, on top of what came in",
+                    report.pushed
+                ))
                 .with_hint("when a teammate pushed meanwhile, run `pulse sync` again; otherwise check the remote (`git remote -v`) and your network"),
         );
     }
     if pulled > 0 {
         report.incoming = incoming(ctx, top, &head, &theirs, &mut report.warnings);
     }
-    match setup::unrouted(ctx) {
-        Ok(files) if !files.is_empty() => report.warnings.push(format!(
-            "these company files do not merge with pulse's merge driver: {}; run `pulse setup`",
-            files.join(", ")
-        )),
-        _ => {}
+    if let Ok(files) = setup::unrouted(ctx)
+        && !files.is_empty()
+    {
+        report.warnings.push(setup::unrouted_warning(&files));
     }
     Ok(report)
+}
+
+fn git_failed(e: String) -> Error {
+    Error::git(format!("git: {e}"))
+}
+
+/// The branch to sync and its upstream, once nothing stands in the way: a
+/// branch checked out, an upstream, no uncommitted change to a company file.
+fn ready(layout: &Layout) -> Result<(String, Upstream)> {
+    let top = layout.top.as_path();
+    let branch = remote::current_branch(top)
+        .map_err(git_failed)?
+        .ok_or_else(|| {
+            Error::user("HEAD is detached (no branch is checked out): pulse sync pulls into a branch and pushes it")
+                .with_hint("switch to your branch first: `git switch BRANCH` (`git branch` lists them)")
+        })?;
+    let Some(upstream) = remote::upstream(top, &branch).map_err(git_failed)? else {
+        return Err(no_upstream(top, &branch));
+    };
+    let dirty = remote::uncommitted(top, &company_paths(layout)).map_err(git_failed)?;
+    if !dirty.is_empty() {
+        let shown: Vec<String> = dirty.iter().map(|p| shown(layout, p)).collect();
+        let quoted: Vec<String> = shown.iter().map(|p| quote(p)).collect();
+        return Err(Error::user(format!(
+            "uncommitted changes to company files: {}; pulse sync shares commits only",
+            shown.join(", ")
+        ))
+        .with_hint(format!(
+            "commit them (`git commit -m 'MESSAGE' -- {}`) or put them aside (`git stash`), then run `pulse sync` again",
+            quoted.join(" ")
+        )));
+    }
+    Ok((branch, upstream))
 }
 
 /// What came in, in words: from where this clone's history and the team's
@@ -185,21 +195,12 @@ fn incoming(
 }
 
 /// The company's files, as literal paths relative to the top of the work
-/// tree: `company.toml`, `.gitattributes` and the data folder.
+/// tree.
 fn company_paths(layout: &Layout) -> Vec<String> {
-    let root = &layout.root_prefix;
-    if layout.data_prefix.is_empty() {
-        return vec![if root.is_empty() {
-            ".".into()
-        } else {
-            root.clone()
-        }];
-    }
-    vec![
-        format!("{root}company.toml"),
-        format!("{root}.gitattributes"),
-        format!("{root}{}", layout.data_prefix),
-    ]
+    setup::company_paths(&layout.data_prefix)
+        .into_iter()
+        .map(|p| format!("{}{p}", layout.root_prefix))
+        .collect()
 }
 
 /// A path from git (relative to the top) as pulse shows files: relative to
@@ -286,7 +287,7 @@ fn stopped(layout: &Layout, git_dir: &Path, reason: String) -> Error {
         format!("git add -- {}", quoted.join(" "))
     };
     Error::user(format!(
-        "pulse sync stopped: your commits and your teammates' changed the same lines of {}:\n{}",
+        "pulse sync stopped: your commits and the team's conflict in {}:\n{}",
         plural(files.len(), "file"),
         places.join("\n")
     ))

@@ -9,4 +9,5 @@ mod ids;
 mod meeting;
 mod people;
 mod scorecard;
+mod team;
 mod traction;
