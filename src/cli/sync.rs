@@ -54,6 +54,9 @@ fn print(report: &sync::SyncReport, out: &Out) {
             );
             let page = super::diff::page(d, title, "No change to the company's files.");
             out.page(&page, Format::Text, false);
+            if !out.quiet && report.push_error.is_none() {
+                out.println("");
+            }
         }
         None if report.pulled > 0 => out.println(&format!(
             "Pulled {} from {upstream}.",
