@@ -3,6 +3,8 @@
 //! and say in words what came in — the semantic diff of `pulse diff`. It
 //! commits nothing itself, and stops with what to do when git cannot go on.
 
+mod conflict;
+
 use super::Ctx;
 use super::change::{refuse_mid_operation, write_lock};
 use super::diff::{self, Diff, From};
@@ -89,7 +91,8 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     let pulled = remote::count(top, &range(&head, &theirs)).map_err(git_failed)?;
     let authors = remote::authors(top, &range(&head, &theirs)).map_err(git_failed)?;
     if pulled > 0 {
-        remote::rebase(top, &theirs).map_err(|reason| stopped(&layout, &git_dir, reason))?;
+        remote::rebase(top, &theirs)
+            .map_err(|reason| conflict::stopped(&layout, &git_dir, reason))?;
     }
     let mut report = SyncReport {
         branch,
@@ -254,59 +257,4 @@ fn no_upstream(top: &Path, branch: &str) -> Error {
             quote(branch)
         )),
     }
-}
-
-/// The error for a rebase that did not go through: stopped by a conflict
-/// (git waits, and the user finishes the job), or refused outright.
-fn stopped(layout: &Layout, git_dir: &Path, reason: String) -> Error {
-    if git::state::in_progress(git_dir).is_none() {
-        return Error::user(format!(
-            "git could not rebase your commits onto the team's: {}",
-            reason.trim().replace('\n', "\n  ")
-        ))
-        .with_hint("nothing was changed: your local commits are kept");
-    }
-    let top = layout.top.as_path();
-    let files = remote::unmerged(top).unwrap_or_default();
-    let mut places = Vec::new();
-    for file in &files {
-        let lines = marker_lines(&top.join(file));
-        let name = shown(layout, file);
-        places.push(match lines.as_slice() {
-            [] => format!("  {name}"),
-            lines => {
-                let at: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
-                format!("  {name}:{}", at.join(","))
-            }
-        });
-    }
-    let quoted: Vec<String> = files.iter().map(|f| quote(&shown(layout, f))).collect();
-    let add = if quoted.is_empty() {
-        "git add FILE".to_string()
-    } else {
-        format!("git add -- {}", quoted.join(" "))
-    };
-    Error::user(format!(
-        "pulse sync stopped: your commits and the team's conflict in {}:\n{}",
-        plural(files.len(), "file"),
-        places.join("\n")
-    ))
-    .with_hint("your commits are safe: git is in the middle of a rebase, and pulse changes no file until it ends")
-    .with_hint(format!(
-        "to finish: edit each file to keep what both sides meant (delete the <<<<<<<, ======= and >>>>>>> lines), then run\n  pulse check\n  {add}\n  git rebase --continue\n  pulse sync"
-    ))
-    .with_hint("or give up and go back to where you were: git rebase --abort")
-}
-
-/// The lines (from 1) where a conflict starts (`<<<<<<<`) in a file.
-fn marker_lines(path: &Path) -> Vec<usize> {
-    let Ok(bytes) = std::fs::read(path) else {
-        return Vec::new();
-    };
-    String::from_utf8_lossy(&bytes)
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("<<<<<<<"))
-        .map(|(i, _)| i + 1)
-        .collect()
 }

@@ -193,6 +193,21 @@ fn setup_routes_a_data_folder_whose_name_has_blanks_and_brackets() {
 }
 
 #[test]
+fn setup_and_sync_need_git() {
+    let t = TestCompany::bare();
+    t.ok(&["init", "--no-commit"]);
+    let err = t.fails(&["setup"], 1);
+    assert!(err.contains("is not in a git repository"), "{err}");
+    let err = t.fails(&["sync"], 1);
+    assert!(
+        err.contains("this company is not in a git repository"),
+        "{err}"
+    );
+    let check = t.ok(&["check"]);
+    assert!(!check.contains("merge driver"), "{check}");
+}
+
+#[test]
 fn check_warns_until_the_clone_is_set_up() {
     let team = Team::new();
     let b = team.clone();
