@@ -252,8 +252,8 @@ pub fn register(dir: &Path) -> Result<Registration> {
     config::set_local(dir, DRIVER_KEY, &command).map_err(failed)?;
     config::set_local(dir, NAME_KEY, DRIVER_NAME).map_err(failed)?;
     Ok(match old {
-        None => Registration::Registered,
-        Some(_) => Registration::Updated,
+        Some(old) if old != command => Registration::Updated,
+        _ => Registration::Registered,
     })
 }
 

@@ -13,6 +13,7 @@ use super::setup::{self, Registration};
 use crate::error::{Error, Result};
 use crate::git;
 use crate::git::remote::{self, Upstream};
+use crate::render::escape;
 use crate::render::shell::quote;
 use serde::Serialize;
 use std::path::Path;
@@ -207,12 +208,14 @@ fn company_paths(layout: &Layout) -> Vec<String> {
 }
 
 /// A path from git (relative to the top) as pulse shows files: relative to
-/// the folder of `company.toml` when it is inside it.
+/// the folder of `company.toml` when it is inside it, control characters
+/// escaped (a file name is text from a teammate).
 fn shown(layout: &Layout, path: &str) -> String {
-    match path.strip_prefix(layout.root_prefix.as_str()) {
+    let path = match path.strip_prefix(layout.root_prefix.as_str()) {
         Some(rel) => rel.to_string(),
         None => layout.top.join(path).display().to_string(),
-    }
+    };
+    escape(&path).into_owned()
 }
 
 /// The line of git's message that says what went wrong (git's hints and
@@ -227,7 +230,7 @@ fn git_words(reason: &str) -> String {
         .strip_prefix("fatal: ")
         .or_else(|| line.strip_prefix("error: "))
         .unwrap_or(line);
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    escape(&line.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 fn plural(n: usize, word: &str) -> String {

@@ -15,7 +15,7 @@ pub(super) fn stopped(layout: &Layout, git_dir: &Path, reason: String) -> Error 
     if git::state::in_progress(git_dir).is_none() {
         return Error::user(format!(
             "git could not rebase your commits onto the team's: {}",
-            reason.trim().replace('\n', "\n  ")
+            crate::render::escape_lines(reason.trim()).replace('\n', "\n  ")
         ))
         .with_hint("nothing was changed: your local commits are kept");
     }
