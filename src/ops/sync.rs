@@ -159,7 +159,8 @@ fn ready(layout: &Layout) -> Result<(String, Upstream)> {
             shown.join(", ")
         ))
         .with_hint(format!(
-            "commit them (`git commit -m 'MESSAGE' -- {}`) or put them aside (`git stash`), then run `pulse sync` again",
+            "commit them (`{}git commit -m 'MESSAGE' -- {}`) or put them aside (`git stash`), then run `pulse sync` again",
+            cd_to_root(layout).map(|cd| format!("{cd} && ")).unwrap_or_default(),
             quoted.join(" ")
         )));
     }
@@ -216,6 +217,18 @@ fn shown(layout: &Layout, path: &str) -> String {
         None => layout.top.join(path).display().to_string(),
     };
     escape(&path).into_owned()
+}
+
+/// `cd` to the folder of `company.toml`, for a hint whose commands name files
+/// relative to it, when pulse runs elsewhere (`-C`, a subfolder).
+fn cd_to_root(layout: &Layout) -> Option<String> {
+    let root = match layout.root_prefix.trim_end_matches('/') {
+        "" => layout.top.clone(),
+        prefix => layout.top.join(prefix),
+    };
+    let here = std::env::current_dir().ok()?;
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    (!same(&here, &root)).then(|| format!("cd {}", quote(&escape(&root.display().to_string()))))
 }
 
 /// The line of git's message that says what went wrong (git's hints and

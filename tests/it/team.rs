@@ -333,6 +333,19 @@ fn sync_refuses_uncommitted_changes_to_company_files() {
         team.hub_log()[0].starts_with("issue:"),
         "nothing was pushed"
     );
+    // From elsewhere, the command goes to the company's folder first.
+    let elsewhere = a
+        .pulse()
+        .current_dir(std::env::temp_dir())
+        .args(["-C", path(a.path()), "sync"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&elsewhere.stderr);
+    let cd = format!(
+        "`cd '{}' && git commit -m 'MESSAGE' -- 'todos.toml'`",
+        a.path().display()
+    );
+    assert!(err.contains(&cd), "{err}");
     assert!(
         !a.read("issues.toml").contains("Billing"),
         "nothing was pulled"

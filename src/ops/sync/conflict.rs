@@ -3,7 +3,7 @@
 //! id in a TOML list, the week and measurable of a scorecard row), and the
 //! commands that finish the job.
 
-use super::{Layout, plural, shown};
+use super::{Layout, cd_to_root, plural, shown};
 use crate::error::Error;
 use crate::git::{self, remote};
 use crate::render::shell::quote;
@@ -51,7 +51,8 @@ pub(super) fn stopped(layout: &Layout, git_dir: &Path, reason: String) -> Error 
     ))
     .with_hint("your commits are safe: git is in the middle of a rebase, and pulse changes no file until it ends")
     .with_hint(format!(
-        "to finish: edit each file to keep what both sides meant (delete the <<<<<<<, ======= and >>>>>>> lines), then run\n  pulse check\n  {add}\n  git rebase --continue\n  pulse sync"
+        "to finish: edit each file to keep what both sides meant (delete the <<<<<<<, ======= and >>>>>>> lines), then run\n{}  pulse check\n  {add}\n  git rebase --continue\n  pulse sync",
+        cd_to_root(layout).map(|cd| format!("  {cd}\n")).unwrap_or_default()
     ))
     .with_hint("or give up and go back to where you were: git rebase --abort")
 }
