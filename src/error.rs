@@ -1,6 +1,6 @@
 //! The one error type of pulse: a message for a human, hints, and the exit
 //! code it maps to (SPEC §4: 1 for a user error, 2 for a broken or missing
-//! company file).
+//! company file, 3 when git or the network fails).
 
 use std::fmt;
 use std::path::Path;
@@ -12,6 +12,8 @@ pub enum ErrorKind {
     User,
     /// A company file is missing, unreadable or does not parse. Exit 2.
     Broken,
+    /// Git or the network failed: a push rejected, a remote unreachable. Exit 3.
+    Git,
 }
 
 #[derive(Debug)]
@@ -35,6 +37,15 @@ impl Error {
     pub fn broken(message: impl Into<String>) -> Self {
         Error {
             kind: ErrorKind::Broken,
+            message: message.into(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// git or the network failed (a push rejected, a remote unreachable). Exit 3.
+    pub fn git(message: impl Into<String>) -> Self {
+        Error {
+            kind: ErrorKind::Git,
             message: message.into(),
             hints: Vec::new(),
         }
@@ -65,6 +76,7 @@ impl Error {
         match self.kind {
             ErrorKind::User => 1,
             ErrorKind::Broken => 2,
+            ErrorKind::Git => 3,
         }
     }
 }

@@ -2,6 +2,10 @@
 //! the user's hooks, signing and identity apply. Output is parsed in the C
 //! locale, with no prompt and no standard input.
 
+pub mod config;
+pub mod remote;
+pub mod state;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 

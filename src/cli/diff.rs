@@ -61,13 +61,22 @@ pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         out.print_json(&d);
         return Ok(0);
     }
+    let title = format!("Changes from {} ({}) to {}", d.from_label, d.from, d.to);
+    let page = page(&d, title, "Nothing changed.");
+    out.page(&page, args.format, false);
+    Ok(0)
+}
+
+/// The changes of a diff on a page, one section per component; `empty` is
+/// the line shown when there are none.
+pub(super) fn page(d: &diff::Diff, title: String, empty: &str) -> Page {
     let mut page = Page {
-        title: format!("Changes from {} ({}) to {}", d.from_label, d.from, d.to),
+        title,
         subtitle: Vec::new(),
         sections: Vec::new(),
     };
     if d.changes.is_empty() {
-        page.subtitle.push("Nothing changed.".into());
+        page.subtitle.push(empty.into());
     }
     for (component, heading) in COMPONENTS {
         let changes: Vec<_> = d
@@ -84,6 +93,5 @@ pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         }
         page.sections.push(section);
     }
-    out.page(&page, args.format, false);
-    Ok(0)
+    page
 }

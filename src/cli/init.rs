@@ -67,6 +67,9 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
         if report.git_init {
             text.push_str("Initialised a git repository.\n");
         }
+        if report.driver_registered {
+            text.push_str("Registered pulse's merge driver in this clone (.git/config).\n");
+        }
         if report.committed {
             text.push_str("Committed the first version.\n");
         }

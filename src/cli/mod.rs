@@ -19,7 +19,9 @@ mod report;
 mod rock;
 mod scorecard;
 mod seats;
+mod setup;
 mod status;
+mod sync;
 mod todo;
 mod values;
 mod vision;
@@ -87,6 +89,8 @@ enum ColorChoice {
 #[derive(Subcommand)]
 enum Command {
     Init(init::InitArgs),
+    Setup(setup::SetupArgs),
+    Sync(sync::SyncArgs),
     Status(status::StatusArgs),
     Vision(vision::VisionArgs),
     /// The accountability chart as a tree
@@ -266,6 +270,8 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
+                Command::Setup(args) => setup::run(args, &ctx, out),
+                Command::Sync(args) => sync::run(args, &ctx, out),
                 Command::Status(args) => status::run(args, &ctx, out),
                 Command::Vision(args) => vision::run(args, &ctx, out),
                 Command::Seats => seats::show(&ctx, out),

@@ -121,6 +121,7 @@ fn run_editor(path: &Path) -> Result<()> {
 }
 
 fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
+    crate::ops::change::refuse_mid_operation(ctx)?;
     let original = vision::current_text(ctx)?;
     let start = vision::draft_start(ctx)?;
     let draft_file = tempfile::Builder::new()

@@ -1,9 +1,10 @@
 //! A change to the company: taken under the write lock, staged in memory,
 //! validated, then written atomically and committed to git in one go. A
-//! command that fails before `finish` writes nothing.
+//! command that fails before `finish` writes nothing, and none begins while
+//! git is in the middle of a merge or a rebase.
 
 use super::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::git;
 use crate::store::edit::TomlDoc;
 use crate::store::files::read_text;
@@ -12,7 +13,7 @@ use crate::store::parse::parse_toml;
 use crate::store::to_toml::ToToml;
 use crate::store::{FileRef, atomic};
 use serde::de::DeserializeOwned;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 /// A file's text, shared rather than copied: a ten-year list is most of a
@@ -31,6 +32,36 @@ pub struct Change<'a> {
     _lock: Lock,
 }
 
+/// Refuses to write while git waits for the user to finish a merge, a
+/// rebase, a cherry-pick or a revert: the files may hold conflict markers,
+/// and a commit would land in the middle of it. A look at files in the git
+/// folder, no process.
+pub fn refuse_mid_operation(ctx: &Ctx) -> Result<()> {
+    let git_dir = git::find_git_dir(&ctx.ws.root);
+    let Some(op) = git_dir.as_deref().and_then(git::state::in_progress) else {
+        return Ok(());
+    };
+    let (finish, abort) = op.finish_and_abort();
+    Err(Error::user(format!(
+        "{} is in progress in this repository; pulse changes no file until it is finished",
+        op.name()
+    ))
+    .with_hint(format!(
+        "resolve the conflicts (`git status` lists the files), `git add` each one, then `{finish}`"
+    ))
+    .with_hint(format!("or give up and go back with `{abort}`")))
+}
+
+/// Takes the company's write lock. It lives inside the git folder when there
+/// is one, so it is never committed.
+pub fn write_lock(ctx: &Ctx, git_dir: Option<&Path>) -> Result<Lock> {
+    let lock_path = match git_dir {
+        Some(dir) if dir.is_dir() => dir.join("pulse.lock"),
+        _ => ctx.ws.root.join(".pulse.lock"),
+    };
+    Lock::acquire(&lock_path)
+}
+
 /// What happened to a finished change, for the command to report.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -47,14 +78,11 @@ pub struct Outcome {
 
 impl<'a> Change<'a> {
     /// Takes the company's write lock (waiting for another pulse to finish).
+    /// Refused while git is in the middle of a merge or a rebase.
     pub fn begin(ctx: &'a Ctx) -> Result<Change<'a>> {
+        refuse_mid_operation(ctx)?;
         let git_dir = git::find_git_dir(&ctx.ws.root);
-        // The lock lives inside .git when there is one, so it is never committed.
-        let lock_path = match &git_dir {
-            Some(dir) if dir.is_dir() => dir.join("pulse.lock"),
-            _ => ctx.ws.root.join(".pulse.lock"),
-        };
-        let lock = Lock::acquire(&lock_path)?;
+        let lock = write_lock(ctx, git_dir.as_deref())?;
         Ok(Change {
             ctx,
             git_dir,

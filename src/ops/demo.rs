@@ -393,6 +393,12 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
         ));
         return Ok(report);
     }
+    if let Err(e) = super::setup::register(&dir) {
+        report.warning = Some(format!(
+            "pulse's merge driver is not registered: {}",
+            e.message
+        ));
+    }
     // Replay the weeks: the quarterly planning six weeks ago, then every
     // meeting day up to today.
     let mut days: Vec<NaiveDate> = (1..=6).rev().map(|w| today - Days::new(7 * w)).collect();

@@ -1,9 +1,11 @@
 //! `pulse init`: a new company folder of commented templates, a git
-//! repository when there is none, and a first commit.
+//! repository when there is none, pulse's merge driver registered in it and
+//! routed to by `.gitattributes` (SPEC §6), and a first commit.
 
 use crate::error::{Error, Result};
 use crate::git;
 use crate::model::time::Quarter;
+use crate::ops::setup;
 use crate::store::atomic::write_atomic;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -30,14 +32,14 @@ const TEMPLATES: [(&str, &str); 9] = [
     ),
 ];
 
-const GITATTRIBUTES: &str = include_str!("../templates/gitattributes");
-
 #[derive(Debug, Serialize)]
 pub struct InitReport {
     pub dir: PathBuf,
     pub name: String,
     pub files: Vec<String>,
     pub git_init: bool,
+    /// pulse's merge driver was registered in the repository's config.
+    pub driver_registered: bool,
     pub committed: bool,
     #[serde(skip)]
     pub warning: Option<String>,
@@ -74,10 +76,14 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
         .map(|(path, text)| (dir.join(fill(path)), fill(text)))
         .collect();
     let attributes = dir.join(".gitattributes");
-    match std::fs::read_to_string(&attributes) {
-        Ok(existing) if existing.contains("scorecard.csv") => {}
-        Ok(existing) => files.push((attributes, format!("{existing}{GITATTRIBUTES}"))),
-        Err(_) => files.push((attributes, GITATTRIBUTES.to_string())),
+    let existing = match std::fs::read_to_string(&attributes) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("read", &attributes, &e)),
+    };
+    let routed = setup::gitattributes(&existing, "");
+    if routed != existing {
+        files.push((attributes, routed));
     }
     for (path, _) in &files {
         if path.exists() && !path.ends_with(".gitattributes") {
@@ -99,13 +105,11 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
         dir: dir.clone(),
         name: name.clone(),
         git_init: false,
+        driver_registered: false,
         committed: false,
         warning: None,
     };
-    if !commit {
-        return Ok(report);
-    }
-    if git::find_git_dir(&dir).is_none() {
+    if commit && git::find_git_dir(&dir).is_none() {
         match git::init(&dir) {
             Ok(()) => report.git_init = true,
             Err(e) => {
@@ -114,13 +118,31 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
             }
         }
     }
+    if git::find_git_dir(&dir).is_some() {
+        match setup::register(&dir) {
+            Ok(_) => report.driver_registered = true,
+            Err(e) => {
+                report.warning = Some(format!(
+                    "pulse's merge driver is not registered: {}\nhint: run `pulse setup` in {}",
+                    e.message,
+                    crate::render::shell::quote(&dir.display().to_string())
+                ));
+            }
+        }
+    }
+    if !commit {
+        return Ok(report);
+    }
     let paths: Vec<PathBuf> = files.into_iter().map(|(p, _)| p).collect();
     match git::commit_paths(&dir, &paths, &format!("init: start {name} with pulse")) {
         Ok(()) => report.committed = true,
         Err(e) => {
+            let earlier = report.warning.take().map(|w| format!("{w}\nwarning: "));
             report.warning = Some(format!(
-                "the files were written but not committed: {}\nhint: {}",
-                e.reason, e.fix
+                "{}the files were written but not committed: {}\nhint: {}",
+                earlier.unwrap_or_default(),
+                e.reason,
+                e.fix
             ))
         }
     }

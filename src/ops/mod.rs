@@ -24,7 +24,9 @@ pub mod report;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;
+pub mod setup;
 pub mod status;
+pub mod sync;
 pub mod todos;
 pub mod vision;
 

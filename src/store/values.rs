@@ -1,6 +1,7 @@
 //! `scorecard.csv`: reading the weekly values, and changing them while keeping
-//! every row a person typed byte for byte. Rows are written sorted by week;
-//! the file stays friendly to git's union merge (`merge=union`).
+//! every row a person typed byte for byte. Rows are written sorted by week,
+//! one per line, so that a merge (pulse's driver, or git's own by lines)
+//! sees rows.
 
 use super::files::{FileRef, without_bom};
 use crate::error::{Error, Result};

@@ -50,9 +50,17 @@ impl TestCompany {
             .join(name);
         copy_dir(&src, company.path());
         company.git(&["init", "-q"]);
+        company.set_up();
         company.git(&["add", "-A"]);
         company.git(&["commit", "-q", "-m", "fixture"]);
         company
+    }
+
+    /// Makes the clone one that `pulse init` would have made: pulse's merge
+    /// driver registered, `.gitattributes` routing the files to it (written,
+    /// left for the caller to commit).
+    pub fn set_up(&self) {
+        self.ok(&["setup", "--no-commit"]);
     }
 
     /// The demo company of `examples/demo` as a company of its own, in git,
@@ -76,6 +84,7 @@ impl TestCompany {
             .join("\n");
         company.write("company.toml", &format!("{own}\n"));
         company.git(&["init", "-q"]);
+        company.set_up();
         company.git(&["add", "-A"]);
         company.git(&["commit", "-q", "-m", "demo"]);
         company

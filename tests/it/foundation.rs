@@ -26,7 +26,11 @@ fn init_scaffolds_commented_templates_and_commits() {
         "{company}"
     );
     let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap();
-    assert!(attributes.contains("scorecard.csv merge=union"));
+    assert!(
+        attributes.contains("/scorecard.csv merge=pulse"),
+        "{attributes}"
+    );
+    assert!(!attributes.contains("merge=union"), "{attributes}");
     assert!(root.join(".git").is_dir(), "git init ran");
     let sub = TestCompany {
         dir: tempfile::TempDir::new().unwrap(),

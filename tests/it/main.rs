@@ -10,4 +10,5 @@ mod ids;
 mod meeting;
 mod people;
 mod scorecard;
+mod team;
 mod traction;

@@ -34,6 +34,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
     lists::check_lists(&mut f, ws, &roster);
     meetings::check_meetings(&mut f, ws, &roster);
     company::check_processes(&mut f, ws, &roster);
+    f.list.extend(super::setup::findings(ctx));
     f.list.sort_by_key(|x| x.severity);
     f.list
 }
