@@ -29,18 +29,6 @@ pub struct DiffArgs {
     format: Format,
 }
 
-const COMPONENTS: [(&str, &str); 9] = [
-    ("rocks", "Rocks"),
-    ("scorecard", "Scorecard"),
-    ("issues", "Issues"),
-    ("todos", "To-dos"),
-    ("people", "People"),
-    ("seats", "Seats"),
-    ("vision", "Vision"),
-    ("meetings", "Meetings"),
-    ("other", "Other"),
-];
-
 pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let (from, to) = match (&args.rev, &args.since) {
         (Some(rev), _) => match rev.split_once("..") {
@@ -78,7 +66,7 @@ pub(super) fn page(d: &diff::Diff, title: String, empty: &str) -> Page {
     if d.changes.is_empty() {
         page.subtitle.push(empty.into());
     }
-    for (component, heading) in COMPONENTS {
+    for component in diff::Component::ALL {
         let changes: Vec<_> = d
             .changes
             .iter()
@@ -87,7 +75,7 @@ pub(super) fn page(d: &diff::Diff, title: String, empty: &str) -> Page {
         if changes.is_empty() {
             continue;
         }
-        let mut section = Section::new(heading, format!("{}", changes.len()));
+        let mut section = Section::new(component.heading(), format!("{}", changes.len()));
         for c in changes {
             push_change(&mut section, c);
         }

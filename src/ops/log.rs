@@ -4,7 +4,7 @@
 //! the file; consecutive versions are compared with `pulse diff`'s words.
 
 use super::Ctx;
-use super::diff::{ChangeRecord, compare};
+use super::diff::{ChangeRecord, Component, Kind as DiffKind, compare};
 use super::history::{self, Files};
 use crate::error::{Error, Result};
 use crate::git;
@@ -26,12 +26,12 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn component(self) -> &'static str {
+    fn component(self) -> Component {
         match self {
-            Kind::Rock => "rocks",
-            Kind::Issue => "issues",
-            Kind::Todo => "todos",
-            Kind::Measurable => "scorecard",
+            Kind::Rock => Component::Rocks,
+            Kind::Issue => Component::Issues,
+            Kind::Todo => Component::Todos,
+            Kind::Measurable => Component::Scorecard,
         }
     }
 
@@ -256,7 +256,9 @@ pub fn log(ctx: &Ctx, target: Target) -> Result<Log> {
         let changes: Vec<ChangeRecord> = changes
             .into_iter()
             // "Overdue" is about today, not about what a commit did.
-            .filter(|c| c.id == target.id && c.component == component && c.kind != "overdue")
+            .filter(|c| {
+                c.id == target.id && c.component == component && c.kind != DiffKind::Overdue
+            })
             .collect();
         if changes.is_empty() {
             continue;

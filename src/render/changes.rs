@@ -3,16 +3,16 @@
 
 use super::page::{Line, Section};
 use super::style::{BAD, GOOD, WARN};
-use crate::ops::diff::ChangeRecord;
+use crate::ops::diff::{ChangeRecord, Kind};
 
 pub fn push_change(section: &mut Section, c: &ChangeRecord) {
     let (mark, style) = match c.kind {
-        "added" | "raised" | "assigned" | "milestone-added" => ("+", Some(GOOD)),
-        "removed" | "dropped" | "unassigned" => ("-", Some(BAD)),
-        "solved" | "done" | "milestone-done" => ("✓", Some(GOOD)),
-        "overdue" => ("!", Some(BAD)),
-        "recorded" if c.summary.contains("(miss") => ("✗", Some(BAD)),
-        "recorded" => ("✓", Some(GOOD)),
+        Kind::Added | Kind::Raised | Kind::Assigned | Kind::MilestoneAdded => ("+", Some(GOOD)),
+        Kind::Removed | Kind::Dropped | Kind::Unassigned => ("-", Some(BAD)),
+        Kind::Solved | Kind::Done | Kind::MilestoneDone => ("✓", Some(GOOD)),
+        Kind::Overdue => ("!", Some(BAD)),
+        Kind::Recorded if c.summary.contains("(miss") => ("✗", Some(BAD)),
+        Kind::Recorded => ("✓", Some(GOOD)),
         _ => ("~", Some(WARN)),
     };
     section.push(Line::marked(mark, c.summary.clone(), style));

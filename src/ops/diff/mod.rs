@@ -1,0 +1,277 @@
+//! `pulse diff`: what changed in the company between two points of history,
+//! in words — one record per change a person cares about. Items are tracked
+//! by id, so a renamed title is a rename, not a removal and an addition. One
+//! file per part of the company.
+
+mod issues;
+mod meetings;
+mod people;
+mod record;
+mod rocks;
+mod scorecard;
+mod todos;
+mod vision;
+
+pub use record::{ChangeRecord, Component, Kind};
+pub use vision::word_diff;
+
+use super::Ctx;
+use super::history::{self, Files};
+use crate::error::{Error, Result};
+use crate::git;
+use crate::store::files::FileRef;
+use crate::store::parse::{ListFile, parse_toml};
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Serialize)]
+pub struct Diff {
+    pub from: String,
+    pub from_label: String,
+    pub to: String,
+    pub changes: Vec<ChangeRecord>,
+    pub warnings: Vec<String>,
+}
+
+/// Where the comparison starts.
+pub enum From {
+    /// The last commit before the previous meeting.
+    PreviousMeeting,
+    Since(NaiveDate),
+    Rev(String),
+}
+
+pub fn diff(ctx: &Ctx, from: From, to: Option<String>) -> Result<Diff> {
+    let layout = history::layout(ctx)?;
+    let (from_sha, from_label) = match from {
+        From::Rev(rev) => (resolve(ctx, &rev)?, rev),
+        From::Since(date) => (before(ctx, date)?, format!("the last commit before {date}")),
+        From::PreviousMeeting => {
+            let date = previous_meeting(ctx)?;
+            (
+                before(ctx, date)?,
+                format!("the last commit before the meeting of {date}"),
+            )
+        }
+    };
+    let old = history::at_commit(&layout, &from_sha)?;
+    let (new, to_label) = match to {
+        Some(rev) => {
+            let sha = resolve(ctx, &rev)?;
+            (history::at_commit(&layout, &sha)?, rev)
+        }
+        None => (
+            history::work_tree(ctx, &layout)?,
+            "the work tree".to_string(),
+        ),
+    };
+    let (changes, warnings) = compare(ctx, &old, &new, &layout.data_prefix);
+    Ok(Diff {
+        from: from_sha[..from_sha.len().min(12)].to_string(),
+        from_label,
+        to: to_label,
+        changes,
+        warnings,
+    })
+}
+
+/// The changes between two versions of the company's files, in words, and
+/// warnings for files that do not parse. `data` is the data folder's prefix.
+pub fn compare(
+    ctx: &Ctx,
+    old: &Files,
+    new: &Files,
+    data: &str,
+) -> (Vec<ChangeRecord>, Vec<String>) {
+    let mut d = Differ {
+        ctx,
+        old,
+        new,
+        data,
+        changes: Vec::new(),
+        warnings: Vec::new(),
+    };
+    d.run();
+    (d.changes, d.warnings)
+}
+
+fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
+    git::resolve_commit(&ctx.ws.root, rev)
+        .map_err(|e| Error::user(format!("git: {e}")))?
+        .ok_or_else(|| {
+            Error::user(format!(
+                "unknown revision `{}`: git knows no commit by that name",
+                crate::render::escape(rev)
+            ))
+            .with_hint("see `git log --oneline` for the commits")
+        })
+}
+
+fn before(ctx: &Ctx, date: NaiveDate) -> Result<String> {
+    git::last_commit_before(&ctx.ws.root, &format!("{date} 00:00"))
+        .map_err(|e| Error::user(format!("git: {e}")))?
+        .ok_or_else(|| {
+            Error::user(format!(
+                "no history before {date}: the first commit is later"
+            ))
+            .with_hint("name a later date, or a revision: pulse diff REV")
+        })
+}
+
+/// The date of the previous meeting: the latest meeting on record before
+/// today, else the last meeting weekday before today.
+pub fn previous_meeting(ctx: &Ctx) -> Result<NaiveDate> {
+    let dates = crate::store::load::meeting_dates(&ctx.ws)?;
+    if let Some(d) = dates.iter().rev().find(|d| **d < ctx.today) {
+        return Ok(*d);
+    }
+    let weekday = crate::model::time::parse_weekday(&ctx.ws.company.meeting.weekday)
+        .map_err(Error::broken)?;
+    let next = crate::model::time::next_weekday(ctx.today, weekday);
+    Ok(next - chrono::Days::new(7))
+}
+
+pub(super) struct Differ<'a> {
+    pub(super) ctx: &'a Ctx,
+    pub(super) old: &'a Files,
+    pub(super) new: &'a Files,
+    pub(super) data: &'a str,
+    pub(super) changes: Vec<ChangeRecord>,
+    pub(super) warnings: Vec<String>,
+}
+
+impl Differ<'_> {
+    pub(super) fn push(&mut self, component: Component, kind: Kind, id: &str, summary: String) {
+        self.changes.push(ChangeRecord {
+            component,
+            kind,
+            id: id.to_string(),
+            summary,
+            detail: None,
+        });
+    }
+
+    /// Parses one side of a file; a file that does not parse counts as empty, with a warning.
+    pub(super) fn parse<T: DeserializeOwned + Default>(
+        &mut self,
+        files: &Files,
+        path: &str,
+        side: &str,
+    ) -> T {
+        self.parse_with(files, path, side, parse_toml)
+    }
+
+    pub(super) fn parse_with<T: Default>(
+        &mut self,
+        files: &Files,
+        path: &str,
+        side: &str,
+        parse: impl FnOnce(&FileRef, &str) -> Result<T>,
+    ) -> T {
+        let Some(text) = files.get(path) else {
+            return T::default();
+        };
+        let file = FileRef {
+            path: path.into(),
+            display: path.to_string(),
+        };
+        parse(&file, text).unwrap_or_else(|e| {
+            self.warnings.push(format!(
+                "{path} ({side}) does not parse, read as empty: {}",
+                e.message.lines().next().unwrap_or("")
+            ));
+            T::default()
+        })
+    }
+
+    /// Both sides of a list (issues, to-dos) with its archive files joined
+    /// to it, or None when none of them changed: an item moved into the
+    /// archive is still there, not removed.
+    pub(super) fn pair_with_archive<T: ListFile + Default>(
+        &mut self,
+        name: &str,
+    ) -> Option<(T, T)> {
+        let live = format!("{}{name}", self.data);
+        let paths: BTreeSet<String> = self
+            .old
+            .keys()
+            .chain(self.new.keys())
+            .filter(|k| {
+                **k == live
+                    || k.strip_prefix(self.data).is_some_and(|r| {
+                        history::is_archive_file(r) && r.ends_with(&format!("/{name}"))
+                    })
+            })
+            .cloned()
+            .collect();
+        if paths.iter().all(|p| self.old.get(p) == self.new.get(p)) {
+            return None;
+        }
+        let (old, new) = (self.old, self.new);
+        let mut side = |files: &Files, label: &str| -> T {
+            let mut all = T::default();
+            for path in &paths {
+                let mut part: T = self.parse(files, path, label);
+                all.items_mut().append(part.items_mut());
+            }
+            all
+        };
+        Some((side(old, "before"), side(new, "now")))
+    }
+
+    /// Both sides of a file, or None when it did not change.
+    pub(super) fn pair<T: DeserializeOwned + Default>(&mut self, rel: &str) -> Option<(T, T)> {
+        let path = format!(
+            "{}{rel}",
+            if rel == "company.toml" { "" } else { self.data }
+        );
+        if self.old.get(&path) == self.new.get(&path) {
+            return None;
+        }
+        let (old, new) = (self.old, self.new);
+        Some((
+            self.parse(old, &path, "before"),
+            self.parse(new, &path, "now"),
+        ))
+    }
+
+    pub(super) fn changed_paths(&self, dir: &str) -> Vec<String> {
+        let prefix = format!("{}{dir}/", self.data);
+        let keys: BTreeSet<&String> = self
+            .old
+            .keys()
+            .chain(self.new.keys())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.into_iter()
+            .filter(|k| self.old.get(*k) != self.new.get(*k))
+            .map(|k| k[self.data.len()..].to_string())
+            .collect()
+    }
+
+    fn run(&mut self) {
+        self.rocks();
+        self.scorecard();
+        self.issues();
+        self.todos();
+        self.people_and_seats();
+        self.vision();
+        self.meetings();
+    }
+}
+
+/// Two versions of a list matched by id: each item now with what it was
+/// (`None`: added), then the items that are no longer there (removed).
+pub(super) fn by_id<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &str,
+) -> (Vec<(&'a T, Option<&'a T>)>, Vec<&'a T>) {
+    let olds: BTreeMap<&str, &T> = old.iter().map(|o| (id(o), o)).collect();
+    let now: BTreeSet<&str> = new.iter().map(&id).collect();
+    let matched = new.iter().map(|n| (n, olds.get(id(n)).copied())).collect();
+    let gone = old.iter().filter(|o| !now.contains(id(o))).collect();
+    (matched, gone)
+}
