@@ -49,7 +49,10 @@ pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         out.print_json(&d);
         return Ok(0);
     }
-    let title = format!("Changes from {} ({}) to {}", d.from_label, d.from, d.to);
+    let title = match &d.from {
+        Some(sha) => format!("Changes from {} ({sha}) to {}", d.from_label, d.to),
+        None => format!("Changes from {} to {}", d.from_label, d.to),
+    };
     let page = page(&d, title, "Nothing changed.");
     out.page(&page, args.format, false);
     Ok(0)

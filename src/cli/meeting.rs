@@ -5,6 +5,7 @@ use super::values;
 use crate::error::Result;
 use crate::model::meeting::HeadlineKind;
 use crate::ops::Ctx;
+use crate::ops::calendar::Calendar;
 use crate::ops::meetings::{self, NewHeadline};
 use clap::Subcommand;
 
@@ -37,7 +38,7 @@ pub enum MeetingCommand {
     Rate {
         #[arg(required = true, value_name = "H=N")]
         ratings: Vec<String>,
-        /// YYYY-MM-DD (default: today)
+        /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
         #[arg(long)]
         date: Option<String>,
     },
@@ -45,6 +46,7 @@ pub enum MeetingCommand {
     #[command(after_help = "Example:\n  pulse meeting cascade \"The holiday schedule is final\"")]
     Cascade {
         text: String,
+        /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
         #[arg(long)]
         date: Option<String>,
     },
@@ -53,6 +55,7 @@ pub enum MeetingCommand {
     Attend {
         #[arg(required = true)]
         handles: Vec<String>,
+        /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
         #[arg(long)]
         date: Option<String>,
     },
@@ -95,10 +98,19 @@ pub fn headline(cmd: HeadlineCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
 }
 
 pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
+    // Default: the meeting in progress, else the last one held (SPEC §1);
+    // never a meeting in the future.
     let date_or_today = |d: Option<String>| -> Result<chrono::NaiveDate> {
-        d.map(|d| values::date(&d, "--date"))
-            .transpose()
-            .map(|d| d.unwrap_or(ctx.today))
+        let date = match d {
+            Some(d) => values::date(&d, "--date")?,
+            None => Calendar::new(ctx)?.current_or_last()?,
+        };
+        if date > ctx.today {
+            return Err(crate::error::Error::user(format!(
+                "the meeting of {date} has not happened yet: a meeting is recorded on its day or after"
+            )));
+        }
+        Ok(date)
     };
     let (meeting, outcome, line) = match cmd {
         MeetingCommand::Rate { ratings, date } => {

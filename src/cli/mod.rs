@@ -266,8 +266,13 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
         }
         command => {
             let ws = Workspace::discover(&start)?;
-            let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
-            let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
+            let var = |name: &str| std::env::var(name).ok().filter(|s| !s.is_empty());
+            let ctx = Ctx::new(
+                ws,
+                var("PULSE_TODAY").as_deref(),
+                var("PULSE_NOW").as_deref(),
+                cli.no_commit,
+            )?;
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
                 Command::Setup(args) => setup::run(args, &ctx, out),

@@ -114,10 +114,14 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 out.print_json(&rec);
             } else if !out.quiet {
                 let verdict = if rec.hit { "hit" } else { "miss" };
-                let replaced = rec
-                    .replaced
-                    .map(|r| format!(", replaces {}", format_number(r)))
-                    .unwrap_or_default();
+                let replaced = match (rec.replaced, rec.reviewed) {
+                    (Some(r), Some(held)) => format!(
+                        ", replaces {}, which the meeting of {held} reviewed",
+                        format_number(r)
+                    ),
+                    (Some(r), None) => format!(", replaces {}", format_number(r)),
+                    _ => String::new(),
+                };
                 out.println(&format!(
                     "{} {}: {} ({verdict}, goal {}{replaced})",
                     rec.measurable,

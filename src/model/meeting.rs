@@ -1,6 +1,6 @@
 //! `meetings/YYYY-MM-DD.toml`: one meeting's headlines, ratings and cascading messages.
 
-use super::time::Date;
+use super::time::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -9,6 +9,12 @@ pub struct Meeting {
     #[serde(default)]
     pub kind: MeetingKind,
     pub date: Option<Date>,
+    /// When `meeting run` started and ended it.
+    pub started: Option<DateTime>,
+    pub ended: Option<DateTime>,
+    /// Minutes each section took, by section.
+    #[serde(default)]
+    pub minutes: BTreeMap<String, u32>,
     #[serde(default)]
     pub attendees: Vec<String>,
     #[serde(default)]

@@ -1,7 +1,7 @@
 //! Calendar values of the operating system: dates, ISO weeks and calendar
 //! quarters, each parsed and validated once so later code cannot see a bad one.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -68,6 +68,52 @@ impl<'de> Deserialize<'de> for Date {
         }
         d.deserialize_any(DateVisitor)
     }
+}
+
+/// A moment as written in a meeting file: a TOML local date-time
+/// (`started = 2026-11-26T09:02:00`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct DateTime(pub NaiveDateTime);
+
+impl<'de> Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let raw = toml::value::Datetime::deserialize(d)?;
+        let moment = match (raw.date, raw.time) {
+            (Some(date), Some(time)) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            )
+            .and_then(|d| {
+                d.and_hms_opt(
+                    u32::from(time.hour),
+                    u32::from(time.minute),
+                    u32::from(time.second.unwrap_or(0)),
+                )
+            }),
+            _ => None,
+        };
+        moment.map(DateTime).ok_or_else(|| {
+            D::Error::custom(format!(
+                "expected a date and time like 2026-11-26T09:02:00, found `{raw}`"
+            ))
+        })
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` (as `PULSE_NOW` is given).
+pub fn parse_moment(text: &str) -> Result<NaiveDateTime, String> {
+    NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M").map_err(|_| {
+        format!("invalid moment `{text}`: expected YYYY-MM-DDTHH:MM, e.g. 2026-11-26T17:00")
+    })
+}
+
+/// `HH:MM` (a meeting's start).
+pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("invalid time `{text}`: expected HH:MM, e.g. 09:00"))
 }
 
 /// Converts a date into the TOML value written to files.

@@ -7,17 +7,16 @@ use super::issues;
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssuesFile, Term};
 use crate::model::meeting::{HeadlineKind, Meeting};
-use crate::model::time::{next_weekday, parse_weekday, toml_date};
+use crate::model::time::toml_date;
 use crate::store::FileRef;
 use crate::store::edit::{TomlDoc, array_mut, push_multiline, set, string, table_like_mut};
 use chrono::NaiveDate;
 use toml_edit::{InlineTable, Value};
 
-/// The date of the next weekly meeting: the first meeting weekday on or after today.
+/// The date of the next weekly meeting: the first meeting day on or after
+/// today that has not been held (SPEC §1).
 pub fn next_meeting_date(ctx: &Ctx) -> Result<NaiveDate> {
-    let weekday = parse_weekday(&ctx.ws.company.meeting.weekday)
-        .map_err(|e| Error::broken(format!("company.toml: [meeting] {e}")))?;
-    Ok(next_weekday(ctx.today, weekday))
+    super::calendar::Calendar::new(ctx)?.next_meeting()
 }
 
 /// Opens a meeting's file for editing, starting it when it does not exist.

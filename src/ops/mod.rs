@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod archive;
+pub mod calendar;
 pub mod change;
 pub mod check;
 pub mod demo;
@@ -32,29 +33,48 @@ pub mod vision;
 
 use crate::error::{Error, Result};
 use crate::model::ids;
-use crate::model::time::parse_date;
+use crate::model::time::{parse_date, parse_moment};
 use crate::store::Workspace;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Everything a command needs to know about where and when it runs.
 pub struct Ctx {
     pub ws: Workspace,
     pub today: NaiveDate,
+    /// The moment the command runs (`PULSE_NOW`; `PULSE_TODAY` at 00:00).
+    pub now: NaiveDateTime,
     /// Commit changes to git (false with `--no-commit` or `[git] commit = false`).
     pub commit: bool,
 }
 
 impl Ctx {
-    pub fn new(ws: Workspace, today_override: Option<&str>, no_commit: bool) -> Result<Ctx> {
-        let today = match today_override {
-            Some(text) => parse_date(text).map_err(|e| Error::user(format!("PULSE_TODAY: {e}")))?,
-            None => match ws.company.demo.today {
-                Some(date) => date.0,
-                None => chrono::Local::now().date_naive(),
+    /// `now_override` is `PULSE_NOW` (`YYYY-MM-DDTHH:MM`), which wins over
+    /// `today_override` (`PULSE_TODAY`, at 00:00).
+    pub fn new(
+        ws: Workspace,
+        today_override: Option<&str>,
+        now_override: Option<&str>,
+        no_commit: bool,
+    ) -> Result<Ctx> {
+        let now = match (now_override, today_override) {
+            (Some(text), _) => {
+                parse_moment(text).map_err(|e| Error::user(format!("PULSE_NOW: {e}")))?
+            }
+            (None, Some(text)) => parse_date(text)
+                .map_err(|e| Error::user(format!("PULSE_TODAY: {e}")))?
+                .and_time(NaiveTime::MIN),
+            (None, None) => match ws.company.demo.today {
+                Some(date) => date.0.and_time(NaiveTime::MIN),
+                None => chrono::Local::now().naive_local(),
             },
         };
         let commit = !no_commit && ws.company.git.commit;
-        Ok(Ctx { ws, today, commit })
+        Ok(Ctx {
+            ws,
+            today: now.date(),
+            now,
+            commit,
+        })
     }
 
     /// Checks that a handle is on the roster.

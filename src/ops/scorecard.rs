@@ -2,6 +2,7 @@
 //! the last N weeks.
 
 use super::Ctx;
+use super::calendar::Calendar;
 use super::change::{Change, Outcome};
 use super::items::{self, find, new_id, required};
 use crate::error::{Error, Result};
@@ -66,6 +67,8 @@ pub struct Recorded {
     pub hit: bool,
     /// The value this one replaced, if the week had one.
     pub replaced: Option<f64>,
+    /// The held meeting that had reviewed the replaced value.
+    pub reviewed: Option<chrono::NaiveDate>,
 }
 
 pub fn record(
@@ -82,7 +85,13 @@ pub fn record(
     }
     let (_, m) = find(&measurables, query, "measurable", |m| m.id.as_str())?;
     let this_week = Week::of(ctx.today);
-    let week = week.unwrap_or_else(|| Week::last_completed(ctx.today));
+    let calendar = Calendar::new(ctx)?;
+    let explicit = week.is_some();
+    // By default, the week the next meeting reviews (SPEC §1).
+    let week = match week {
+        Some(w) => w,
+        None => calendar.scorecard_week()?,
+    };
     if week > this_week {
         return Err(Error::user(format!(
             "week {week} has not started yet (this week is {this_week})"
@@ -95,6 +104,22 @@ pub fn record(
         None => (Default::default(), ValuesDoc::empty()),
     };
     let replaced = old.get(&m.id, week).map(|e| e.value);
+    let reviewed = calendar.reviewed_by(week)?;
+    if let (Some(before), Some(held)) = (replaced, reviewed)
+        && before != value
+        && !explicit
+    {
+        return Err(Error::user(format!(
+            "{} {week} is {} and was reviewed at the meeting of {held}: replacing it needs the week given explicitly",
+            m.id,
+            crate::model::goal::format_number(before)
+        ))
+        .with_hint(format!(
+            "pulse scorecard record {} {} --week {week}",
+            m.id,
+            crate::model::goal::format_number(value)
+        )));
+    }
     doc.upsert(week, &m.id, value, note.unwrap_or("").trim());
     change.put_text(&file, doc.to_text());
     let hit = m.goal.is_hit(value);
@@ -113,6 +138,7 @@ pub fn record(
             goal: m.goal,
             hit,
             replaced,
+            reviewed: replaced.and(reviewed),
         },
         outcome,
     ))
@@ -150,7 +176,7 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
     }
     let measurables = load::measurables(&ctx.ws)?;
     let values = load::values(&ctx.ws)?;
-    let week_list = Week::last_completed(ctx.today).last_n(weeks);
+    let week_list = Calendar::new(ctx)?.scorecard_week()?.last_n(weeks);
     let rows = measurables
         .into_iter()
         .filter(|m| owner.is_none_or(|o| m.owner == o))

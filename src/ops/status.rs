@@ -1,7 +1,6 @@
 //! `pulse status`: the whole company (or one person) on one screen.
 
 use super::Ctx;
-use super::meetings::next_meeting_date;
 use crate::error::Result;
 use crate::model::issue::{Issue, Term, meeting_order};
 use crate::model::rock::{Rock, RockStatus};
@@ -61,7 +60,8 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
         .collect();
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
 
-    let week = Week::last_completed(ctx.today);
+    let calendar = super::calendar::Calendar::new(ctx)?;
+    let week = calendar.scorecard_week()?;
     let all_todos = load::todos_since(ws, Some(Quarter::of(ctx.today - Days::new(7))))?;
     let values = load::values(ws)?;
     let issues = load::issues(ws)?.issue;
@@ -109,7 +109,10 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
         None => Vec::new(),
     };
 
-    let last = load::previous_meeting(ws, ctx.today + Days::new(1))?;
+    let last = match calendar.last_held()? {
+        Some(date) => Some((date, load::meeting(ws, date)?.unwrap_or_default())),
+        None => None,
+    };
     Ok(Status {
         company: ws.company.company.name.clone(),
         owner: owner.map(String::from),
@@ -130,7 +133,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
         open_issues: short_open.len(),
         top_issues,
         my_issues,
-        next_meeting: next_meeting_date(ctx)?,
+        next_meeting: calendar.next_meeting()?,
         last_rating: last.as_ref().and_then(|(_, m)| m.average_rating()),
         last_meeting: last.map(|(d, _)| d),
     })

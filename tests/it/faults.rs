@@ -171,7 +171,7 @@ fn crlf_bom_and_no_final_newline_are_kept() {
     t.ok(&["scorecard", "record", "leads", "25"]);
     assert_eq!(
         t.read("scorecard.csv"),
-        "week,measurable,value,note\r\n2026-W46,leads,21,\r\n2026-W47,leads,25,\r\n"
+        "week,measurable,value,note\r\n2026-W46,leads,21,\r\n2026-W48,leads,25,\r\n"
     );
 }
 

@@ -95,6 +95,9 @@ fn ratings_are_validated_and_recorded() {
     assert!(err.contains("unknown person `bob`"), "{err}");
     let err = t.fails(&["meeting", "rate", "zoe"], 1);
     assert!(err.contains("HANDLE=N"), "{err}");
+    let err = t.fails(&["meeting", "rate", "zoe=9", "--date", "2026-11-26"], 1);
+    assert!(err.contains("has not happened yet"), "{err}");
+    let t = t.with_today("2026-11-26");
     t.ok(&["meeting", "rate", "zoe=9", "ian=10", "--date", "2026-11-26"]);
     t.ok(&[
         "meeting",
@@ -157,4 +160,128 @@ fn read_commands_text() {
     insta::assert_snapshot!("seats_text", t.ok(&["seats"]));
     let out = t.pulse().arg("check").output().unwrap();
     insta::assert_snapshot!("check_text", String::from_utf8_lossy(&out.stdout));
+}
+
+/// A headline added at 17:00 on meeting day went into that morning's
+/// meeting and never showed. The meeting is held once its time is over, so
+/// it goes to next week's.
+#[test]
+fn a_headline_after_the_meeting_goes_to_next_week() {
+    let t = TestCompany::demo();
+    let run = |now: &str, text: &str| {
+        let out = t
+            .pulse()
+            .env("PULSE_NOW", now)
+            .args(["headline", "add", text, "--by", "amy"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // The demo meets on Thursdays at 09:00 for 90 minutes.
+    assert!(run("2026-11-26T08:30", "Before").contains("2026-11-26"));
+    assert!(run("2026-11-26T10:29", "During").contains("2026-11-26"));
+    assert!(run("2026-11-26T17:00", "After").contains("2026-12-03"));
+    assert!(t.read("meetings/2026-12-03.toml").contains("After"));
+}
+
+/// A meeting whose file records ratings is held, whatever the clock says;
+/// `meeting rate` defaults to the meeting in progress, else the last held.
+#[test]
+fn rate_defaults_to_the_meeting_in_progress_then_the_last_held() {
+    let t = TestCompany::demo();
+    let rate = |now: &str, rating: &str| {
+        let out = t
+            .pulse()
+            .env("PULSE_NOW", now)
+            .args(["meeting", "rate", rating])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    // In progress at 10:00: today's meeting; rated, it is held.
+    assert!(rate("2026-11-26T10:00", "zoe=9").contains("meeting 2026-11-26"));
+    let status = t
+        .pulse()
+        .env("PULSE_NOW", "2026-11-26T10:05")
+        .arg("status")
+        .output()
+        .unwrap();
+    let status = String::from_utf8_lossy(&status.stdout);
+    assert!(status.contains("next 2026-12-03"), "{status}");
+    // The Monday after: the last meeting held.
+    assert!(rate("2026-11-30T12:00", "ian=8").contains("meeting 2026-11-26"));
+}
+
+/// `diff --since-meeting` right after a meeting covered two weeks: it now
+/// starts at the meeting just held.
+#[test]
+fn diff_since_meeting_after_a_meeting_starts_at_that_meeting() {
+    let t = TestCompany::demo();
+    let git_at = |when: &str, args: &[&str]| {
+        let mut cmd = std::process::Command::new("git");
+        crate::common::hermetic(&mut cmd, t.path());
+        let out = cmd
+            .current_dir(t.path())
+            .env("GIT_AUTHOR_DATE", when)
+            .env("GIT_COMMITTER_DATE", when)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git_at(
+        "2026-11-20T10:00:00",
+        &["commit", "-q", "--allow-empty", "-m", "week before"],
+    );
+    t.write("todos.toml", &format!("{}\n[[todo]]\nid = \"early\"\ntitle = \"Before the meeting\"\nowner = \"amy\"\ncreated = 2026-11-25\n", t.read("todos.toml")));
+    git_at(
+        "2026-11-26T08:00:00",
+        &["commit", "-q", "-am", "before the meeting"],
+    );
+    t.write("todos.toml", &format!("{}\n[[todo]]\nid = \"late\"\ntitle = \"After the meeting\"\nowner = \"amy\"\ncreated = 2026-11-26\n", t.read("todos.toml")));
+    git_at(
+        "2026-11-26T12:00:00",
+        &["commit", "-q", "-am", "after the meeting"],
+    );
+    let out = t
+        .pulse()
+        .env("PULSE_NOW", "2026-11-26T17:00")
+        .args(["diff", "--since-meeting"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("After the meeting"), "{out}");
+    assert!(!out.contains("Before the meeting"), "{out}");
+    assert!(out.contains("the meeting of 2026-11-26"), "{out}");
+}
+
+#[test]
+fn a_bad_pulse_now_shows_the_form() {
+    let t = TestCompany::demo();
+    let out = t
+        .pulse()
+        .env("PULSE_NOW", "2026-11-26 17:00")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("PULSE_NOW") && err.contains("YYYY-MM-DDTHH:MM"),
+        "{err}"
+    );
 }

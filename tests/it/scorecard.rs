@@ -110,12 +110,14 @@ fn goals_of_every_form_hit_and_miss_at_the_boundary() {
 }
 
 #[test]
-fn record_defaults_to_the_last_completed_week_and_replaces() {
+fn record_defaults_to_the_week_the_next_meeting_reviews_and_replaces() {
+    // The meeting is on Thursdays at 09:00; Thursday 2026-12-31 is held.
     let t = with_measurables().with_today("2027-01-01");
     let out = t.ok(&["scorecard", "record", "new-q", "23"]);
-    assert_eq!(out, "new-qualified-leads 2026-W52: 23 (hit, goal >= 20)\n");
+    assert_eq!(out, "new-qualified-leads 2026-W53: 23 (hit, goal >= 20)\n");
+    // Monday: the next meeting (2027-01-07) still reviews 2026-W53.
     let t = t.with_today("2027-01-04");
-    t.ok(&[
+    let out = t.ok(&[
         "scorecard",
         "record",
         "new-q",
@@ -123,17 +125,58 @@ fn record_defaults_to_the_last_completed_week_and_replaces() {
         "--note",
         "holidays, see \"issue\"",
     ]);
-    let out = t.ok(&["scorecard", "record", "new-q", "21", "--week", "2026-W53"]);
-    assert!(out.contains("replaces 18"), "{out}");
+    assert!(
+        out.contains("2026-W53: 18") && out.contains("replaces 23"),
+        "{out}"
+    );
+    let out = t.ok(&["scorecard", "record", "new-q", "21", "--week", "2026-W52"]);
+    assert!(!out.contains("replaces"), "{out}");
     let csv = t.read("scorecard.csv");
     assert_eq!(
         csv,
-        "week,measurable,value,note\n2026-W52,new-qualified-leads,23,\n2026-W53,new-qualified-leads,21,\n"
+        "week,measurable,value,note\n2026-W52,new-qualified-leads,21,\n2026-W53,new-qualified-leads,18,\"holidays, see \"\"issue\"\"\"\n"
     );
     assert_eq!(
         t.log()[0],
-        "scorecard: new-qualified-leads = 21 for 2026-W53 (hit, goal >= 20)"
+        "scorecard: new-qualified-leads = 21 for 2026-W52 (hit, goal >= 20)"
     );
+}
+
+/// Friday 2026-12-04 with a Monday meeting: `record` wrote to 2026-W48,
+/// which Monday's meeting had already reviewed, and a discussed miss became
+/// a hit. The default is now the week the next meeting reviews; a reviewed
+/// week is only replaced when named, and the message says so.
+#[test]
+fn record_on_friday_writes_the_week_the_next_meeting_reviews() {
+    let t = with_measurables().with_today("2026-11-30");
+    let company = t
+        .read("company.toml")
+        .replace("weekday = \"thursday\"", "weekday = \"monday\"");
+    t.commit_file("company.toml", &company);
+    t.ok(&["scorecard", "record", "new-q", "22", "--week", "2026-W48"]);
+    let t = t.with_today("2026-12-04");
+    let out = t.ok(&["scorecard", "record", "new-q", "29"]);
+    assert!(out.starts_with("new-qualified-leads 2026-W49: 29"), "{out}");
+    assert!(!out.contains("replaces"), "{out}");
+    // Correcting the reviewed week takes --week, and says what it replaced.
+    let out = t.ok(&["scorecard", "record", "new-q", "23", "--week", "2026-W48"]);
+    assert!(
+        out.contains("replaces 22, which the meeting of 2026-11-30 reviewed"),
+        "{out}"
+    );
+}
+
+/// On Sunday 2026-11-29 `status` said W47, `agenda` W48 and `record` wrote
+/// W47. They now agree on the week the next meeting reviews.
+#[test]
+fn status_agenda_and_record_agree_on_the_scorecard_week() {
+    let t = with_measurables().with_today("2026-11-29");
+    let status = t.ok(&["status"]);
+    let agenda = t.ok(&["agenda"]);
+    let out = t.ok(&["scorecard", "record", "churn", "1"]);
+    assert!(status.contains("week 2026-W48"), "{status}");
+    assert!(agenda.contains("week 2026-W48"), "{agenda}");
+    assert!(out.contains("2026-W48"), "{out}");
 }
 
 #[test]
@@ -233,7 +276,8 @@ fn union_merge_of_two_clones() {
 
 #[test]
 fn the_table() {
-    let t = with_measurables();
+    // Thursday before the 09:00 meeting: the table ends at the week it reviews.
+    let t = with_measurables().with_today("2026-11-26");
     for (w, v) in [("2026-W44", "25"), ("2026-W45", "18"), ("2026-W47", "22")] {
         t.ok(&["scorecard", "record", "new-q", v, "--week", w]);
     }
@@ -253,7 +297,7 @@ fn the_table() {
 
 #[test]
 fn edit_and_remove_keep_the_values() {
-    let t = with_measurables();
+    let t = with_measurables().with_today("2026-11-26");
     t.ok(&["scorecard", "record", "churn", "3", "--week", "2026-W46"]);
     t.ok(&[
         "scorecard",

@@ -28,7 +28,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Serialize)]
 pub struct Diff {
-    pub from: String,
+    /// The first commit compared (12 characters); `None` when the diff
+    /// starts before the first commit, from nothing.
+    pub from: Option<String>,
     pub from_label: String,
     pub to: String,
     pub changes: Vec<ChangeRecord>,
@@ -46,17 +48,24 @@ pub enum From {
 pub fn diff(ctx: &Ctx, from: From, to: Option<String>) -> Result<Diff> {
     let layout = history::layout(ctx)?;
     let (from_sha, from_label) = match from {
-        From::Rev(rev) => (resolve(ctx, &rev)?, rev),
-        From::Since(date) => (before(ctx, date)?, format!("the last commit before {date}")),
+        From::Rev(rev) => (Some(resolve(ctx, &rev)?), rev),
+        From::Since(date) => {
+            let sha = before(ctx, date.and_time(chrono::NaiveTime::MIN))?;
+            (sha, format!("the last commit before {date}"))
+        }
         From::PreviousMeeting => {
-            let date = previous_meeting(ctx)?;
+            let (date, start) = previous_meeting(ctx)?;
             (
-                before(ctx, date)?,
+                before(ctx, start)?,
                 format!("the last commit before the meeting of {date}"),
             )
         }
     };
-    let old = history::at_commit(&layout, &from_sha)?;
+    // Nothing before that moment: the whole history is new.
+    let (old, from_label) = match &from_sha {
+        Some(sha) => (history::at_commit(&layout, sha)?, from_label),
+        None => (Files::new(), "the beginning".to_string()),
+    };
     let (new, to_label) = match to {
         Some(rev) => {
             let sha = resolve(ctx, &rev)?;
@@ -69,7 +78,7 @@ pub fn diff(ctx: &Ctx, from: From, to: Option<String>) -> Result<Diff> {
     };
     let (changes, warnings) = compare(ctx, &old, &new, &layout.data_prefix);
     Ok(Diff {
-        from: from_sha[..from_sha.len().min(12)].to_string(),
+        from: from_sha.map(|sha| sha[..sha.len().min(12)].to_string()),
         from_label,
         to: to_label,
         changes,
@@ -109,28 +118,21 @@ fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
         })
 }
 
-fn before(ctx: &Ctx, date: NaiveDate) -> Result<String> {
-    git::last_commit_before(&ctx.ws.root, &format!("{date} 00:00"))
-        .map_err(|e| Error::user(format!("git: {e}")))?
-        .ok_or_else(|| {
-            Error::user(format!(
-                "no history before {date}: the first commit is later"
-            ))
-            .with_hint("name a later date, or a revision: pulse diff REV")
-        })
+/// The last commit before a moment, or `None` when history starts later.
+fn before(ctx: &Ctx, moment: chrono::NaiveDateTime) -> Result<Option<String>> {
+    git::last_commit_before(&ctx.ws.root, &moment.format("%Y-%m-%d %H:%M").to_string())
+        .map_err(|e| Error::user(format!("git: {e}")))
 }
 
-/// The date of the previous meeting: the latest meeting on record before
-/// today, else the last meeting weekday before today.
-pub fn previous_meeting(ctx: &Ctx) -> Result<NaiveDate> {
-    let dates = crate::store::load::meeting_dates(&ctx.ws)?;
-    if let Some(d) = dates.iter().rev().find(|d| **d < ctx.today) {
-        return Ok(*d);
-    }
-    let weekday = crate::model::time::parse_weekday(&ctx.ws.company.meeting.weekday)
-        .map_err(Error::broken)?;
-    let next = crate::model::time::next_weekday(ctx.today, weekday);
-    Ok(next - chrono::Days::new(7))
+/// The previous meeting: the last one held (SPEC §1), and when it started.
+pub fn previous_meeting(ctx: &Ctx) -> Result<(NaiveDate, chrono::NaiveDateTime)> {
+    let calendar = super::calendar::Calendar::new(ctx)?;
+    let date = match calendar.last_held()? {
+        Some(date) => date,
+        None => calendar.next_meeting()? - chrono::Days::new(7),
+    };
+    let meeting = crate::store::load::meeting(&ctx.ws, date)?;
+    Ok((date, calendar.start(date, meeting.as_ref())))
 }
 
 pub(super) struct Differ<'a> {
