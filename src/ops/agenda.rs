@@ -131,7 +131,7 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .collect();
 
     let scorecard_week = Week::last_completed(date);
-    let values = load::values(ws)?;
+    let values = load::values_in(ws, scorecard_week..=scorecard_week)?;
     let all_issues = load::issues(ws)?.issue;
     let scorecard: Vec<ScoreLine> = load::measurables(ws)?
         .into_iter()

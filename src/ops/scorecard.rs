@@ -175,8 +175,11 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
         ctx.person(owner)?;
     }
     let measurables = load::measurables(&ctx.ws)?;
-    let values = load::values(&ctx.ws)?;
     let week_list = Calendar::new(ctx)?.scorecard_week()?.last_n(weeks);
+    let values = match (week_list.first(), week_list.last()) {
+        (Some(&first), Some(&last)) => load::values_in(&ctx.ws, first..=last)?,
+        _ => Default::default(),
+    };
     let rows = measurables
         .into_iter()
         .filter(|m| owner.is_none_or(|o| m.owner == o))

@@ -63,7 +63,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
     let calendar = super::calendar::Calendar::new(ctx)?;
     let week = calendar.scorecard_week()?;
     let all_todos = load::todos_since(ws, Some(Quarter::of(ctx.today - Days::new(7))))?;
-    let values = load::values(ws)?;
+    let values = load::values_in(ws, week..=week)?;
     let issues = load::issues(ws)?.issue;
     let measurables: Vec<_> = load::measurables(ws)?
         .into_iter()

@@ -65,6 +65,8 @@ pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
         })
         .map(|e| e.path())
         .collect();
-    files.sort();
+    // One folder: the names' bytes order them (a Path compares by
+    // components, many times slower on 500 meeting files).
+    files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }

@@ -206,6 +206,16 @@ pub fn values(ws: &Workspace) -> Result<Values> {
     }
 }
 
+/// The weekly values of the weeks in `window` only (the agenda's week, the
+/// scorecard's last weeks).
+pub fn values_in(ws: &Workspace, window: values::Window) -> Result<Values> {
+    let file = ws.values_file();
+    match read_text(&file)? {
+        Some(text) => values::parse_window(&file, &text, &window),
+        None => Ok(Values::default()),
+    }
+}
+
 /// The dates that have a meeting file, oldest first.
 pub fn meeting_dates(ws: &Workspace) -> Result<Vec<NaiveDate>> {
     let mut dates: Vec<NaiveDate> = list_dir(&ws.meetings_dir(), "toml")?

@@ -27,62 +27,63 @@ struct RawRow {
 /// Parses the file into values and an editable document. A broken row is an
 /// exit-2 error naming `scorecard.csv:LINE`.
 pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
-    read(file, text, true)
+    read(file, text, true, None)
 }
 
-fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
-    read_rows(file, text, keep_rows)
+/// The weeks a reader wants, first to last: rows of other weeks are
+/// passed over after their first field (ten years hold 15,000 rows; the
+/// agenda wants one week).
+pub type Window = std::ops::RangeInclusive<Week>;
+
+fn read(
+    file: &FileRef,
+    text: &str,
+    keep_rows: bool,
+    window: Option<&Window>,
+) -> Result<(Values, ValuesDoc)> {
+    read_rows(file, text, keep_rows, window)
         .map_err(|e| super::parse::conflict_error(file, without_bom(text)).unwrap_or(e))
 }
 
 /// Parses the file into values only (what read commands need).
 pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
-    read(file, text, false).map(|(values, _)| values)
+    read(file, text, false, None).map(|(values, _)| values)
 }
 
-fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
+/// The values of the weeks in `window` only.
+pub fn parse_window(file: &FileRef, text: &str, window: &Window) -> Result<Values> {
+    read(file, text, false, Some(window)).map(|(values, _)| values)
+}
+
+fn read_rows(
+    file: &FileRef,
+    text: &str,
+    keep_rows: bool,
+    window: Option<&Window>,
+) -> Result<(Values, ValuesDoc)> {
     let body = without_bom(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(body.as_bytes());
     let mut entries = Vec::new();
     let mut rows = Vec::new();
     let mut header = None;
-    let mut record = csv::StringRecord::new();
     // Rows come a week at a time: a week's text is parsed once.
     let mut last_week: Option<(String, Week)> = None;
-    loop {
-        let start = reader.position().byte() as usize;
-        let more = reader.read_record(&mut record).map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
-            Error::broken(format!("{}:{line}: {e}", file.display))
-        })?;
-        if !more {
-            break;
-        }
-        let end = reader.position().byte() as usize;
-        let line = record.position().map_or(0, |p| p.line());
-        let raw = || {
-            body[start..end.min(body.len())]
-                .trim_matches(['\n', '\r'])
-                .to_string()
-        };
+    for_each_row(file, body, |line, span, record| {
+        let raw = || body[span.clone()].trim_matches(['\n', '\r']).to_string();
         if header.is_none() {
-            if record.get(0).map(str::trim) != Some("week") {
+            if record.first().map(|f| f.trim()) != Some("week") {
                 return Err(Error::broken(format!(
                     "{}:{line}: the first line must be the header `{HEADER}`",
                     file.display
                 )));
             }
             header = Some(raw());
-            continue;
+            return Ok(());
         }
         if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
+            return Ok(());
         }
         let bad = |what: String| Error::broken(format!("{}:{line}: {what}", file.display));
-        let week_text = record.get(0).unwrap_or("");
+        let week_text = record.first().copied().unwrap_or("");
         let week = match &last_week {
             Some((text, week)) if text == week_text => *week,
             _ => {
@@ -91,12 +92,15 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
                 week
             }
         };
-        let measurable = record.get(1).unwrap_or("").trim().to_string();
+        if window.is_some_and(|w| !w.contains(&week)) {
+            return Ok(());
+        }
+        let measurable = record.get(1).copied().unwrap_or("").trim().to_string();
         if measurable.is_empty() {
             return Err(bad("the measurable (second column) is empty".into()));
         }
-        let value = parse_value(record.get(2).unwrap_or("")).map_err(bad)?;
-        let note = record.get(3).unwrap_or("").to_string();
+        let value = value_of(record.get(2).copied().unwrap_or("")).map_err(bad)?;
+        let note = record.get(3).copied().unwrap_or("").to_string();
         if keep_rows {
             rows.push(RawRow {
                 week,
@@ -111,13 +115,98 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
             note,
             line,
         });
-    }
+        Ok(())
+    })?;
     let doc = ValuesDoc {
         header: header.unwrap_or_else(|| HEADER.to_string()),
         rows,
         crlf: body.contains("\r\n"),
     };
     Ok((Values::new(entries), doc))
+}
+
+/// Calls `row` with each record of the file: its line, its span in the
+/// text and its fields. A file with no quote in it (as pulse writes one,
+/// unless a note holds a comma) is split at newlines and commas; a quoted
+/// one is read by the csv crate. Blank lines are passed over, as the csv
+/// crate passes them over.
+fn for_each_row(
+    file: &FileRef,
+    body: &str,
+    row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
+) -> Result<()> {
+    let lone_cr = body
+        .match_indices('\r')
+        .any(|(i, _)| body.as_bytes().get(i + 1) != Some(&b'\n'));
+    if body.contains('"') || lone_cr {
+        csv_rows(file, body, row)
+    } else {
+        plain_rows(body, row)
+    }
+}
+
+/// The rows of a file with no quote (and no lone CR): split at newlines and
+/// commas.
+fn plain_rows(
+    body: &str,
+    mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
+) -> Result<()> {
+    {
+        let mut start = 0;
+        for (i, text) in body.split_inclusive('\n').enumerate() {
+            let span = start..start + text.len();
+            start = span.end;
+            let content = text.trim_end_matches(['\n', '\r']);
+            if content.is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = content.split(',').collect();
+            row(i as u64 + 1, span, &fields)?;
+        }
+    }
+    Ok(())
+}
+
+/// The rows of any file, by the csv crate.
+fn csv_rows(
+    file: &FileRef,
+    body: &str,
+    mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
+) -> Result<()> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut record = csv::StringRecord::new();
+    loop {
+        let start = reader.position().byte() as usize;
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            Error::broken(format!("{}:{line}: {e}", file.display))
+        })?;
+        if !more {
+            return Ok(());
+        }
+        let end = (reader.position().byte() as usize).min(body.len());
+        let line = record.position().map_or(0, |p| p.line());
+        let fields: Vec<&str> = record.iter().collect();
+        row(line, start..end, &fields)?;
+    }
+}
+
+/// A cell's value. Nearly every cell is a plain decimal as pulse writes
+/// it, read as is; anything else (`$1,200`, `98%`) goes through the rules
+/// of `scorecard record`.
+fn value_of(cell: &str) -> std::result::Result<f64, String> {
+    let plain = !cell.is_empty()
+        && cell.len() <= 15
+        && cell
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    match plain.then(|| cell.parse::<f64>().ok()).flatten() {
+        Some(n) => Ok(n),
+        None => parse_value(cell),
+    }
 }
 
 /// The file cut down to its header and the rows of one measurable, which
@@ -204,6 +293,53 @@ impl ValuesDoc {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    type Rows = Vec<(u64, std::ops::Range<usize>, Vec<String>)>;
+
+    fn collect(
+        read: impl FnOnce(
+            &mut dyn FnMut(u64, std::ops::Range<usize>, &[&str]) -> crate::error::Result<()>,
+        ) -> crate::error::Result<()>,
+    ) -> Rows {
+        let mut out = Vec::new();
+        read(&mut |line, span, fields| {
+            out.push((line, span, fields.iter().map(|f| f.to_string()).collect()));
+            Ok(())
+        })
+        .unwrap();
+        out
+    }
+
+    proptest! {
+        /// Splitting a quote-free file at newlines and commas reads the same
+        /// records and rows as the csv crate, each at its own line (the csv
+        /// crate counts a record after blank lines from the first of them).
+        #[test]
+        fn plain_rows_read_as_the_csv_crate(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("2026-W47"), Just("leads"), Just("12.5"), Just(","), Just("\n"),
+                Just("\r\n"), Just(" "), Just("a b"), Just(""),
+            ], 0..60)) {
+            let body: String = parts.concat();
+            let file = FileRef { path: "scorecard.csv".into(), display: "scorecard.csv".into() };
+            let plain = collect(|f| super::plain_rows(&body, f));
+            let csv = collect(|f| super::csv_rows(&file, &body, f));
+            let rows = |rows: &Rows| -> Vec<(String, Vec<String>)> {
+                rows.iter()
+                    .map(|(_, span, fields)| {
+                        (body[span.clone()].trim_matches(['\n', '\r']).to_string(), fields.clone())
+                    })
+                    .collect()
+            };
+            prop_assert_eq!(rows(&plain), rows(&csv));
+            for (line, span, _) in &plain {
+                let starts_on = body[..span.start].matches('\n').count() as u64 + 1;
+                prop_assert_eq!(*line, starts_on);
+            }
+        }
+    }
+
     use super::*;
     use std::path::PathBuf;
 
