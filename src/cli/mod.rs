@@ -4,6 +4,7 @@
 mod agenda;
 mod archive;
 mod check;
+mod complete;
 mod diff;
 mod export;
 mod init;
@@ -17,6 +18,7 @@ mod processes;
 mod quarter;
 mod report;
 mod rock;
+mod rocks;
 mod scorecard;
 mod seats;
 mod setup;
@@ -103,7 +105,7 @@ enum Command {
     People(people::PeopleArgs),
     #[command(subcommand)]
     Rock(rock::RockCommand),
-    Rocks(rock::RocksArgs),
+    Rocks(rocks::RocksArgs),
     #[command(subcommand)]
     Quarter(quarter::QuarterCommand),
     Scorecard(scorecard::ScorecardArgs),
@@ -284,7 +286,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
-                Command::Rocks(args) => rock::list(args, &ctx, out),
+                Command::Rocks(args) => rocks::list(args, &ctx, out),
                 Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),
                 Command::Scorecard(args) => scorecard::run(args, &ctx, out),
                 Command::Issue(cmd) => issue::run(cmd, &ctx, out),

@@ -23,7 +23,7 @@ pub struct NewSeat {
 pub fn add(ctx: &Ctx, new: NewSeat) -> Result<(Seat, Outcome)> {
     let name = required(&new.name, "the seat's name")?;
     for p in &new.people {
-        ctx.person(p)?;
+        ctx.owner(p)?;
     }
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.seats_file();
@@ -57,7 +57,11 @@ pub fn add(ctx: &Ctx, new: NewSeat) -> Result<(Seat, Outcome)> {
 
 /// Puts a person in a seat (`assign`) or takes them out (`unassign`).
 pub fn assign(ctx: &Ctx, seat_query: &str, handle: &str, seated: bool) -> Result<(Seat, Outcome)> {
-    ctx.person(handle)?;
+    if seated {
+        ctx.owner(handle)?;
+    } else {
+        ctx.person(handle)?;
+    }
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.seats_file();
     let current: SeatsFile = change.load(&file)?;
