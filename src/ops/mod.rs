@@ -12,6 +12,7 @@ pub mod diff;
 pub mod export;
 pub mod history;
 pub mod init;
+pub mod issue_edit;
 pub mod issues;
 pub mod items;
 pub mod log;
@@ -29,6 +30,7 @@ pub mod seats;
 pub mod setup;
 pub mod status;
 pub mod sync;
+pub mod todo_edit;
 pub mod todos;
 pub mod vision;
 
