@@ -156,9 +156,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp
-                | clap::error::ErrorKind::DisplayVersion
-                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                // `pulse person` alone: the group's help, on stderr, and
+                // exit 2 as clap and git do; a script learns it did nothing.
+                clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 2,
                 _ => 1,
             };
         }

@@ -20,6 +20,7 @@ pub mod meetings;
 pub mod milestones;
 pub mod people;
 pub mod person;
+pub mod person_remove;
 pub mod planning;
 pub mod processes;
 pub mod quarter;
