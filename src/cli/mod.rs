@@ -125,6 +125,8 @@ enum Command {
         after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | followed-by-all\n  +++\n\nExample:\n  pulse processes"
     )]
     Processes,
+    #[command(subcommand)]
+    Process(processes::ProcessCommand),
     Archive(archive::ArchiveArgs),
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
@@ -281,6 +283,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Seat(cmd) => seats::run(cmd, &ctx, out),
                 Command::Agenda(args) => agenda::run(args, &ctx, out),
                 Command::Processes => processes::run(&ctx, out),
+                Command::Process(cmd) => processes::change(cmd, &ctx, out),
                 Command::Archive(args) => archive::run(args, &ctx, out),
                 Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Log(args) => log::run(args, &ctx, out),
