@@ -119,6 +119,7 @@ enum Command {
     Headline(meeting::HeadlineCommand),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    Meetings(meeting::MeetingsArgs),
     Agenda(agenda::AgendaArgs),
     /// The core processes: name, owner, status, last changed
     #[command(
@@ -299,6 +300,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Todos(args) => todo::list(args, &ctx, out),
                 Command::Headline(cmd) => meeting::headline(cmd, &ctx, out),
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
+                Command::Meetings(args) => meeting::list(args, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
                 Command::Export(args) => export::run(args, &ctx, out),
                 Command::Report(args) => report::run(args, &ctx, out),

@@ -18,6 +18,7 @@ pub mod items;
 pub mod log;
 pub mod meetings;
 pub mod milestones;
+pub mod past_meetings;
 pub mod people;
 pub mod person;
 pub mod person_remove;
