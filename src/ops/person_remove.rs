@@ -193,7 +193,7 @@ pub fn remove(ctx: &Ctx, handle: &str, reassign: Option<&str>) -> Result<(Remove
     let sat: Vec<&Seat> = seats
         .seat
         .iter()
-        .filter(|s| s.people.iter().any(|p| *p == handle))
+        .filter(|s| s.people.contains(&handle))
         .collect();
     held.seats = sat.iter().map(|s| s.id.clone()).collect();
     if let Some(heir) = heir.as_deref().filter(|_| !sat.is_empty()) {
