@@ -677,13 +677,24 @@ impl Differ<'_> {
             for (h, p) in &new.people {
                 match old.people.get(h) {
                     None => self.push("people", "added", h, format!("{} joined as `{h}`", p.name)),
-                    Some(o) if o.name != p.name => self.push(
-                        "people",
-                        "renamed",
-                        h,
-                        format!("`{h}` renamed from {} to {}", o.name, p.name),
-                    ),
-                    _ => {}
+                    Some(o) => {
+                        if o.name != p.name {
+                            self.push(
+                                "people",
+                                "renamed",
+                                h,
+                                format!("`{h}` renamed from {} to {}", o.name, p.name),
+                            );
+                        }
+                        if let (None, Some(left)) = (o.left, p.left) {
+                            self.push(
+                                "people",
+                                "left",
+                                h,
+                                format!("{} (`{h}`) left on {}", p.name, left.0),
+                            );
+                        }
+                    }
                 }
             }
             for (h, p) in old

@@ -478,6 +478,11 @@ fn person_remove_is_refused_while_they_hold_work_and_reassign_hands_it_over() {
     assert!(all.contains("ian") && all.contains("2026-11-27"), "{all}");
     t.fails(&["person", "remove", "ian"], 1);
     t.ok(&["check"]);
+    let diff = t.ok(&["diff", "HEAD~1"]);
+    assert!(
+        diff.contains("Ian Brooks (`ian`) left on 2026-11-27"),
+        "{diff}"
+    );
 }
 
 #[test]
