@@ -28,6 +28,7 @@ pub struct AgendaArgs {
     /// The two-day annual planning agenda
     #[arg(long)]
     annual: bool,
+    /// Print as terminal text or as Markdown (for an email, a wiki, a chat)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

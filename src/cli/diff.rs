@@ -25,6 +25,7 @@ pub struct DiffArgs {
     /// From the last commit before the previous meeting (the default)
     #[arg(long)]
     since_meeting: bool,
+    /// Print as terminal text or as Markdown (for an email, a wiki, a chat)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

@@ -13,6 +13,7 @@ use std::path::PathBuf;
     after_help = "people.toml (the People Analyzer) is never exported.\n\nExamples:\n  pulse export --format csv out/         open out/scorecard-wide.csv in a spreadsheet\n  pulse export --format json out/"
 )]
 pub struct ExportArgs {
+    /// CSV files (one per list, the scorecard also wide) or JSON files
     #[arg(long, value_enum)]
     format: ExportFormat,
     /// The folder to write into (created when missing)

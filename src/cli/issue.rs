@@ -1,9 +1,11 @@
 //! `pulse issue ...` and `pulse issues`.
 
+use super::complete;
 use super::output::Out;
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, Term};
 use crate::ops::Ctx;
+use crate::ops::issue_edit;
 use crate::ops::issues::{self, ListFilter};
 use crate::render::style::{DIM, GOOD, WARN};
 use crate::render::table::TableBuilder;
@@ -17,8 +19,10 @@ pub enum IssueCommand {
         after_help = "Examples:\n  pulse issue add \"Churn doubled in two weeks\" --owner amy\n  pulse issue add \"Open a second data centre\" --long"
     )]
     Add {
+        /// The issue, in a few words
         title: String,
-        #[arg(long)]
+        /// Who raised it or owns it (a handle)
+        #[arg(long, value_name = "H", add = complete::people())]
         owner: Option<String>,
         /// Put it on the long-term (V/TO) list
         #[arg(long)]
@@ -27,7 +31,8 @@ pub enum IssueCommand {
     /// Set this week's top three (priority 1, 2, 3 in this order)
     #[command(after_help = "Example:\n  pulse issue top churn hiring pricing")]
     Top {
-        #[arg(required = true, num_args = 1..=3)]
+        /// One to three issue ids (or unique prefixes), most important first
+        #[arg(required = true, num_args = 1..=3, value_name = "ID", add = complete::issues())]
         ids: Vec<String>,
     },
     /// Solve an issue, with a to-do for each --todo
@@ -35,6 +40,8 @@ pub enum IssueCommand {
         after_help = "Example:\n  pulse issue solve churn --resolution \"Call every account that left\" \\\n      --todo \"Call the ten largest accounts\" --owner amy --todo \"Exit survey\" --owner zoe"
     )]
     Solve {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
         id: String,
         /// What was decided
         #[arg(long)]
@@ -43,23 +50,59 @@ pub enum IssueCommand {
         #[arg(long = "todo", value_name = "TITLE")]
         todos: Vec<String>,
         /// The owner of each --todo, in order (one --owner serves them all)
-        #[arg(long = "owner", value_name = "H")]
+        #[arg(long = "owner", value_name = "H", add = complete::people())]
         owners: Vec<String>,
     },
     /// Drop an issue: it is no longer an issue
     #[command(after_help = "Example:\n  pulse issue drop office-plants")]
-    Drop { id: String },
+    Drop {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
+        id: String,
+    },
     /// Reopen a solved or dropped issue
     #[command(after_help = "Example:\n  pulse issue reopen churn")]
-    Reopen { id: String },
+    Reopen {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
+        id: String,
+    },
     /// Move an issue between the short-term and the long-term list
     #[command(after_help = "Example:\n  pulse issue move second-dc --short")]
     Move {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
         id: String,
+        /// To the long-term (V/TO) list
         #[arg(long, conflicts_with = "short", required_unless_present = "short")]
         long: bool,
+        /// To the short-term list (the weekly meeting's)
         #[arg(long)]
         short: bool,
+    },
+    /// Fix an issue: its title or owner
+    #[command(
+        after_help = "The id stays the same when the title changes.\n\nExamples:\n  pulse issue edit churn --owner zoe\n  pulse issue edit churn --title \"Churn tripled in three weeks\""
+    )]
+    Edit {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
+        id: String,
+        /// The new title
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The new owner (a handle)
+        #[arg(long, value_name = "H", add = complete::people())]
+        owner: Option<String>,
+    },
+    /// Remove an issue raised by mistake (one that is no longer an issue: `issue drop`)
+    #[command(
+        after_help = "To-dos that came from it stay, without the link to it.\n\nExample:\n  pulse issue remove churn-spike-2"
+    )]
+    Remove {
+        /// The issue's id, or a unique prefix of it or of one of its words
+        #[arg(add = complete::issues())]
+        id: String,
     },
 }
 
@@ -75,7 +118,8 @@ pub struct IssuesArgs {
     /// The long-term list
     #[arg(long)]
     long: bool,
-    #[arg(long)]
+    /// Only this person's issues
+    #[arg(long, value_name = "H", add = complete::everyone())]
     owner: Option<String>,
 }
 
@@ -145,6 +189,29 @@ pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             let line = format!("{}: open again", i.id);
             (i, line, o)
         }
+        IssueCommand::Edit { id, title, owner } => {
+            let (i, o) = issue_edit::edit(ctx, &id, title.as_deref(), owner.as_deref())?;
+            let owner = if i.owner.is_empty() {
+                "no owner"
+            } else {
+                &i.owner
+            };
+            let line = format!("{}: {} ({owner})", i.id, i.title);
+            (i, line, o)
+        }
+        IssueCommand::Remove { id } => {
+            let (i, unlinked, o) = issue_edit::remove(ctx, &id)?;
+            let line = if unlinked.is_empty() {
+                format!("{}: removed", i.id)
+            } else {
+                format!(
+                    "{}: removed; its to-dos stay, unlinked: {}",
+                    i.id,
+                    unlinked.join(", ")
+                )
+            };
+            (i, line, o)
+        }
         IssueCommand::Move { id, long, short: _ } => {
             let term = if long { Term::Long } else { Term::Short };
             let (i, o) = issues::move_to(ctx, &id, term)?;
@@ -156,7 +223,7 @@ pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     if out.json {
         out.print_json(&issue);
     } else if !out.quiet {
-        out.println(&line);
+        out.println(&crate::render::escape(&line));
     }
     Ok(0)
 }

@@ -24,6 +24,7 @@ pub struct LogArgs {
     /// For a rock: the quarter whose file to follow (YYYY-Qn)
     #[arg(long)]
     quarter: Option<String>,
+    /// Print as terminal text or as Markdown (for an email, a wiki, a chat)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

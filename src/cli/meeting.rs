@@ -1,13 +1,17 @@
-//! `pulse headline add` and `pulse meeting rate|cascade|attend`.
+//! `pulse headline add`, `pulse meeting rate|cascade|attend|show` and
+//! `pulse meetings`.
 
 use super::output::Out;
-use super::values;
+use super::{complete, values};
 use crate::error::Result;
 use crate::model::meeting::HeadlineKind;
 use crate::ops::Ctx;
 use crate::ops::calendar::Calendar;
 use crate::ops::meetings::{self, NewHeadline};
-use clap::Subcommand;
+use crate::ops::past_meetings;
+use crate::render::style::DIM;
+use crate::render::table::TableBuilder;
+use clap::{Args, Subcommand};
 
 /// Customer and employee headlines for the next meeting
 #[derive(Subcommand)]
@@ -17,11 +21,15 @@ pub enum HeadlineCommand {
         after_help = "Examples:\n  pulse headline add \"Acme renewed for three years\" --by amy --customer\n  pulse headline add \"Rack 12 lost power twice\" --by ian --issue   also raise it as an issue"
     )]
     Add {
+        /// The headline, in a sentence
         text: String,
-        #[arg(long)]
+        /// Who brings it (a handle)
+        #[arg(long, value_name = "H", add = complete::people())]
         by: String,
+        /// About a customer
         #[arg(long, conflicts_with = "employee")]
         customer: bool,
+        /// About an employee
         #[arg(long)]
         employee: bool,
         /// Also raise it on the issues list (it needs action)
@@ -36,29 +44,52 @@ pub enum MeetingCommand {
     /// Rate the meeting, 1 to 10 per person
     #[command(after_help = "Example:\n  pulse meeting rate zoe=9 ian=8 amy=9")]
     Rate {
+        /// Each person's rating, as HANDLE=N with N from 1 to 10
         #[arg(required = true, value_name = "H=N")]
         ratings: Vec<String>,
         /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
-        #[arg(long)]
+        #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
     },
     /// Record a message to cascade to the company
     #[command(after_help = "Example:\n  pulse meeting cascade \"The holiday schedule is final\"")]
     Cascade {
+        /// The message, as it should reach the company
         text: String,
         /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
-        #[arg(long)]
+        #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
     },
     /// Record who attended
     #[command(after_help = "Example:\n  pulse meeting attend zoe ian amy")]
     Attend {
-        #[arg(required = true)]
+        /// The handles of those who came
+        #[arg(required = true, value_name = "H", add = complete::everyone())]
         handles: Vec<String>,
         /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
-        #[arg(long)]
+        #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
     },
+    /// One meeting's record, and what was decided that day
+    #[command(
+        after_help = "Shows the attendees, ratings, headlines and cascading messages, then the issues\nsolved that day (with their resolutions), the to-dos made that day, and the rock\nstatuses changed that day (read from git history).\n\nExamples:\n  pulse meeting show                 the last meeting (or today's)\n  pulse meeting show 2026-11-19"
+    )]
+    Show {
+        /// The meeting's date, YYYY-MM-DD (default: the last one up to today)
+        #[arg(value_name = "DATE", add = complete::meetings())]
+        date: Option<String>,
+    },
+}
+
+/// List a quarter's meetings: date, kind, attendees, rating, headlines, cascades
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  pulse meetings\n  pulse meetings --quarter 2026-Q3\n  pulse meeting show 2026-11-19     one of them in full"
+)]
+pub struct MeetingsArgs {
+    /// YYYY-Qn (default: the current quarter)
+    #[arg(long, value_name = "Q", add = complete::quarters())]
+    quarter: Option<String>,
 }
 
 pub fn headline(cmd: HeadlineCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
@@ -131,6 +162,10 @@ pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             let (m, o) = meetings::cascade(ctx, date, &text)?;
             (m, o, format!("meeting {date}: message recorded"))
         }
+        MeetingCommand::Show { date } => {
+            let date = date.map(|d| values::date(&d, "DATE")).transpose()?;
+            return show(ctx, out, date);
+        }
         MeetingCommand::Attend { handles, date } => {
             let date = date_or_today(date)?;
             let (m, o) = meetings::attend(ctx, date, &handles)?;
@@ -144,5 +179,153 @@ pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     } else if !out.quiet {
         out.println(&line);
     }
+    Ok(0)
+}
+
+pub fn list(args: MeetingsArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let quarter = values::quarter_or_current(args.quarter.as_deref(), ctx.today)?;
+    let rows = past_meetings::list(ctx, quarter)?;
+    if out.json {
+        out.print_json(&rows);
+        return Ok(0);
+    }
+    if rows.is_empty() {
+        out.println(&format!("No meetings on record in {quarter}."));
+        return Ok(0);
+    }
+    let mut table = TableBuilder::new(
+        out.painter,
+        &[
+            "date",
+            "kind",
+            "attendees",
+            "rating",
+            "headlines",
+            "cascades",
+        ],
+    );
+    for r in &rows {
+        let date = if r.upcoming {
+            format!("{} (next)", r.date)
+        } else {
+            r.date.to_string()
+        };
+        table.styled_row(vec![
+            (date, r.upcoming.then_some(DIM)),
+            (r.kind.to_string(), None),
+            (r.attendees.join(", "), None),
+            (
+                r.average_rating
+                    .map(|a| format!("{a:.1}"))
+                    .unwrap_or_else(|| "-".into()),
+                None,
+            ),
+            (r.headlines.to_string(), None),
+            (r.cascades.to_string(), None),
+        ]);
+    }
+    let mut text = format!("Meetings {quarter}\n\n");
+    text.push_str(&table.render());
+    let rated: Vec<f64> = rows.iter().filter_map(|r| r.average_rating).collect();
+    if !rated.is_empty() {
+        text.push_str(&format!(
+            "\n{} meetings, average rating {:.1}\n",
+            rows.len(),
+            rated.iter().sum::<f64>() / rated.len() as f64
+        ));
+    }
+    out.print(&text);
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, out: &Out, date: Option<chrono::NaiveDate>) -> Result<i32> {
+    let record = past_meetings::show(ctx, date)?;
+    if out.json {
+        out.print_json(&record);
+        return Ok(0);
+    }
+    let m = &record.meeting;
+    let company = &ctx.ws.company;
+    let date = m.date.map(|d| d.0.to_string()).unwrap_or_default();
+    let mut text = format!("Meeting {date} ({})\n", m.kind.as_str());
+    if !m.attendees.is_empty() {
+        let names: Vec<&str> = m
+            .attendees
+            .iter()
+            .map(|h| company.display_name(h))
+            .collect();
+        text.push_str(&format!("Attendees: {}\n", names.join(", ")));
+    }
+    if let Some(avg) = record.average_rating {
+        let each: Vec<String> = m.ratings.iter().map(|(h, r)| format!("{h} {r}")).collect();
+        text.push_str(&format!(
+            "Ratings: {} — average {avg:.1}\n",
+            each.join(", ")
+        ));
+    }
+    let mut section = |title: &str, lines: Vec<String>, none: &str| {
+        text.push_str(&format!("\n{title}\n"));
+        if lines.is_empty() {
+            text.push_str(&format!("  {none}\n"));
+        }
+        for line in lines {
+            text.push_str(&format!("  - {line}\n"));
+        }
+    };
+    section(
+        "Headlines",
+        m.headlines
+            .iter()
+            .map(|h| format!("{} ({}): {}", h.by, h.kind.as_str(), h.text))
+            .collect(),
+        "none",
+    );
+    section("Cascading messages", m.cascade.clone(), "none");
+    section(
+        "Issues solved that day",
+        record
+            .issues_solved
+            .iter()
+            .map(|i| {
+                let how = match (&i.resolution, i.status.as_str()) {
+                    (Some(r), _) => format!(": {r}"),
+                    (None, "dropped") => " (dropped)".to_string(),
+                    (None, _) => String::new(),
+                };
+                format!("{} — {}{how}", i.id, i.title)
+            })
+            .collect(),
+        "none",
+    );
+    section(
+        "To-dos made that day",
+        record
+            .todos_made
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} — {} ({}, due {})",
+                    t.id,
+                    t.title,
+                    t.owner,
+                    t.due.map(|d| d.0.to_string()).unwrap_or_default()
+                )
+            })
+            .collect(),
+        "none",
+    );
+    match &record.rock_changes {
+        Some(changes) => section(
+            "Rock statuses changed that day",
+            changes.iter().map(|c| c.summary.clone()).collect(),
+            "none",
+        ),
+        None => section(
+            "Rock statuses changed that day",
+            Vec::new(),
+            "unknown: rock statuses carry no date, and this company is not in git",
+        ),
+    }
+    out.print(&crate::render::escape_lines(&text));
     Ok(0)
 }

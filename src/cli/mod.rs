@@ -4,6 +4,7 @@
 mod agenda;
 mod archive;
 mod check;
+mod complete;
 mod diff;
 mod export;
 mod init;
@@ -17,6 +18,7 @@ mod processes;
 mod quarter;
 mod report;
 mod rock;
+mod rocks;
 mod scorecard;
 mod seats;
 mod setup;
@@ -44,6 +46,9 @@ Examples:
   pulse scorecard record new-leads 23   last week's number
   pulse diff --since-meeting            what changed since the last meeting";
 
+/// The heading of the flags every command takes, apart from its own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Parser)]
 #[command(
     name = "pulse",
@@ -60,20 +65,21 @@ pub struct Cli {
         long = "dir",
         global = true,
         env = "PULSE_DIR",
-        value_name = "DIR"
+        value_name = "DIR",
+        help_heading = GLOBAL
     )]
     dir: Option<PathBuf>,
     /// Print machine-readable JSON on stdout
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = GLOBAL)]
     json: bool,
     /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = GLOBAL)]
     color: ColorChoice,
-    /// Write files but do not commit them to git
-    #[arg(long, global = true)]
+    /// Write files but do not commit them to git (for commands that change files)
+    #[arg(long, global = true, help_heading = GLOBAL)]
     no_commit: bool,
     /// Print only data and errors
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
     quiet: bool,
     #[command(subcommand)]
     command: Command,
@@ -103,7 +109,7 @@ enum Command {
     People(people::PeopleArgs),
     #[command(subcommand)]
     Rock(rock::RockCommand),
-    Rocks(rock::RocksArgs),
+    Rocks(rocks::RocksArgs),
     #[command(subcommand)]
     Quarter(quarter::QuarterCommand),
     Scorecard(scorecard::ScorecardArgs),
@@ -117,12 +123,15 @@ enum Command {
     Headline(meeting::HeadlineCommand),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    Meetings(meeting::MeetingsArgs),
     Agenda(agenda::AgendaArgs),
     /// The core processes: name, owner, status, last changed
     #[command(
         after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | followed-by-all\n  +++\n\nExample:\n  pulse processes"
     )]
     Processes,
+    #[command(subcommand)]
+    Process(processes::ProcessCommand),
     Archive(archive::ArchiveArgs),
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
@@ -138,25 +147,65 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
-    /// Print shell completions
+    /// Print the shell script that completes pulse: commands, flags, and the company's ids, handles, statuses and quarters
     #[command(
-        after_help = "Examples:\n  pulse completions bash > ~/.local/share/bash-completion/completions/pulse\n  pulse completions zsh > ~/.zfunc/_pulse"
+        after_help = "The script calls pulse back on TAB (as `COMPLETE=SHELL pulse`), so `pulse rock set <TAB>`\noffers this quarter's rocks and `--owner <TAB>` the people, read from the company in\nthe current folder (or $PULSE_DIR). Load it from your shell's start-up file:\n\nExamples:\n  echo 'source <(pulse completions bash)' >> ~/.bashrc\n  echo 'source <(pulse completions zsh)' >> ~/.zshrc\n  echo 'pulse completions fish | source' > ~/.config/fish/completions/pulse.fish\n  pulse completions bash --static > /etc/bash_completion.d/pulse   commands and flags only"
     )]
     Completions {
+        /// The shell to complete in
         shell: clap_complete::Shell,
+        /// A fixed script of commands and flags only (no ids; needs no call back into pulse)
+        #[arg(long = "static")]
+        fixed: bool,
     },
 }
 
+/// The completion script for a shell: the dynamic one, which calls pulse
+/// back for the company's ids (`COMPLETE=SHELL pulse -- ARGS`), or with
+/// `fixed` clap's static one.
+fn completions(shell: clap_complete::Shell, fixed: bool) -> String {
+    let mut buffer = Vec::new();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let shells = clap_complete::env::Shells::builtins();
+    match shells.completer(&shell.to_string()) {
+        Some(script) if !fixed => {
+            // Writing into memory cannot fail.
+            let _ = script.write_registration(COMPLETE_VAR, "pulse", "pulse", "pulse", &mut buffer);
+        }
+        _ => clap_complete::generate(shell, &mut command, "pulse", &mut buffer),
+    }
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
+/// The variable the completion script sets when it calls pulse back.
+const COMPLETE_VAR: &str = "COMPLETE";
+
 /// Runs the command line and returns the exit code.
 pub fn main(args: Vec<OsString>) -> i32 {
+    // Called back by the completion script: print the candidates and stop.
+    let completing =
+        clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+            .var(COMPLETE_VAR)
+            .bin("pulse")
+            .completer("pulse")
+            .try_complete(args.clone(), std::env::current_dir().ok().as_deref());
+    match completing {
+        Ok(true) => return 0,
+        Ok(false) => {}
+        Err(e) => {
+            let _ = e.print();
+            return 1;
+        }
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp
-                | clap::error::ErrorKind::DisplayVersion
-                | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => 0,
+                // `pulse person` alone: the group's help, on stderr, and
+                // exit 2 as clap and git do; a script learns it did nothing.
+                clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 2,
                 _ => 1,
             };
         }
@@ -253,15 +302,8 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
         Command::Man { out: folder } => man(folder.as_deref(), out),
-        Command::Completions { shell } => {
-            let mut buffer = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "pulse",
-                &mut buffer,
-            );
-            out.print(&String::from_utf8_lossy(&buffer));
+        Command::Completions { shell, fixed } => {
+            out.print(&completions(shell, fixed));
             Ok(0)
         }
         command => {
@@ -283,13 +325,14 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Seat(cmd) => seats::run(cmd, &ctx, out),
                 Command::Agenda(args) => agenda::run(args, &ctx, out),
                 Command::Processes => processes::run(&ctx, out),
+                Command::Process(cmd) => processes::change(cmd, &ctx, out),
                 Command::Archive(args) => archive::run(args, &ctx, out),
                 Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Log(args) => log::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
-                Command::Rocks(args) => rock::list(args, &ctx, out),
+                Command::Rocks(args) => rocks::list(args, &ctx, out),
                 Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),
                 Command::Scorecard(args) => scorecard::run(args, &ctx, out),
                 Command::Issue(cmd) => issue::run(cmd, &ctx, out),
@@ -298,6 +341,7 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Todos(args) => todo::list(args, &ctx, out),
                 Command::Headline(cmd) => meeting::headline(cmd, &ctx, out),
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
+                Command::Meetings(args) => meeting::list(args, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
                 Command::Export(args) => export::run(args, &ctx, out),
                 Command::Report(args) => report::run(args, &ctx, out),
@@ -331,5 +375,27 @@ mod tests {
         walk(&Cli::command(), "pulse".into(), &mut missing);
         assert!(missing.is_empty(), "no example in --help: {missing:?}");
         Cli::command().debug_assert();
+    }
+
+    /// Every argument and flag of every command says what it is for.
+    #[test]
+    fn every_argument_has_a_description() {
+        fn walk(cmd: &clap::Command, path: String, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if arg.is_hide_set() || id == "help" || id == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} <{id}>"));
+                }
+            }
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "pulse".into(), &mut missing);
+        assert!(missing.is_empty(), "arguments without help: {missing:#?}");
     }
 }

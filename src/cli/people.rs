@@ -25,6 +25,7 @@ enum PeopleCommand {
         after_help = "A core value is named as in vision.toml (case aside) or by a unique prefix.\nGWC is three letters Y or N: Gets it, Wants it, Capacity to do it.\n\nExamples:\n  pulse people rate ian --value \"Help first=+\" --value own=+/-\n  pulse people rate amy --gwc YYY"
     )]
     Rate {
+        /// Who is rated (a handle)
         handle: String,
         /// NAME=RATING with RATING one of +, +/-, - (repeatable)
         #[arg(long = "value", allow_hyphen_values = true)]

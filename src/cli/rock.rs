@@ -1,15 +1,36 @@
-//! `pulse rock ...` and `pulse rocks`.
+//! `pulse rock ...`: add, update and fix one rock and its milestones.
 
 use super::output::Out;
-use super::values;
+use super::{complete, values};
 use crate::error::Result;
-use crate::model::eos;
-use crate::model::rock::{Rock, RockStatus, completion};
+use crate::model::rock::{Rock, RockStatus};
+use crate::model::time::Quarter;
 use crate::ops::Ctx;
-use crate::ops::rocks::{self, NewRock};
-use crate::render::rocks::rocks_table;
+use crate::ops::milestones;
+use crate::ops::rocks::{self, NewRock, RockEdit};
 use clap::{Args, Subcommand};
 use serde::Serialize;
+
+/// Which rock: its id, and the quarter whose file holds it.
+#[derive(Args)]
+pub struct Which {
+    /// The rock's id, or a unique prefix of it or of one of its words
+    #[arg(add = complete::rocks())]
+    id: String,
+    /// The rock's quarter, YYYY-Qn (default: the current quarter)
+    #[arg(long, value_name = "Q", add = complete::quarters())]
+    quarter: Option<String>,
+}
+
+/// Which milestone: the rock, and the milestone's number.
+#[derive(Args)]
+pub struct WhichMilestone {
+    #[command(flatten)]
+    rock: Which,
+    /// The milestone's number, counting from 1 as `pulse rocks` lists them
+    #[arg(value_name = "N")]
+    number: usize,
+}
 
 /// Change the quarter's rocks (90-day priorities)
 #[derive(Subcommand)]
@@ -19,39 +40,73 @@ pub enum RockCommand {
         after_help = "Examples:\n  pulse rock add \"Ship the IPv6 network to every region\" --owner ian --company\n  pulse rock add \"Hire two SREs\" --owner zoe --quarter 2027-Q1 --due 2027-02-28"
     )]
     Add {
+        /// What done looks like, in a few words
         title: String,
-        #[arg(long)]
+        /// Who owns it (a handle)
+        #[arg(long, value_name = "H", add = complete::people())]
         owner: String,
         /// YYYY-Qn (default: the current quarter)
-        #[arg(long)]
+        #[arg(long, value_name = "Q", add = complete::quarters())]
         quarter: Option<String>,
         /// A company rock (vs. an individual one)
         #[arg(long)]
         company: bool,
         /// YYYY-MM-DD (default: the quarter's last day)
-        #[arg(long)]
+        #[arg(long, value_name = "D")]
         due: Option<String>,
     },
     /// Set a rock's status: on-track, off-track, done or dropped
-    #[command(after_help = "Example:\n  pulse rock set ipv6 off-track")]
+    #[command(
+        after_help = "Examples:\n  pulse rock set ipv6 off-track\n  pulse rock set hire dropped    EOS drops a rock rather than deleting it"
+    )]
     Set {
-        /// The rock's id or a unique prefix of it
-        id: String,
+        #[command(flatten)]
+        rock: Which,
+        /// The new status
+        #[arg(value_parser = RockStatus::ALL.map(RockStatus::as_str))]
         status: String,
+    },
+    /// Fix a rock: its title, owner, due date, or company/individual
+    #[command(
+        after_help = "The id stays the same when the title changes.\n\nExamples:\n  pulse rock edit hire --owner ian --due 2026-12-15\n  pulse rock edit ipv6 --title \"Ship IPv6 to every region\" --individual"
+    )]
+    Edit {
+        #[command(flatten)]
+        rock: Which,
+        /// The new title
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The new owner (a handle)
+        #[arg(long, value_name = "H", add = complete::people())]
+        owner: Option<String>,
+        /// The new due date, YYYY-MM-DD
+        #[arg(long, value_name = "D")]
+        due: Option<String>,
+        /// Make it a company rock
+        #[arg(long, conflicts_with = "individual")]
+        company: bool,
+        /// Make it an individual rock
         #[arg(long)]
-        quarter: Option<String>,
+        individual: bool,
+    },
+    /// Remove a rock added by mistake (to give one up, `rock set ID dropped`)
+    #[command(after_help = "Example:\n  pulse rock remove hire-two-sres-2")]
+    Remove {
+        #[command(flatten)]
+        rock: Which,
     },
     /// Add a milestone to a rock
     #[command(
         after_help = "Example:\n  pulse rock milestone ipv6 \"Vendor contract signed\" --due 2026-10-31"
     )]
     Milestone {
-        id: String,
+        #[command(flatten)]
+        rock: Which,
+        /// What the milestone is
         title: String,
-        #[arg(long)]
+        /// YYYY-MM-DD
+        #[arg(long, value_name = "D")]
         due: Option<String>,
-        #[arg(long)]
-        quarter: Option<String>,
     },
     /// Mark milestone N (counting from 1) of a rock done
     #[command(
@@ -59,45 +114,72 @@ pub enum RockCommand {
         after_help = "Example:\n  pulse rock milestone-done ipv6 1"
     )]
     MilestoneDone {
-        id: String,
-        number: usize,
-        #[arg(long)]
-        quarter: Option<String>,
+        #[command(flatten)]
+        which: WhichMilestone,
+    },
+    /// Mark milestone N of a rock not done (it was marked done by mistake)
+    #[command(
+        name = "milestone-undone",
+        after_help = "Example:\n  pulse rock milestone-undone ipv6 2"
+    )]
+    MilestoneUndone {
+        #[command(flatten)]
+        which: WhichMilestone,
+    },
+    /// Fix milestone N of a rock: its title or due date
+    #[command(
+        name = "milestone-edit",
+        after_help = "Example:\n  pulse rock milestone-edit ipv6 2 --title \"Frankfurt racks live\" --due 2026-11-30"
+    )]
+    MilestoneEdit {
+        #[command(flatten)]
+        which: WhichMilestone,
+        /// The new title
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// The new due date, YYYY-MM-DD
+        #[arg(long, value_name = "D")]
+        due: Option<String>,
+    },
+    /// Remove milestone N of a rock (those after it move up)
+    #[command(
+        name = "milestone-remove",
+        after_help = "Example:\n  pulse rock milestone-remove ipv6 3"
+    )]
+    MilestoneRemove {
+        #[command(flatten)]
+        which: WhichMilestone,
     },
 }
 
-/// List a quarter's rocks
-#[derive(Args)]
-#[command(
-    after_help = "Examples:\n  pulse rocks\n  pulse rocks --owner ian\n  pulse rocks --quarter 2026-Q3     a past quarter shows its completion rate"
-)]
-pub struct RocksArgs {
-    /// YYYY-Qn (default: the current quarter)
-    #[arg(long)]
-    quarter: Option<String>,
-    #[arg(long)]
-    owner: Option<String>,
+#[derive(Serialize)]
+pub struct RockJson<'a> {
+    pub quarter: String,
+    #[serde(flatten)]
+    pub rock: &'a Rock,
+    pub milestones_done: usize,
 }
 
-#[derive(Serialize)]
-struct RockJson<'a> {
-    quarter: String,
-    #[serde(flatten)]
-    rock: &'a Rock,
-    milestones_done: usize,
+fn due(text: Option<String>) -> Result<Option<chrono::NaiveDate>> {
+    text.map(|d| values::date(&d, "--due")).transpose()
+}
+
+impl Which {
+    fn quarter(&self, ctx: &Ctx) -> Result<Quarter> {
+        values::quarter_or_current(self.quarter.as_deref(), ctx.today)
+    }
 }
 
 pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
-    match cmd {
+    let (quarter, rock, outcome, line) = match cmd {
         RockCommand::Add {
             title,
             owner,
             quarter,
             company,
-            due,
+            due: due_text,
         } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
-            let due = due.map(|d| values::date(&d, "--due")).transpose()?;
             let (rock, outcome, warnings) = rocks::add(
                 ctx,
                 NewRock {
@@ -105,7 +187,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
                     owner: &owner,
                     quarter,
                     company,
-                    due,
+                    due: due(due_text)?,
                 },
             )?;
             out.outcome(&outcome);
@@ -121,132 +203,116 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             } else {
                 out.println(&rock.id);
             }
+            return Ok(0);
         }
-        RockCommand::Set {
-            id,
-            status,
-            quarter,
-        } => {
-            let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
+        RockCommand::Set { rock, status } => {
+            let quarter = rock.quarter(ctx)?;
             let status = RockStatus::parse(&status).map_err(crate::error::Error::user)?;
-            let (rock, old, outcome) = rocks::set_status(ctx, quarter, &id, status)?;
-            out.outcome(&outcome);
-            report(
-                out,
-                quarter,
-                &rock,
-                &format!("{}: {old} → {status}", rock.id),
+            let (r, old, outcome) = rocks::set_status(ctx, quarter, &rock.id, status)?;
+            let line = format!("{}: {old} → {status}", r.id);
+            (quarter, r, outcome, line)
+        }
+        RockCommand::Edit {
+            rock,
+            title,
+            owner,
+            due: due_text,
+            company,
+            individual,
+        } => {
+            let quarter = rock.quarter(ctx)?;
+            let fix = RockEdit {
+                title: title.as_deref(),
+                owner: owner.as_deref(),
+                due: due(due_text)?,
+                company: match (company, individual) {
+                    (true, _) => Some(true),
+                    (_, true) => Some(false),
+                    _ => None,
+                },
+            };
+            let (r, outcome) = rocks::edit(ctx, quarter, &rock.id, fix)?;
+            let line = format!(
+                "{}: {} ({}, due {})",
+                r.id,
+                r.title,
+                r.owner,
+                r.due.map(|d| d.0.to_string()).unwrap_or_default()
             );
+            (quarter, r, outcome, line)
+        }
+        RockCommand::Remove { rock } => {
+            let quarter = rock.quarter(ctx)?;
+            let (r, outcome) = rocks::remove(ctx, quarter, &rock.id)?;
+            let line = format!("{}: removed from {quarter}", r.id);
+            (quarter, r, outcome, line)
         }
         RockCommand::Milestone {
-            id,
+            rock,
             title,
-            due,
-            quarter,
+            due: due_text,
         } => {
-            let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
-            let due = due.map(|d| values::date(&d, "--due")).transpose()?;
-            let (rock, outcome) = rocks::add_milestone(ctx, quarter, &id, &title, due)?;
-            out.outcome(&outcome);
-            let n = rock.milestones.len();
-            report(
-                out,
-                quarter,
-                &rock,
-                &format!(
-                    "{}: milestone {n} added ({}/{n} done)",
-                    rock.id,
-                    rock.milestones_done()
-                ),
+            let quarter = rock.quarter(ctx)?;
+            let (r, outcome) = milestones::add(ctx, quarter, &rock.id, &title, due(due_text)?)?;
+            let n = r.milestones.len();
+            let line = format!(
+                "{}: milestone {n} added ({}/{n} done)",
+                r.id,
+                r.milestones_done()
             );
+            (quarter, r, outcome, line)
         }
-        RockCommand::MilestoneDone {
-            id,
-            number,
-            quarter,
+        RockCommand::MilestoneDone { which } => milestone(ctx, which, "done", |q, id, n| {
+            milestones::set_done(ctx, q, id, n, true)
+        })?,
+        RockCommand::MilestoneUndone { which } => milestone(ctx, which, "not done", |q, id, n| {
+            milestones::set_done(ctx, q, id, n, false)
+        })?,
+        RockCommand::MilestoneEdit {
+            which,
+            title,
+            due: due_text,
         } => {
-            let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
-            let (rock, outcome) = rocks::milestone_done(ctx, quarter, &id, number)?;
-            out.outcome(&outcome);
-            report(
-                out,
-                quarter,
-                &rock,
-                &format!(
-                    "{}: milestone {number} done ({}/{} done)",
-                    rock.id,
-                    rock.milestones_done(),
-                    rock.milestones.len()
-                ),
-            );
+            let due = due(due_text)?;
+            milestone(ctx, which, "changed", |q, id, n| {
+                milestones::edit(ctx, q, id, n, title.as_deref(), due)
+            })?
         }
-    }
-    Ok(0)
-}
-
-fn report(out: &Out, quarter: crate::model::time::Quarter, rock: &Rock, line: &str) {
+        RockCommand::MilestoneRemove { which } => milestone(ctx, which, "removed", |q, id, n| {
+            milestones::remove(ctx, q, id, n)
+        })?,
+    };
+    out.outcome(&outcome);
     if out.json {
         out.print_json(&RockJson {
             quarter: quarter.to_string(),
             milestones_done: rock.milestones_done(),
-            rock,
+            rock: &rock,
         });
     } else if !out.quiet {
-        out.println(&crate::render::escape(line));
+        out.println(&crate::render::escape(&line));
     }
+    Ok(0)
 }
 
-pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
-    let quarter = values::quarter_or_current(args.quarter.as_deref(), ctx.today)?;
-    let rocks = rocks::list(ctx, quarter, args.owner.as_deref())?;
-    if out.json {
-        let list: Vec<RockJson> = rocks
-            .iter()
-            .map(|r| RockJson {
-                quarter: quarter.to_string(),
-                milestones_done: r.milestones_done(),
-                rock: r,
-            })
-            .collect();
-        out.print_json(&list);
-        return Ok(0);
-    }
-    if rocks.is_empty() {
-        out.println(&format!(
-            "No rocks in {quarter} yet. Add one: pulse rock add TITLE --owner H"
-        ));
-        return Ok(0);
-    }
-    let refs: Vec<&Rock> = rocks.iter().collect();
-    let mut text = format!("Rocks {quarter}\n\n");
-    text.push_str(&rocks_table(out.painter, &refs, ctx.today));
-    let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
-    let live = rocks.len() - count(RockStatus::Dropped);
-    let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
-    text.push_str(&format!(
-        "\n{} rocks: {} on track, {} off track, {} done, {} dropped",
-        rocks.len(),
-        count(RockStatus::OnTrack),
-        count(RockStatus::OffTrack),
-        count(RockStatus::Done),
-        count(RockStatus::Dropped)
-    ));
-    if let Some(pct) = (on_track * 100).checked_div(live) {
-        text.push_str(&format!(" — {pct}% on track or done"));
-    }
-    text.push('\n');
-    if quarter.last_day() < ctx.today
-        && let Some(rate) = completion(&refs)
-    {
-        let verdict = if rate >= eos::ROCK_COMPLETION_GOAL {
-            "meets"
-        } else {
-            "below"
-        };
-        text.push_str(&format!(
-            "Completion: {rate:.0}% of rocks done ({verdict} the EOS goal of 80%)\n"
-        ));
-    }
-    out.print(&text);
-    Ok(0)
+type Done = (Quarter, Rock, crate::ops::change::Outcome, String);
+
+/// Runs a change to milestone N and words the result: "ipv6: milestone 2
+/// done (2/3 done)".
+fn milestone(
+    ctx: &Ctx,
+    which: WhichMilestone,
+    what: &str,
+    change: impl FnOnce(Quarter, &str, usize) -> Result<(Rock, crate::ops::change::Outcome)>,
+) -> Result<Done> {
+    let quarter = which.rock.quarter(ctx)?;
+    let n = which.number;
+    let (rock, outcome) = change(quarter, &which.rock.id, n)?;
+    let line = format!(
+        "{}: milestone {n} {what} ({}/{} done)",
+        rock.id,
+        rock.milestones_done(),
+        rock.milestones.len()
+    );
+    Ok((quarter, rock, outcome, line))
 }

@@ -21,7 +21,8 @@ pub struct ScorecardArgs {
     /// How many weeks to show
     #[arg(long, default_value_t = 13)]
     weeks: usize,
-    #[arg(long)]
+    /// Only this person's measurables
+    #[arg(long, value_name = "H", add = super::complete::everyone())]
     owner: Option<String>,
 }
 
@@ -32,9 +33,12 @@ enum ScorecardCommand {
         after_help = "Goals: \">= 20\", \"<= 2\", \"== 0\", \"> 0\", \"< 5\" or a range \"10..20\".\n\nExample:\n  pulse scorecard add \"Gross margin\" --owner zoe --goal \">= 45\" --unit %"
     )]
     Add {
+        /// The measurable's name (its id is made from it)
         name: String,
-        #[arg(long)]
+        /// Who owns the number (a handle)
+        #[arg(long, value_name = "H", add = super::complete::people())]
         owner: String,
+        /// The weekly goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20"
         #[arg(long, allow_hyphen_values = true)]
         goal: String,
         /// Display unit: "$", "%", "h", ...
@@ -47,12 +51,15 @@ enum ScorecardCommand {
     )]
     Record {
         /// The measurable's id or a unique prefix
+        #[arg(add = super::complete::measurables())]
         measurable: String,
+        /// The week's number (23, 4.5, 47%, $1,200)
         #[arg(allow_hyphen_values = true)]
         value: String,
         /// YYYY-Www (default: the last completed ISO week)
         #[arg(long)]
         week: Option<String>,
+        /// A note on the value (why it missed, where it came from)
         #[arg(long)]
         note: Option<String>,
     },
@@ -61,24 +68,37 @@ enum ScorecardCommand {
         after_help = "Example:\n  pulse scorecard edit new-leads --goal \">= 25\" --owner zoe"
     )]
     Edit {
+        /// The measurable's id or a unique prefix
+        #[arg(add = super::complete::measurables())]
         measurable: String,
+        /// The new name (the id stays)
         #[arg(long)]
         name: Option<String>,
-        #[arg(long)]
+        /// The new owner (a handle)
+        #[arg(long, value_name = "H", add = super::complete::people())]
         owner: Option<String>,
+        /// The new goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20"
         #[arg(long, allow_hyphen_values = true)]
         goal: Option<String>,
+        /// The new display unit: "$", "%", "h", ...
         #[arg(long)]
         unit: Option<String>,
     },
     /// Remove a measurable's definition (its values stay in scorecard.csv)
     #[command(after_help = "Example:\n  pulse scorecard remove trials-started")]
-    Remove { measurable: String },
+    Remove {
+        /// The measurable's id or a unique prefix
+        #[arg(add = super::complete::measurables())]
+        measurable: String,
+    },
     /// Import a wide spreadsheet: measurable,owner,goal[,unit], then a column per week
     #[command(
         after_help = "The header names the columns: measurable, owner, goal, optionally unit, then one\ncolumn per week as YYYY-Www or a date (its ISO week). Unknown measurables are\ndefined; every non-empty cell is recorded.\n\nExample:\n  pulse scorecard import scorecard-2026.csv"
     )]
-    Import { file: std::path::PathBuf },
+    Import {
+        /// The CSV file to read
+        file: std::path::PathBuf,
+    },
 }
 
 pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {

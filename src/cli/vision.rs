@@ -19,6 +19,7 @@ use std::path::Path;
 pub struct VisionArgs {
     #[command(subcommand)]
     command: Option<VisionCommand>,
+    /// Print as terminal text or as Markdown (for an email, a wiki, a chat)
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }

@@ -62,6 +62,9 @@ pub struct Person {
     #[serde(default)]
     pub name: String,
     pub email: Option<String>,
+    /// The day they left (`pulse person remove`): the handle stays valid for
+    /// history, but new items no longer go to them.
+    pub left: Option<Date>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -94,6 +97,19 @@ impl CompanyFile {
 
     pub fn has_person(&self, handle: &str) -> bool {
         self.people.contains_key(handle)
+    }
+
+    /// The handles of the people still with the company.
+    pub fn active_handles(&self) -> impl Iterator<Item = &str> {
+        self.people
+            .iter()
+            .filter(|(_, p)| p.left.is_none())
+            .map(|(h, _)| h.as_str())
+    }
+
+    /// When a person left, if they did.
+    pub fn left(&self, handle: &str) -> Option<Date> {
+        self.people.get(handle).and_then(|p| p.left)
     }
 
     /// A person's display name, falling back to the handle.

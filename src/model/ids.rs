@@ -76,15 +76,23 @@ pub fn unique_id(base: &str, taken: &[&str]) -> String {
         .expect("some suffix is free")
 }
 
-/// Finds the one id that `query` names: an exact id, or a prefix that only one
-/// id starts with. `what` names the kind of item for the error ("rock", ...).
+/// Finds the one id that `query` names (SPEC §1): an exact id, else a prefix
+/// that only one id starts with, else a prefix of only one id's words.
+/// `what` names the kind of item for the error ("rock", ...).
 pub fn resolve(query: &str, ids: &[&str], what: &str) -> Result<usize> {
     if let Some(index) = ids.iter().position(|id| *id == query) {
         return Ok(index);
     }
-    let matches: Vec<usize> = (0..ids.len())
+    let mut matches: Vec<usize> = (0..ids.len())
         .filter(|&i| !query.is_empty() && ids[i].starts_with(query))
         .collect();
+    if matches.is_empty() && !query.is_empty() {
+        // A unique prefix of one of an id's words: `frankfurt` finds
+        // `open-the-frankfurt-region`.
+        matches = (0..ids.len())
+            .filter(|&i| ids[i].split('-').skip(1).any(|w| w.starts_with(query)))
+            .collect();
+    }
     match matches.as_slice() {
         [one] => Ok(*one),
         [] => Err(unknown(what, query, ids.iter().copied())),
@@ -180,5 +188,20 @@ mod tests {
         let err = resolve("hirng", &ids, "issue").unwrap_err();
         assert!(err.message.contains("unknown issue"));
         assert_eq!(err.hints, vec!["did you mean `hiring`?"]);
+    }
+
+    #[test]
+    fn a_word_of_an_id_resolves_when_unique() {
+        let ids = [
+            "open-the-frankfurt-region",
+            "ship-the-ipv6-network",
+            "hire-a-vp",
+        ];
+        assert_eq!(resolve("frankfurt", &ids, "rock").unwrap(), 0);
+        assert_eq!(resolve("ipv6", &ids, "rock").unwrap(), 1);
+        // A prefix of a whole id comes first: `hire` is the id's start.
+        assert_eq!(resolve("hi", &ids, "rock").unwrap(), 2);
+        let err = resolve("the", &ids, "rock").unwrap_err();
+        assert!(err.message.contains("ambiguous"), "{}", err.message);
     }
 }

@@ -21,6 +21,23 @@ pub enum ProcessStatus {
 }
 
 impl ProcessStatus {
+    pub const ALL: [ProcessStatus; 3] = [
+        ProcessStatus::Identified,
+        ProcessStatus::Documented,
+        ProcessStatus::FollowedByAll,
+    ];
+
+    pub fn parse(text: &str) -> Result<ProcessStatus, String> {
+        ProcessStatus::ALL
+            .into_iter()
+            .find(|s| s.as_str() == text.trim())
+            .ok_or_else(|| {
+                format!(
+                    "invalid process status `{text}`: expected one of identified, documented, followed-by-all"
+                )
+            })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ProcessStatus::Identified => "identified",

@@ -37,7 +37,7 @@ fn new_issue(
     term: Term,
 ) -> Result<Issue> {
     let title = required(title, "the issue's title")?;
-    let owner = owner.map(|o| ctx.person(o)).transpose()?;
+    let owner = owner.map(|o| ctx.owner(o)).transpose()?;
     let archived = load::archived_ids(&ctx.ws, "issues.toml")?;
     let taken = current.issue.iter().map(|i| i.id.as_str());
     let id = new_id(

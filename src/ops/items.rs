@@ -38,3 +38,35 @@ pub fn vanished(what: &str, id: &str) -> Error {
         "{what} `{id}` is no longer in its file (edited meanwhile?); try again"
     ))
 }
+
+/// What an edit changes, in words for its commit message ("owner zoe →
+/// ian", "due 2026-12-15"), and the refusal when it changes nothing.
+#[derive(Default)]
+pub struct Edits(Vec<String>);
+
+impl Edits {
+    pub fn push(&mut self, what: String) {
+        self.0.push(what);
+    }
+
+    /// The changes, or an error when every value given is the one the item
+    /// already has.
+    pub fn summary(&self, what: &str, id: &str) -> Result<String> {
+        if self.0.is_empty() {
+            return Err(Error::user(format!(
+                "nothing to change: {what} `{id}` already has those values"
+            )));
+        }
+        Ok(self.0.join(", "))
+    }
+}
+
+/// The refusal of an edit given no flags at all.
+pub fn nothing_to_change(flags: &[&str]) -> Error {
+    let list = match flags {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    Error::user(format!("nothing to change: give {list}"))
+}

@@ -39,7 +39,7 @@ pub struct NewHeadline {
 
 pub fn add_headline(ctx: &Ctx, new: NewHeadline) -> Result<(NaiveDate, Option<Issue>, Outcome)> {
     let text = super::items::required(&new.text, "the headline")?;
-    let by = ctx.person(&new.by)?;
+    let by = ctx.owner(&new.by)?;
     let date = next_meeting_date(ctx)?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.meeting_file(date);

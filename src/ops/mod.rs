@@ -7,17 +7,22 @@ pub mod archive;
 pub mod calendar;
 pub mod change;
 pub mod check;
+pub mod complete;
 pub mod demo;
 pub mod diff;
 pub mod export;
 pub mod history;
 pub mod init;
+pub mod issue_edit;
 pub mod issues;
 pub mod items;
 pub mod log;
 pub mod meetings;
+pub mod milestones;
+pub mod past_meetings;
 pub mod people;
 pub mod person;
+pub mod person_remove;
 pub mod planning;
 pub mod processes;
 pub mod quarter;
@@ -28,6 +33,7 @@ pub mod seats;
 pub mod setup;
 pub mod status;
 pub mod sync;
+pub mod todo_edit;
 pub mod todos;
 pub mod vision;
 
@@ -77,7 +83,26 @@ impl Ctx {
         })
     }
 
-    /// Checks that a handle is on the roster.
+    /// Checks that a handle can own something new: on the roster and still
+    /// with the company (someone who left keeps their history, not new work).
+    pub fn owner(&self, handle: &str) -> Result<String> {
+        let company = &self.ws.company;
+        if let Some(left) = company.left(handle) {
+            return Err(Error::user(format!(
+                "{handle} left on {}: give it to someone still on the roster; valid: {}",
+                left.0,
+                company.active_handles().collect::<Vec<_>>().join(", ")
+            )));
+        }
+        if company.has_person(handle) {
+            return Ok(handle.to_string());
+        }
+        Err(ids::unknown("person", handle, company.active_handles())
+            .with_hint("add them with `pulse person add HANDLE --name NAME`"))
+    }
+
+    /// Checks that a handle is on the roster (those who left included: a
+    /// filter or a record of the past may name them).
     pub fn person(&self, handle: &str) -> Result<String> {
         if self.ws.company.has_person(handle) {
             Ok(handle.to_string())

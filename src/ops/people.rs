@@ -87,9 +87,10 @@ pub fn analyze(ctx: &Ctx) -> Result<Analysis> {
             }
         }
     }
+    // Those who left are history: the analyzer is about the team today.
     let people = ws
         .company
-        .handles()
+        .active_handles()
         .map(|handle| {
             let assessment = file.people.get(handle);
             let values: Vec<ValueCell> = core_values

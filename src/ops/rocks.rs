@@ -1,17 +1,16 @@
-//! Rocks: add, list, status, milestones, and closing a quarter.
+//! Rocks: add, list, status, fix (edit, remove). Milestones are in
+//! `milestones.rs`, closing a quarter in `quarter.rs`.
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, vanished};
+use super::items::{Edits, find, new_id, nothing_to_change, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::eos;
-use crate::model::rock::{Milestone, Rock, RockStatus, RocksFile};
-use crate::model::time::{Date, Quarter};
-use crate::store::edit::{array_mut, push_multiline, set};
+use crate::model::rock::{Rock, RockStatus, RocksFile};
+use crate::model::time::{Date, Quarter, toml_date};
+use crate::store::edit::set;
 use crate::store::load;
-use crate::store::to_toml;
 use chrono::NaiveDate;
-use toml_edit::{Item, Value};
 
 pub struct NewRock<'a> {
     pub title: &'a str,
@@ -23,7 +22,7 @@ pub struct NewRock<'a> {
 
 pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
     let title = required(new.title, "the rock's title")?;
-    let owner = ctx.person(new.owner)?;
+    let owner = ctx.owner(new.owner)?;
     let due = new.due.unwrap_or(new.quarter.last_day());
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.rocks_file(new.quarter);
@@ -91,7 +90,7 @@ pub fn list(ctx: &Ctx, quarter: Quarter, owner: Option<&str>) -> Result<Vec<Rock
 
 /// Edits one rock of a quarter under the lock; `edit` gets the rock as read
 /// and its TOML table, and returns the commit message.
-fn edit_rock(
+pub(super) fn edit_rock(
     ctx: &Ctx,
     quarter: Quarter,
     query: &str,
@@ -139,84 +138,86 @@ pub fn set_status(
     Ok((rock, old, outcome))
 }
 
-pub fn add_milestone(
-    ctx: &Ctx,
-    quarter: Quarter,
-    query: &str,
-    title: &str,
-    due: Option<NaiveDate>,
-) -> Result<(Rock, Outcome)> {
-    let title = required(title, "the milestone's title")?;
-    edit_rock(ctx, quarter, query, |rock, table| {
-        let milestone = to_toml::milestone(&Milestone {
-            title: title.clone(),
-            due: due.map(Date),
-            done: false,
-        });
-        // Hand-written files may use `[[rock.milestones]]` tables instead of an inline array.
-        if let Some(Item::ArrayOfTables(tables)) = table.get_mut("milestones") {
-            if let Value::InlineTable(m) = milestone {
-                tables.push(m.into_table());
-            }
-            return Ok(format!("rock: {} milestone {:?}", rock.id, title));
-        }
-        let array = array_mut(table, "milestones").ok_or_else(|| {
-            Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
-        })?;
-        push_multiline(array, milestone);
-        Ok(format!("rock: {} milestone {:?}", rock.id, title))
-    })
+/// What `rock edit` may change; `None` leaves a field as it is.
+#[derive(Default)]
+pub struct RockEdit<'a> {
+    pub title: Option<&'a str>,
+    pub owner: Option<&'a str>,
+    pub due: Option<NaiveDate>,
+    /// `Some(true)` for a company rock, `Some(false)` for an individual one.
+    pub company: Option<bool>,
 }
 
-pub fn milestone_done(
-    ctx: &Ctx,
-    quarter: Quarter,
-    query: &str,
-    number: usize,
-) -> Result<(Rock, Outcome)> {
-    edit_rock(ctx, quarter, query, |rock, table| {
-        let count = rock.milestones.len();
-        if number == 0 || number > count {
-            return Err(Error::user(if count == 0 {
-                format!("rock `{}` has no milestones", rock.id)
-            } else {
-                format!(
-                    "rock `{}` has milestones 1 to {count}; there is no milestone {number}",
-                    rock.id
-                )
-            }));
+/// Fixes a rock: its title, owner, due date or kind. Its id stays, so
+/// history (`pulse log`, `pulse diff`) follows it through a new title.
+pub fn edit(ctx: &Ctx, quarter: Quarter, query: &str, fix: RockEdit) -> Result<(Rock, Outcome)> {
+    if fix.title.is_none() && fix.owner.is_none() && fix.due.is_none() && fix.company.is_none() {
+        return Err(nothing_to_change(&[
+            "--title",
+            "--owner",
+            "--due",
+            "--company",
+            "--individual",
+        ]));
+    }
+    let title = fix
+        .title
+        .map(|t| required(t, "the rock's title"))
+        .transpose()?;
+    let owner = fix.owner.map(|o| ctx.owner(o)).transpose()?;
+    let (rock, mut outcome) = edit_rock(ctx, quarter, query, |rock, table| {
+        let mut edits = Edits::default();
+        if let Some(title) = title.as_deref().filter(|t| *t != rock.title) {
+            set(table, "title", title);
+            edits.push(format!("title {title:?}"));
         }
-        // Hand-written files may use `[[rock.milestones]]` tables instead of an inline array.
-        if let Some(Item::ArrayOfTables(tables)) = table.get_mut("milestones") {
-            let milestone = tables.get_mut(number - 1).ok_or_else(|| {
-                Error::broken(format!("rock `{}`: no milestone {number}", rock.id))
-            })?;
-            set(milestone, "done", true);
-            return Ok(format!(
-                "rock: {} milestone {number} done ({:?})",
-                rock.id,
-                rock.milestones[number - 1].title
-            ));
+        if let Some(owner) = owner.as_deref().filter(|o| *o != rock.owner) {
+            set(table, "owner", owner);
+            edits.push(format!("owner {} → {owner}", rock.owner));
         }
-        let array = array_mut(table, "milestones").ok_or_else(|| {
-            Error::broken(format!("rock `{}`: `milestones` must be an array", rock.id))
-        })?;
-        let milestone = array
-            .get_mut(number - 1)
-            .and_then(Value::as_inline_table_mut)
-            .ok_or_else(|| {
-                Error::broken(format!(
-                    "rock `{}`: milestone {number} must be a table",
-                    rock.id
-                ))
-            })?;
-        set(milestone, "done", true);
-        Ok(format!(
-            "rock: {} milestone {number} done ({:?})",
-            rock.id,
-            rock.milestones[number - 1].title
-        ))
-    })
+        if let Some(due) = fix.due.filter(|d| rock.due.map(|r| r.0) != Some(*d)) {
+            set(table, "due", toml_date(due));
+            edits.push(format!("due {due}"));
+        }
+        if let Some(company) = fix.company.filter(|c| *c != rock.company) {
+            set(table, "company", company);
+            edits.push(if company { "company" } else { "individual" }.to_string());
+        }
+        let summary = edits.summary("rock", &rock.id)?;
+        Ok(format!("rock: edit {:?} ({summary})", rock.title))
+    })?;
+    if let Some(due) = fix.due
+        && !(quarter.first_day()..=quarter.last_day()).contains(&due)
+    {
+        outcome.warnings.push(format!(
+            "due {due} is outside {quarter} ({} to {}): a rock is a 90-day priority",
+            quarter.first_day(),
+            quarter.last_day()
+        ));
+    }
+    Ok((rock, outcome))
+}
+
+/// Removes a rock added by mistake. A rock the team gave up on is dropped
+/// (`rock set ID dropped`), which keeps it in the quarter's record.
+pub fn remove(ctx: &Ctx, quarter: Quarter, query: &str) -> Result<(Rock, Outcome)> {
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.rocks_file(quarter);
+    let current: RocksFile = change.load(&file)?;
+    if current.rock.is_empty() {
+        return Err(Error::user(format!("there are no rocks in {quarter}")));
+    }
+    let (_, rock) = find(&current.rock, query, "rock", |r| r.id.as_str())?;
+    let mut doc = change.toml(&file)?;
+    if !doc.delete("rock", &rock.id) {
+        return Err(vanished("rock", &rock.id));
+    }
+    change.put_toml::<RocksFile>(&file, &doc)?;
+    let outcome = change.finish(&format!(
+        "rock: remove {:?} ({}, {quarter})",
+        rock.title, rock.owner
+    ))?;
+    Ok((rock.clone(), outcome))
 }
 
 /// The quarters that have rocks, for `--quarter` hints.

@@ -23,7 +23,7 @@ pub fn add(
     unit: Option<&str>,
 ) -> Result<(Measurable, Outcome)> {
     let name = required(name, "the measurable's name")?;
-    let owner = ctx.person(owner)?;
+    let owner = ctx.owner(owner)?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.scorecard_file();
     let current = load::measurables(&ctx.ws)?;
@@ -234,7 +234,7 @@ pub fn edit(
             "nothing to change: give --name, --owner, --goal or --unit",
         ));
     }
-    let owner = owner.map(|o| ctx.person(o)).transpose()?;
+    let owner = owner.map(|o| ctx.owner(o)).transpose()?;
     let name = name.map(|n| required(n, "the name")).transpose()?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.scorecard_file();

@@ -42,7 +42,7 @@ pub fn taken_ids(ctx: &Ctx, live: &TodosFile) -> Result<Vec<String>> {
 /// A new to-do, checked, with a fresh id.
 fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<Todo> {
     let title = required(&new.title, "the to-do's title")?;
-    let owner = ctx.person(&new.owner)?;
+    let owner = ctx.owner(&new.owner)?;
     let created = ctx.today;
     let due = new.due.unwrap_or(created + Days::new(7));
     if due < created {

@@ -175,6 +175,12 @@ impl TomlDoc {
         }
     }
 
+    /// Deletes the item of array `key` whose `id` is `id`, with the comment
+    /// lines right above it (as [`TomlDoc::take`]); true if it was there.
+    pub fn delete(&mut self, key: &str, id: &str) -> bool {
+        self.take(key, id).is_some() || self.remove(key, id)
+    }
+
     /// Removes the item of array `key` whose `id` is `id`; true if it was there.
     pub fn remove(&mut self, key: &str, id: &str) -> bool {
         let matches = |t: &dyn TableLike| t.get("id").and_then(Item::as_str) == Some(id);

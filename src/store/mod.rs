@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod edit;
 pub mod files;
+pub mod front_matter;
 pub mod load;
 pub mod lock;
 pub mod parse;

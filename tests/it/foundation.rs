@@ -354,7 +354,7 @@ fn every_read_command_prints_json_with_ids() {
     let t = TestCompany::demo();
     // Something for `diff` to find.
     t.ok(&["todo", "add", "Renew the domain", "--owner", "amy"]);
-    let cases: [(&[&str], &[&str]); 15] = [
+    let cases: [(&[&str], &[&str]); 18] = [
         (
             &["status"],
             &["/rocks", "/misses", "/open_todos", "/top_issues"],
@@ -375,6 +375,9 @@ fn every_read_command_prints_json_with_ids() {
             &["/review_rocks", "/next_rocks", "/long_term_issues"],
         ),
         (&["processes"], &[""]),
+        (&["person", "list"], &[""]),
+        (&["meetings"], &[]),
+        (&["meeting", "show"], &["/issues_solved", "/todos_made"]),
         (&["check"], &[]),
         (&["diff", "HEAD~1"], &["/changes"]),
         (&["log", "new-leads"], &[]),

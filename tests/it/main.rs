@@ -12,3 +12,4 @@ mod people;
 mod scorecard;
 mod team;
 mod traction;
+mod verbs;

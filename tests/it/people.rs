@@ -154,7 +154,11 @@ fn check_reports_references_and_rules() {
 fn completions_for_every_shell() {
     let t = TestCompany::bare();
     for shell in ["bash", "zsh", "fish", "powershell"] {
+        // The script calls pulse back on TAB for commands, flags and the
+        // company's ids; `--static` is the fixed list of commands and flags.
         let out = t.ok(&["completions", shell]);
+        assert!(out.contains("COMPLETE") && out.contains("pulse"), "{shell}");
+        let out = t.ok(&["completions", shell, "--static"]);
         assert!(
             out.contains("agenda") && out.contains("scorecard"),
             "{shell}"

@@ -62,7 +62,7 @@ pub fn check_seats(f: &mut Findings, ws: &Workspace, roster: &Roster) {
                 .iter()
                 .flat_map(|s| s.people.iter().map(String::as_str))
                 .collect();
-            for handle in company.handles().filter(|h| !seated.contains(h)) {
+            for handle in company.active_handles().filter(|h| !seated.contains(h)) {
                 f.warn(&seats_file, None, format!("{handle} sits in no seat"));
             }
         }

@@ -15,13 +15,24 @@ impl Differ<'_> {
                         h,
                         format!("{} joined as `{h}`", p.name),
                     ),
-                    Some(o) if o.name != p.name => self.push(
-                        Component::People,
-                        Kind::Renamed,
-                        h,
-                        format!("`{h}` renamed from {} to {}", o.name, p.name),
-                    ),
-                    _ => {}
+                    Some(o) => {
+                        if o.name != p.name {
+                            self.push(
+                                Component::People,
+                                Kind::Renamed,
+                                h,
+                                format!("`{h}` renamed from {} to {}", o.name, p.name),
+                            );
+                        }
+                        if let (None, Some(left)) = (o.left, p.left) {
+                            self.push(
+                                Component::People,
+                                Kind::Left,
+                                h,
+                                format!("{} (`{h}`) left on {}", p.name, left.0),
+                            );
+                        }
+                    }
                 }
             }
             for (h, p) in old

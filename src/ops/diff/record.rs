@@ -69,6 +69,7 @@ pub enum Kind {
     Due,
     Goal,
     Headline,
+    Left,
     Meeting,
     MilestoneAdded,
     MilestoneDone,

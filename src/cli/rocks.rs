@@ -1,0 +1,81 @@
+//! `pulse rocks`: a quarter's rocks as a table.
+
+use super::output::Out;
+use super::rock::RockJson;
+use super::{complete, values};
+use crate::error::Result;
+use crate::model::eos;
+use crate::model::rock::{Rock, RockStatus, completion};
+use crate::ops::Ctx;
+use crate::ops::rocks;
+use crate::render::rocks::rocks_table;
+use clap::Args;
+
+/// List a quarter's rocks
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  pulse rocks\n  pulse rocks --owner ian\n  pulse rocks --quarter 2026-Q3     a past quarter shows its completion rate"
+)]
+pub struct RocksArgs {
+    /// YYYY-Qn (default: the current quarter)
+    #[arg(long, value_name = "Q", add = complete::quarters())]
+    quarter: Option<String>,
+    /// Only this person's rocks
+    #[arg(long, value_name = "H", add = complete::everyone())]
+    owner: Option<String>,
+}
+
+pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
+    let quarter = values::quarter_or_current(args.quarter.as_deref(), ctx.today)?;
+    let rocks = rocks::list(ctx, quarter, args.owner.as_deref())?;
+    if out.json {
+        let list: Vec<RockJson> = rocks
+            .iter()
+            .map(|r| RockJson {
+                quarter: quarter.to_string(),
+                milestones_done: r.milestones_done(),
+                rock: r,
+            })
+            .collect();
+        out.print_json(&list);
+        return Ok(0);
+    }
+    if rocks.is_empty() {
+        out.println(&format!(
+            "No rocks in {quarter} yet. Add one: pulse rock add TITLE --owner H"
+        ));
+        return Ok(0);
+    }
+    let refs: Vec<&Rock> = rocks.iter().collect();
+    let mut text = format!("Rocks {quarter}\n\n");
+    text.push_str(&rocks_table(out.painter, &refs, ctx.today));
+    let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
+    let live = rocks.len() - count(RockStatus::Dropped);
+    let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
+    text.push_str(&format!(
+        "\n{} rocks: {} on track, {} off track, {} done, {} dropped",
+        rocks.len(),
+        count(RockStatus::OnTrack),
+        count(RockStatus::OffTrack),
+        count(RockStatus::Done),
+        count(RockStatus::Dropped)
+    ));
+    if let Some(pct) = (on_track * 100).checked_div(live) {
+        text.push_str(&format!(" — {pct}% on track or done"));
+    }
+    text.push('\n');
+    if quarter.last_day() < ctx.today
+        && let Some(rate) = completion(&refs)
+    {
+        let verdict = if rate >= eos::ROCK_COMPLETION_GOAL {
+            "meets"
+        } else {
+            "below"
+        };
+        text.push_str(&format!(
+            "Completion: {rate:.0}% of rocks done ({verdict} the EOS goal of 80%)\n"
+        ));
+    }
+    out.print(&text);
+    Ok(0)
+}
