@@ -37,6 +37,9 @@ pub fn people() -> ArgValueCandidates {
 pub fn everyone() -> ArgValueCandidates {
     offer(complete::everyone)
 }
+pub fn teams() -> ArgValueCandidates {
+    offer(complete::teams)
+}
 pub fn seats() -> ArgValueCandidates {
     offer(complete::seats)
 }

@@ -67,18 +67,32 @@ pub enum IssueCommand {
         #[arg(add = complete::issues())]
         id: String,
     },
-    /// Move an issue between the short-term and the long-term list
-    #[command(after_help = "Example:\n  pulse issue move second-dc --short")]
+    /// Move an issue between the short- and long-term lists, or to another team
+    #[command(
+        after_help = "--team hands the issue up (to leadership) or down (to a department): it keeps
+its id when that is free there, and records the team it came from.
+
+Examples:
+  pulse issue move second-dc --short
+  pulse -t sales issue move pricing --team leadership"
+    )]
     Move {
         /// The issue's id, or a unique prefix of it or of one of its words
         #[arg(add = complete::issues())]
         id: String,
         /// To the long-term (V/TO) list
-        #[arg(long, conflicts_with = "short", required_unless_present = "short")]
+        #[arg(long, conflicts_with_all = ["short", "team"], required_unless_present_any = ["short", "team"])]
         long: bool,
         /// To the short-term list (the weekly meeting's)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "team")]
         short: bool,
+        /// To another team's issues list (leadership, or a department)
+        #[arg(long, value_name = "T", add = complete::teams())]
+        team: Option<String>,
+        /// With --team: the team it leaves (default: the team whose folder you
+        /// are in, PULSE_TEAM, else leadership)
+        #[arg(long, value_name = "T", requires = "team", add = complete::teams())]
+        from: Option<String>,
     },
     /// Fix an issue: its title or owner
     #[command(
@@ -121,6 +135,24 @@ pub struct IssuesArgs {
     /// Only this person's issues
     #[arg(long, value_name = "H", add = complete::everyone())]
     owner: Option<String>,
+}
+
+/// The team an `issue move --team T` takes the issue from. Its `--team`
+/// is the target, so the team in effect comes from `--from`, `PULSE_TEAM`
+/// or the folder, never from the global `--team` (SPEC §2 gives both the
+/// same name).
+pub fn move_source(cmd: &IssueCommand) -> Option<Option<String>> {
+    match cmd {
+        IssueCommand::Move {
+            team: Some(_),
+            from,
+            ..
+        } => Some(
+            from.clone()
+                .or_else(|| std::env::var("PULSE_TEAM").ok().filter(|t| !t.is_empty())),
+        ),
+        _ => None,
+    }
 }
 
 pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
@@ -212,7 +244,16 @@ pub fn run(cmd: IssueCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             };
             (i, line, o)
         }
-        IssueCommand::Move { id, long, short: _ } => {
+        IssueCommand::Move {
+            id,
+            team: Some(team),
+            ..
+        } => {
+            let (i, o) = issues::move_to_team(ctx, &id, &team)?;
+            let line = format!("{}: moved to the {team} team's issues list", i.id);
+            (i, line, o)
+        }
+        IssueCommand::Move { id, long, .. } => {
             let term = if long { Term::Long } else { Term::Short };
             let (i, o) = issues::move_to(ctx, &id, term)?;
             let line = format!("{}: moved to the {}-term list", i.id, term.as_str());

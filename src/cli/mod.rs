@@ -24,6 +24,7 @@ mod seats;
 mod setup;
 mod status;
 mod sync;
+mod team;
 mod todo;
 mod values;
 mod vision;
@@ -69,6 +70,16 @@ pub struct Cli {
         help_heading = GLOBAL
     )]
     dir: Option<PathBuf>,
+    /// The team to act on (default: the team whose folder you are in, else leadership)
+    #[arg(
+        short = 't',
+        long = "team",
+        global = true,
+        env = "PULSE_TEAM",
+        value_name = "NAME",
+        help_heading = GLOBAL
+    )]
+    team: Option<String>,
     /// Print machine-readable JSON on stdout
     #[arg(long, global = true, help_heading = GLOBAL)]
     json: bool,
@@ -106,6 +117,9 @@ enum Command {
     Seat(seats::SeatCommand),
     #[command(subcommand)]
     Person(person::PersonCommand),
+    #[command(subcommand)]
+    Team(team::TeamCommand),
+    Teams(team::TeamsArgs),
     People(people::PeopleArgs),
     #[command(subcommand)]
     Rock(rock::RockCommand),
@@ -308,13 +322,22 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
         }
         command => {
             let ws = Workspace::discover(&start)?;
+            let team = match &command {
+                Command::Issue(cmd) => issue::move_source(cmd).unwrap_or(cli.team),
+                _ => cli.team,
+            };
+            let ws = ws.select_team(team.as_deref(), &start)?;
+            // At the root with no team named, diff, log and check cover
+            // every team (SPEC §7).
+            let every_team = team.is_none() && ws.team_name.is_none();
             let var = |name: &str| std::env::var(name).ok().filter(|s| !s.is_empty());
-            let ctx = Ctx::new(
+            let mut ctx = Ctx::new(
                 ws,
                 var("PULSE_TODAY").as_deref(),
                 var("PULSE_NOW").as_deref(),
                 cli.no_commit,
             )?;
+            ctx.every_team = every_team;
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
                 Command::Setup(args) => setup::run(args, &ctx, out),
@@ -330,6 +353,8 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
                 Command::Diff(args) => diff::run(args, &ctx, out),
                 Command::Log(args) => log::run(args, &ctx, out),
                 Command::Person(cmd) => person::run(cmd, &ctx, out),
+                Command::Team(cmd) => team::run(cmd, &ctx, out),
+                Command::Teams(args) => team::list(args, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rocks::list(args, &ctx, out),

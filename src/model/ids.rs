@@ -62,6 +62,18 @@ fn fold_accent(c: char) -> Vec<char> {
 
 /// Makes `base` unique among `taken` ids by adding `-2`, `-3`, ... while
 /// staying within the length limit.
+/// Whether `text` is a slug: lowercase ASCII letters and digits joined by
+/// single `-`, at most 40 characters (ids, team names).
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 40
+        && text.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
 pub fn unique_id(base: &str, taken: &[&str]) -> String {
     if !taken.contains(&base) {
         return base.to_string();

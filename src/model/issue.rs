@@ -23,6 +23,8 @@ pub struct Issue {
     pub status: IssueStatus,
     pub solved: Option<Date>,
     pub resolution: Option<String>,
+    /// The team it was handed over from (`issue move --team`).
+    pub from: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]

@@ -11,6 +11,7 @@ pub mod process;
 pub mod rock;
 pub mod scorecard;
 pub mod seats;
+pub mod team;
 pub mod time;
 pub mod todo;
 pub mod vision;

@@ -66,6 +66,11 @@ impl RockStatus {
         }
     }
 
+    /// Still under way: on or off track.
+    pub fn is_open(self) -> bool {
+        matches!(self, RockStatus::OnTrack | RockStatus::OffTrack)
+    }
+
     pub fn parse(text: &str) -> Result<RockStatus, String> {
         RockStatus::ALL
             .into_iter()

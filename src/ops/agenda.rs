@@ -99,7 +99,12 @@ pub struct Agenda {
     pub quarter: Quarter,
     pub days_left: i64,
     pub rocks: Vec<Rock>,
+    /// A department's view of the leadership team's company rocks (read-only).
+    pub company_rocks: Vec<Rock>,
     pub headlines: Vec<Headline>,
+    /// A department's agenda: the cascading messages of the leadership
+    /// meetings since its own previous meeting.
+    pub from_leadership: Vec<String>,
     pub todos_since: NaiveDate,
     pub todos: Vec<Todo>,
     pub todo_completion: Option<f64>,
@@ -118,7 +123,7 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         Some(d) => d,
         None => next_meeting_date(ctx)?,
     };
-    let settings = &ws.company.meeting;
+    let settings = &ws.meeting;
     let base: Vec<u32> = SECTIONS.iter().map(|s| s.1).collect();
     let minutes = scale_minutes(&base, settings.minutes);
     let sections = SECTIONS
@@ -155,6 +160,25 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
     let meeting: Meeting = load::meeting(ws, date)?.unwrap_or_default();
     let previous = load::previous_meeting(ws, date)?;
     let todos_since = previous.as_ref().map_or(date - Days::new(7), |(d, _)| *d);
+    // Rules that cross teams (SPEC §7): a department sees the leadership
+    // team's company rocks and the messages it cascaded since.
+    let (company_rocks, from_leadership) = if ws.team_name.is_some() {
+        let top = ws.leadership();
+        let rocks = load::rocks(&top, quarter)?
+            .rock
+            .into_iter()
+            .filter(|r| r.company)
+            .collect();
+        let mut messages = Vec::new();
+        for d in load::meeting_dates(&top)? {
+            if d > todos_since && d <= date {
+                messages.extend(load::meeting(&top, d)?.unwrap_or_default().cascade);
+            }
+        }
+        (rocks, messages)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     // The span since the previous meeting may reach into archived quarters.
     let all_todos = load::todos_since(ws, Some(Quarter::of(todos_since)))?;
     let mut todos: Vec<Todo> = all_todos
@@ -228,7 +252,11 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
 
     Ok(Agenda {
         company: ws.company.company.name.clone(),
-        team: "Leadership team".to_string(),
+        team: match &ws.team_file {
+            Some(team) if !team.name.is_empty() => format!("{} team", team.name),
+            Some(_) => format!("{} team", ws.team_label()),
+            None => "Leadership team".to_string(),
+        },
         date,
         time: settings.time.clone(),
         minutes: settings.minutes,
@@ -238,7 +266,9 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         quarter,
         days_left: (quarter.last_day() - date).num_days(),
         rocks,
+        company_rocks,
         headlines: meeting.headlines,
+        from_leadership,
         todos_since,
         todos,
         todo_completion,

@@ -21,7 +21,7 @@ pub struct Calendar<'a> {
 
 impl<'a> Calendar<'a> {
     pub fn new(ctx: &'a Ctx) -> Result<Calendar<'a>> {
-        let settings = &ctx.ws.company.meeting;
+        let settings = &ctx.ws.meeting;
         let weekday = parse_weekday(&settings.weekday)
             .map_err(|e| Error::broken(format!("company.toml: [meeting] {e}")))?;
         parse_time(&settings.time)

@@ -26,6 +26,8 @@ pub struct Change<'a> {
     pending: Vec<(FileRef, Text)>,
     /// Files committed only when git does not ignore them (people.toml).
     private: Vec<PathBuf>,
+    /// Files this change removes (a team's folder).
+    deleted: Vec<FileRef>,
     /// The files as they were on disk when this change first read them (a
     /// ten-year list is read once, not once per step).
     originals: std::cell::RefCell<Vec<(PathBuf, Option<Text>)>>,
@@ -88,6 +90,7 @@ impl<'a> Change<'a> {
             git_dir,
             pending: Vec::new(),
             private: Vec::new(),
+            deleted: Vec::new(),
             originals: Default::default(),
             _lock: lock,
         })
@@ -169,10 +172,26 @@ impl<'a> Change<'a> {
         }
     }
 
+    /// Stages the removal of a file (written out by `finish`, committed
+    /// with the rest).
+    pub fn delete(&mut self, file: &FileRef) {
+        self.pending.retain(|(f, _)| f.path != file.path);
+        self.deleted.push(file.clone());
+    }
+
     /// Writes every staged file atomically, then commits exactly those files.
     pub fn finish(self, message: &str) -> Result<Outcome> {
         let mut outcome = Outcome::default();
         let mut written: Vec<PathBuf> = Vec::new();
+        for file in &self.deleted {
+            match std::fs::remove_file(&file.path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(crate::error::Error::io("remove", &file.path, &e)),
+            }
+            outcome.files.push(file.display.clone());
+            written.push(file.path.clone());
+        }
         for (file, text) in &self.pending {
             if self.original(file)?.as_ref() == Some(text) {
                 continue;

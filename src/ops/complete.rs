@@ -99,6 +99,24 @@ pub fn everyone() -> Vec<Candidate> {
     })
 }
 
+/// The teams: leadership and each department.
+pub fn teams() -> Vec<Candidate> {
+    with(|ctx| {
+        let mut all = vec![candidate(
+            crate::model::team::LEADERSHIP,
+            "the root's own team",
+        )];
+        for ws in ctx.ws.all_teams().ok()?.into_iter().skip(1) {
+            let name = ws.team_file.map(|t| t.name).unwrap_or_default();
+            all.push(candidate(
+                ws.team_name.as_deref().unwrap_or_default(),
+                &name,
+            ));
+        }
+        Some(all)
+    })
+}
+
 pub fn seats() -> Vec<Candidate> {
     with(|ctx| {
         let seats = load::seats(&ctx.ws).ok()?;

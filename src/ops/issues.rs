@@ -55,6 +55,7 @@ fn new_issue(
         status: IssueStatus::Open,
         solved: None,
         resolution: None,
+        from: None,
     })
 }
 
@@ -316,6 +317,57 @@ fn reopen_archived(ctx: &Ctx, quarter: Quarter, issue: Issue) -> Result<(Issue, 
         ..issue
     };
     Ok((reopened, outcome))
+}
+
+/// Hands an issue to another team's list in one commit (SPEC §7): the table
+/// moves as written, keeps its id when it is free there (else gains a
+/// suffix) and records `from = "<team>"`.
+pub fn move_to_team(ctx: &Ctx, query: &str, team: &str) -> Result<(Issue, Outcome)> {
+    let target = if team == crate::model::team::LEADERSHIP {
+        ctx.ws.leadership()
+    } else {
+        ctx.ws.for_team(team)?
+    };
+    let from = ctx.ws.team_label().to_string();
+    if target.team == ctx.ws.team {
+        return Err(Error::user(format!(
+            "the issue is already on the {from} team's list"
+        )));
+    }
+    let mut change = Change::begin(ctx)?;
+    let source_file = ctx.ws.issues_file();
+    let current: IssuesFile = change.load(&source_file)?;
+    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    let mut issue = issue.clone();
+    let mut source = change.toml(&source_file)?;
+    let mut table = source
+        .take(Issue::KEY, &issue.id)
+        .ok_or_else(|| vanished("issue", &issue.id))?;
+    let target_file = target.issues_file();
+    let there: IssuesFile = change.load(&target_file)?;
+    let archived = load::archived_ids(&target, "issues.toml")?;
+    let taken: Vec<&str> = there
+        .issue
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(archived.iter().map(String::as_str))
+        .collect();
+    let id = crate::model::ids::unique_id(&issue.id, &taken);
+    set(&mut table, "id", id.as_str());
+    set(&mut table, "from", from.as_str());
+    // Its place among the top three was the other team's.
+    unset(&mut table, "priority");
+    let mut target_doc = change.toml(&target_file)?;
+    target_doc.append_moved(Issue::KEY, table);
+    change.put_toml::<IssuesFile>(&target_file, &target_doc)?;
+    change.put_toml::<IssuesFile>(&source_file, &source)?;
+    let outcome = change.finish(&format!(
+        "issue: move {:?} from {from} to {team}",
+        issue.title
+    ))?;
+    issue.id = id;
+    issue.priority = None;
+    Ok((issue, outcome))
 }
 
 pub fn move_to(ctx: &Ctx, query: &str, term: Term) -> Result<(Issue, Outcome)> {

@@ -33,6 +33,7 @@ pub mod seats;
 pub mod setup;
 pub mod status;
 pub mod sync;
+pub mod teams;
 pub mod todo_edit;
 pub mod todos;
 pub mod vision;
@@ -51,6 +52,9 @@ pub struct Ctx {
     pub now: NaiveDateTime,
     /// Commit changes to git (false with `--no-commit` or `[git] commit = false`).
     pub commit: bool,
+    /// `diff`, `log` and `check` cover every team: started at the root with
+    /// no `--team` (SPEC §7).
+    pub every_team: bool,
 }
 
 impl Ctx {
@@ -80,7 +84,33 @@ impl Ctx {
             today: now.date(),
             now,
             commit,
+            every_team: false,
         })
+    }
+
+    /// The same moment and options, for another team of the company.
+    pub fn for_workspace(&self, ws: Workspace) -> Ctx {
+        Ctx {
+            ws,
+            today: self.today,
+            now: self.now,
+            commit: self.commit,
+            every_team: false,
+        }
+    }
+
+    /// Every team the command covers: all of them when `every_team`, else
+    /// the one in effect.
+    pub fn teams(&self) -> Result<Vec<Ctx>> {
+        if !self.every_team {
+            return Ok(vec![self.for_workspace(self.ws.clone())]);
+        }
+        Ok(self
+            .ws
+            .all_teams()?
+            .into_iter()
+            .map(|ws| self.for_workspace(ws))
+            .collect())
     }
 
     /// Checks that a handle can own something new: on the roster and still

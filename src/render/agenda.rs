@@ -113,10 +113,24 @@ pub fn level10(a: &Agenda) -> Page {
             Some(style),
         ));
     }
+    if !a.company_rocks.is_empty() {
+        rocks.push(Line::dim("Company rocks (the leadership team's):"));
+        for rock in &a.company_rocks {
+            let style = crate::render::rocks::status_style(rock.status);
+            rocks.push(
+                Line::marked(
+                    &format!("{:<9}", rock.status.as_str()),
+                    format!("{} ({})", rock.title, rock.owner),
+                    Some(style),
+                )
+                .indented(1),
+            );
+        }
+    }
     page.sections.push(rocks);
 
     let mut headlines = section(3, String::new());
-    if a.headlines.is_empty() {
+    if a.headlines.is_empty() && a.from_leadership.is_empty() {
         headlines.push(Line::dim(
             "No headlines filed yet: pulse headline add TEXT --by H --customer",
         ));
@@ -128,6 +142,13 @@ pub fn level10(a: &Agenda) -> Page {
             h.by,
             h.kind.as_str()
         )));
+    }
+    for message in &a.from_leadership {
+        headlines.push(Line::marked(
+            "»",
+            format!("From leadership: {message}"),
+            None,
+        ));
     }
     page.sections.push(headlines);
 

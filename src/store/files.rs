@@ -70,3 +70,29 @@ pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
     files.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }
+
+/// Every file below `dir`, at any depth, sorted (a team's folder, to remove
+/// it). Links are not followed.
+pub fn list_dir_all(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(Error::unreadable(&d, &e)),
+        };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                stack.push(entry.path());
+            } else if kind.is_file() {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}

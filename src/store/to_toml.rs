@@ -70,6 +70,7 @@ impl ToToml for Issue {
             ("status", Some(string(self.status.as_str()))),
             ("solved", date(self.solved)),
             ("resolution", self.resolution.as_deref().map(string)),
+            ("from", self.from.as_deref().map(string)),
         ])
     }
 }

@@ -4,7 +4,8 @@
 use super::files::{FileRef, read_text};
 use super::parse::parse_toml;
 use crate::error::{Error, Result};
-use crate::model::company::CompanyFile;
+use crate::model::company::{CompanyFile, MeetingSettings};
+use crate::model::team::{LEADERSHIP, TeamFile};
 use crate::model::time::Quarter;
 use chrono::NaiveDate;
 use std::path::{Component, Path, PathBuf};
@@ -22,6 +23,12 @@ pub struct Workspace {
     pub data: PathBuf,
     /// The folder of the current team's files.
     pub team: PathBuf,
+    /// The team in effect: `None` for the leadership team (the root).
+    pub team_name: Option<String>,
+    /// The departmental team's `team.toml` (`None` for leadership).
+    pub team_file: Option<TeamFile>,
+    /// The team's weekly meeting: its `team.toml` over `company.toml`.
+    pub meeting: MeetingSettings,
     pub company: CompanyFile,
 }
 
@@ -71,8 +78,117 @@ impl Workspace {
             root: root.to_path_buf(),
             team: data.clone(),
             data,
+            team_name: None,
+            team_file: None,
+            meeting: company.meeting.clone(),
             company,
         })
+    }
+
+    /// The team in effect (SPEC §7): `name` (`--team`, `PULSE_TEAM`), else
+    /// the team whose folder holds `start`, else leadership. An unknown team
+    /// is an error that lists the teams.
+    pub fn select_team(self, name: Option<&str>, start: &Path) -> Result<Workspace> {
+        let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => Some(name.to_string()),
+            None => self.team_holding(start),
+        };
+        match name {
+            None => Ok(self),
+            Some(name) if name == LEADERSHIP => Ok(self.leadership()),
+            Some(name) => self.for_team(&name),
+        }
+    }
+
+    /// The folder of departmental teams.
+    pub fn teams_dir(&self) -> PathBuf {
+        self.data.join("teams")
+    }
+
+    /// `teams/<name>/team.toml`.
+    pub fn team_toml(&self, name: &str) -> FileRef {
+        self.file(self.teams_dir().join(name).join("team.toml"))
+    }
+
+    /// The departmental teams: the folders of `teams/` that hold a
+    /// `team.toml`, by name.
+    pub fn team_names(&self) -> Result<Vec<String>> {
+        let dir = self.teams_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::unreadable(&dir, &e)),
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                e.file_type().is_ok_and(|t| t.is_dir()) && e.path().join("team.toml").is_file()
+            })
+            .filter_map(|e| e.file_name().into_string().ok())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// This company with the leadership team in effect.
+    pub fn leadership(&self) -> Workspace {
+        Workspace {
+            team: self.data.clone(),
+            team_name: None,
+            team_file: None,
+            meeting: self.company.meeting.clone(),
+            ..self.clone()
+        }
+    }
+
+    /// This company with the departmental team `name` in effect.
+    pub fn for_team(&self, name: &str) -> Result<Workspace> {
+        // A slug can only name a folder inside `teams/`.
+        let file = crate::model::ids::is_slug(name).then(|| self.team_toml(name));
+        let text = match file.as_ref().map(read_text).transpose()?.flatten() {
+            Some(text) => text,
+            None => {
+                let mut teams = vec![LEADERSHIP.to_string()];
+                teams.extend(self.team_names()?);
+                return Err(crate::model::ids::unknown(
+                    "team",
+                    name,
+                    teams.iter().map(String::as_str),
+                )
+                .with_hint("add one with `pulse team add NAME`"));
+            }
+        };
+        let team: TeamFile = parse_toml(&self.team_toml(name), &text)?;
+        Ok(Workspace {
+            team: self.teams_dir().join(name),
+            team_name: Some(name.to_string()),
+            meeting: team.meeting.over(&self.company.meeting),
+            team_file: Some(team),
+            ..self.clone()
+        })
+    }
+
+    /// Every team: leadership first, then the departments by name.
+    pub fn all_teams(&self) -> Result<Vec<Workspace>> {
+        let mut all = vec![self.leadership()];
+        for name in self.team_names()? {
+            all.push(self.for_team(&name)?);
+        }
+        Ok(all)
+    }
+
+    /// The team's name on the command line (`leadership` for the root).
+    pub fn team_label(&self) -> &str {
+        self.team_name.as_deref().unwrap_or(LEADERSHIP)
+    }
+
+    /// The team whose folder holds `start`, if it is inside `teams/<name>/`.
+    fn team_holding(&self, start: &Path) -> Option<String> {
+        let start = std::path::absolute(start).ok()?;
+        let teams = std::path::absolute(self.teams_dir()).ok()?;
+        let rest = start.strip_prefix(&teams).ok()?;
+        let name = rest.components().next()?.as_os_str().to_str()?.to_string();
+        self.team_toml(&name).path.is_file().then_some(name)
     }
 
     pub fn file(&self, path: PathBuf) -> FileRef {
