@@ -12,16 +12,20 @@ use std::path::Path;
 /// folder of `company.toml` (`/`-separated).
 pub type Files = BTreeMap<String, String>;
 
-/// Whether a path (relative to the data folder) is one of the files pulse reads.
+/// Whether a path (relative to the data folder) is one of the files pulse
+/// reads: the company's, or a department's in `teams/<name>/`.
 pub fn is_company_file(rel: &str) -> bool {
+    if let Some((team, rest)) = rel.strip_prefix("teams/").and_then(|r| r.split_once('/')) {
+        return crate::model::ids::is_slug(team) && (rest == "team.toml" || is_team_file(rest));
+    }
+    is_team_file(rel) || matches!(rel, "vision.toml" | "seats.toml")
+}
+
+/// Whether a path (relative to a team's folder) is one of a team's files.
+fn is_team_file(rel: &str) -> bool {
     matches!(
         rel,
-        "vision.toml"
-            | "seats.toml"
-            | "scorecard.toml"
-            | "scorecard.csv"
-            | "issues.toml"
-            | "todos.toml"
+        "scorecard.toml" | "scorecard.csv" | "issues.toml" | "todos.toml"
     ) || (rel.starts_with("rocks/") && rel.ends_with(".toml") && !rel[6..].contains('/'))
         || (rel.starts_with("meetings/") && rel.ends_with(".toml") && !rel[9..].contains('/'))
         || is_archive_file(rel)
@@ -104,6 +108,21 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
         for name in ["todos.toml", "issues.toml"] {
             let rel = format!("archive/{quarter}/{name}");
             if let Some(text) = read(&ctx.ws.data.join(&rel)) {
+                files.insert(format!("{}{rel}", layout.data_prefix), text);
+            }
+        }
+    }
+    for team in ctx.ws.all_teams()?.into_iter().skip(1) {
+        let rel_team = format!("teams/{}/", team.team_label());
+        for path in crate::store::files::list_dir_all(&team.team)? {
+            let Ok(rest) = path.strip_prefix(&team.team) else {
+                continue;
+            };
+            let rest = rest.to_string_lossy().replace('\\', "/");
+            let rel = format!("{rel_team}{rest}");
+            if is_company_file(&rel)
+                && let Some(text) = read(&path)
+            {
                 files.insert(format!("{}{rel}", layout.data_prefix), text);
             }
         }

@@ -56,17 +56,27 @@ pub struct Target {
     /// The archive quarter a finished to-do or issue was moved to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<Quarter>,
+    /// The department it belongs to (absent: leadership).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 impl Target {
     /// Its files, relative to the data folder.
     fn files(&self) -> Vec<String> {
-        match (self.kind, self.quarter) {
+        let files = match (self.kind, self.quarter) {
             (Kind::Rock, Some(q)) => vec![format!("rocks/{q}.toml")],
             (Kind::Rock, None) => Vec::new(),
             (Kind::Issue, _) => self.with_archive("issues.toml"),
             (Kind::Todo, _) => self.with_archive("todos.toml"),
             (Kind::Measurable, _) => vec!["scorecard.toml".into(), "scorecard.csv".into()],
+        };
+        match &self.team {
+            Some(team) => files
+                .into_iter()
+                .map(|f| format!("teams/{team}/{f}"))
+                .collect(),
+            None => files,
         }
     }
 
@@ -78,9 +88,14 @@ impl Target {
     }
 
     fn label(&self) -> String {
+        let team = self
+            .team
+            .as_deref()
+            .map(|t| format!("{t}: "))
+            .unwrap_or_default();
         match self.quarter {
-            Some(q) => format!("{} {} ({q})", self.kind.as_str(), self.id),
-            None => format!("{} {}", self.kind.as_str(), self.id),
+            Some(q) => format!("{team}{} {} ({q})", self.kind.as_str(), self.id),
+            None => format!("{team}{} {}", self.kind.as_str(), self.id),
         }
     }
 }
@@ -104,14 +119,22 @@ pub struct Log {
 /// Every item of the company now, archived ones included, for finding the
 /// one asked for.
 fn candidates(ctx: &Ctx) -> Result<Vec<Target>> {
-    let ws = &ctx.ws;
     let mut all = Vec::new();
+    for team in ctx.teams()? {
+        team_candidates(&team.ws, &mut all)?;
+    }
+    Ok(all)
+}
+
+/// The items of one team.
+fn team_candidates(ws: &crate::store::Workspace, all: &mut Vec<Target>) -> Result<()> {
     let target = |kind, id: &str, title: &str, quarter, archived| Target {
         kind,
         id: id.to_string(),
         title: title.to_string(),
         quarter,
         archived,
+        team: ws.team_name.clone(),
     };
     // Newest quarter first, so a rolled-over rock is found where it lives now.
     for quarter in load::rock_quarters(ws)?.into_iter().rev() {
@@ -138,7 +161,7 @@ fn candidates(ctx: &Ctx) -> Result<Vec<Target>> {
     for m in load::measurables(ws)? {
         all.push(target(Kind::Measurable, &m.id, &m.name, None, None));
     }
-    Ok(all)
+    Ok(())
 }
 
 /// Finds the item: an exact id, else a unique prefix; `kind` and `quarter`

@@ -33,6 +33,8 @@ pub struct Holdings {
     pub seats: Vec<String>,
     pub measurables: Vec<String>,
     pub processes: Vec<String>,
+    /// Departmental teams they are a member of.
+    pub teams: Vec<String>,
 }
 
 impl Holdings {
@@ -49,6 +51,7 @@ impl Holdings {
             ("seat", "seats", &self.seats),
             ("measurable", "measurables", &self.measurables),
             ("process", "processes", &self.processes),
+            ("team", "teams", &self.teams),
         ]
         .into_iter()
         .filter(|(_, _, ids)| !ids.is_empty())
@@ -110,82 +113,11 @@ pub fn remove(ctx: &Ctx, handle: &str, reassign: Option<&str>) -> Result<(Remove
         None => None,
     };
     let mut held = Holdings::default();
-    let now = Quarter::of(ctx.today);
-
-    // Rocks of this quarter and later.
-    for quarter in load::rock_quarters(&ctx.ws)?
-        .into_iter()
-        .filter(|q| *q >= now)
-    {
-        let file = ctx.ws.rocks_file(quarter);
-        let rocks: RocksFile = change.load(&file)?;
-        let ids: Vec<&str> = rocks
-            .rock
-            .iter()
-            .filter(|r| open_rock(r, &handle))
-            .map(|r| r.id.as_str())
-            .collect();
-        held.rocks
-            .extend(ids.iter().map(|id| format!("{quarter}/{id}")));
-        if let Some(heir) = heir.as_deref().filter(|_| !ids.is_empty()) {
-            let mut doc = change.toml(&file)?;
-            for id in &ids {
-                if let Some(t) = doc.find_mut(Rock::KEY, id) {
-                    set(t, "owner", heir);
-                }
-            }
-            change.put_toml::<RocksFile>(&file, &doc)?;
-        }
+    // Every team's work: leadership's, then each department's (its ids
+    // named `team/id`).
+    for team in ctx.ws.all_teams()? {
+        team_work(&mut change, ctx, &team, &handle, heir.as_deref(), &mut held)?;
     }
-
-    // Open to-dos and issues of the live lists.
-    let todos_file = ctx.ws.todos_file();
-    let todos: TodosFile = change.load(&todos_file)?;
-    held.todos = todos
-        .todo
-        .iter()
-        .filter(|t| t.owner == handle && !t.is_done())
-        .map(|t| t.id.clone())
-        .collect();
-    hand_over::<TodosFile>(
-        &mut change,
-        &todos_file,
-        Todo::KEY,
-        &held.todos,
-        heir.as_deref(),
-    )?;
-    let issues_file = ctx.ws.issues_file();
-    let issues: IssuesFile = change.load(&issues_file)?;
-    held.issues = issues
-        .issue
-        .iter()
-        .filter(|i| i.owner == handle && i.is_open())
-        .map(|i| i.id.clone())
-        .collect();
-    hand_over::<IssuesFile>(
-        &mut change,
-        &issues_file,
-        Issue::KEY,
-        &held.issues,
-        heir.as_deref(),
-    )?;
-
-    // Measurables.
-    let scorecard_file = ctx.ws.scorecard_file();
-    let scorecard: ScorecardFile = change.load(&scorecard_file)?;
-    held.measurables = scorecard
-        .measurable
-        .iter()
-        .filter(|m| m.owner == handle)
-        .map(|m| m.id.clone())
-        .collect();
-    hand_over::<ScorecardFile>(
-        &mut change,
-        &scorecard_file,
-        "measurable",
-        &held.measurables,
-        heir.as_deref(),
-    )?;
 
     // Seats: H2 takes H's place (once, if already there).
     let seats_file = ctx.ws.seats_file();
@@ -273,6 +205,113 @@ pub fn remove(ctx: &Ctx, handle: &str, reassign: Option<&str>) -> Result<(Remove
         },
         outcome,
     ))
+}
+
+/// One team's open work that names `handle`, handed to `heir` when there
+/// is one; its membership too (the heir takes the place, once).
+fn team_work(
+    change: &mut Change,
+    ctx: &Ctx,
+    ws: &crate::store::Workspace,
+    handle: &str,
+    heir: Option<&str>,
+    held: &mut Holdings,
+) -> Result<()> {
+    let team = ws
+        .team_name
+        .as_deref()
+        .map(|t| format!("{t}/"))
+        .unwrap_or_default();
+    let now = Quarter::of(ctx.today);
+
+    // Rocks of this quarter and later.
+    for quarter in load::rock_quarters(ws)?.into_iter().filter(|q| *q >= now) {
+        let file = ws.rocks_file(quarter);
+        let rocks: RocksFile = change.load(&file)?;
+        let ids: Vec<&str> = rocks
+            .rock
+            .iter()
+            .filter(|r| open_rock(r, handle))
+            .map(|r| r.id.as_str())
+            .collect();
+        held.rocks
+            .extend(ids.iter().map(|id| format!("{team}{quarter}/{id}")));
+        if let Some(heir) = heir.filter(|_| !ids.is_empty()) {
+            let mut doc = change.toml(&file)?;
+            for id in &ids {
+                if let Some(t) = doc.find_mut(Rock::KEY, id) {
+                    set(t, "owner", heir);
+                }
+            }
+            change.put_toml::<RocksFile>(&file, &doc)?;
+        }
+    }
+
+    // Open to-dos and issues of the live lists.
+    let todos_file = ws.todos_file();
+    let todos: TodosFile = change.load(&todos_file)?;
+    let ids: Vec<String> = todos
+        .todo
+        .iter()
+        .filter(|t| t.owner == handle && !t.is_done())
+        .map(|t| t.id.clone())
+        .collect();
+    hand_over::<TodosFile>(change, &todos_file, Todo::KEY, &ids, heir)?;
+    held.todos
+        .extend(ids.iter().map(|id| format!("{team}{id}")));
+    let issues_file = ws.issues_file();
+    let issues: IssuesFile = change.load(&issues_file)?;
+    let ids: Vec<String> = issues
+        .issue
+        .iter()
+        .filter(|i| i.owner == handle && i.is_open())
+        .map(|i| i.id.clone())
+        .collect();
+    hand_over::<IssuesFile>(change, &issues_file, Issue::KEY, &ids, heir)?;
+
+    held.issues
+        .extend(ids.iter().map(|id| format!("{team}{id}")));
+
+    // Measurables.
+    let scorecard_file = ws.scorecard_file();
+    let scorecard: ScorecardFile = change.load(&scorecard_file)?;
+    let ids: Vec<String> = scorecard
+        .measurable
+        .iter()
+        .filter(|m| m.owner == handle)
+        .map(|m| m.id.clone())
+        .collect();
+    hand_over::<ScorecardFile>(change, &scorecard_file, "measurable", &ids, heir)?;
+    held.measurables
+        .extend(ids.iter().map(|id| format!("{team}{id}")));
+
+    if let Some(file) = &ws.team_file
+        && file.members.iter().any(|m| m == handle)
+    {
+        let name = ws.team_label().to_string();
+        held.teams.push(name.clone());
+        if let Some(heir) = heir {
+            let toml = ws.team_toml(&name);
+            let mut doc = change.toml(&toml)?;
+            if let Some(members) = array_mut(doc.doc.as_table_mut(), "members") {
+                let already = members.iter().any(|v| v.as_str() == Some(heir));
+                let at = members.iter().position(|v| v.as_str() == Some(handle));
+                match at {
+                    Some(i) if !already => {
+                        let mut value = toml_edit::Value::from(heir);
+                        *value.decor_mut() = members
+                            .get(i)
+                            .map(|v| v.decor().clone())
+                            .unwrap_or_default();
+                        members.replace_formatted(i, value);
+                    }
+                    _ => members.retain(|v| v.as_str() != Some(handle)),
+                }
+            }
+            change.put_toml::<crate::model::team::TeamFile>(&toml, &doc)?;
+        }
+    }
+    Ok(())
 }
 
 /// Sets `owner = heir` on the items `ids` of a list file (nothing without

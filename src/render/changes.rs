@@ -15,7 +15,12 @@ pub fn push_change(section: &mut Section, c: &ChangeRecord) {
         Kind::Recorded => ("✓", Some(GOOD)),
         _ => ("~", Some(WARN)),
     };
-    section.push(Line::marked(mark, c.summary.clone(), style));
+    // A department's change names its team.
+    let summary = match &c.team {
+        Some(team) => format!("{team}: {}", c.summary),
+        None => c.summary.clone(),
+    };
+    section.push(Line::marked(mark, summary, style));
     if let Some(detail) = &c.detail {
         for l in detail.lines() {
             section.push(Line::plain(l.to_string()).indented(1));

@@ -94,16 +94,32 @@ pub fn compare(
     new: &Files,
     data: &str,
 ) -> (Vec<ChangeRecord>, Vec<String>) {
-    let mut d = Differ {
-        ctx,
-        old,
-        new,
-        data,
-        changes: Vec::new(),
-        warnings: Vec::new(),
+    let teams: Vec<Option<String>> = match ctx.teams() {
+        Ok(teams) => teams.into_iter().map(|t| t.ws.team_name).collect(),
+        Err(_) => vec![ctx.ws.team_name.clone()],
     };
-    d.run();
-    (d.changes, d.warnings)
+    let (mut changes, mut warnings) = (Vec::new(), Vec::new());
+    for team in teams {
+        // A department's files are in teams/<name>/; the company's own
+        // files (vision, seats, people) are the leadership team's part.
+        let prefix = match &team {
+            Some(name) => format!("{data}teams/{name}/"),
+            None => data.to_string(),
+        };
+        let mut d = Differ {
+            ctx,
+            old,
+            new,
+            data: &prefix,
+            team,
+            changes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        d.run();
+        changes.append(&mut d.changes);
+        warnings.append(&mut d.warnings);
+    }
+    (changes, warnings)
 }
 
 fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
@@ -140,6 +156,8 @@ pub(super) struct Differ<'a> {
     pub(super) old: &'a Files,
     pub(super) new: &'a Files,
     pub(super) data: &'a str,
+    /// The department whose files these are (`None`: leadership).
+    pub(super) team: Option<String>,
     pub(super) changes: Vec<ChangeRecord>,
     pub(super) warnings: Vec<String>,
 }
@@ -152,6 +170,7 @@ impl Differ<'_> {
             id: id.to_string(),
             summary,
             detail: None,
+            team: self.team.clone(),
         });
     }
 
@@ -258,8 +277,10 @@ impl Differ<'_> {
         self.scorecard();
         self.issues();
         self.todos();
-        self.people_and_seats();
-        self.vision();
+        if self.team.is_none() {
+            self.people_and_seats();
+            self.vision();
+        }
         self.meetings();
     }
 }

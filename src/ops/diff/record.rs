@@ -12,6 +12,10 @@ pub struct ChangeRecord {
     /// A word-level diff of changed text (vision sections).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The department the change happened in; absent for the leadership
+    /// team (the root).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// The part of the company a change belongs to.

@@ -56,6 +56,7 @@ impl Differ<'_> {
                     id: id.into(),
                     summary: format!("{name} changed"),
                     detail: Some(detail),
+                    team: self.team.clone(),
                 });
             }
         }
