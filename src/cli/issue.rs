@@ -137,11 +137,11 @@ pub struct IssuesArgs {
     owner: Option<String>,
 }
 
-/// The team an `issue move --team T` takes the issue from. Its `--team`
-/// is the target, so the team in effect comes from `--from`, `PULSE_TEAM`
-/// or the folder, never from the global `--team` (SPEC §2 gives both the
-/// same name).
-pub fn move_source(cmd: &IssueCommand) -> Option<Option<String>> {
+/// The team an `issue move --team T` takes the issue from. SPEC §2 names
+/// both the global team and the target `--team`, and clap keeps one value
+/// under one name, so the source is `--from`, else a `-t`/`--team` given
+/// before the subcommand (`before`), else `PULSE_TEAM`, else the folder.
+pub fn move_source(cmd: &IssueCommand, before: Option<String>) -> Option<Option<String>> {
     match cmd {
         IssueCommand::Move {
             team: Some(_),
@@ -149,6 +149,7 @@ pub fn move_source(cmd: &IssueCommand) -> Option<Option<String>> {
             ..
         } => Some(
             from.clone()
+                .or(before)
                 .or_else(|| std::env::var("PULSE_TEAM").ok().filter(|t| !t.is_empty())),
         ),
         _ => None,

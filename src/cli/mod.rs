@@ -211,6 +211,10 @@ pub fn main(args: Vec<OsString>) -> i32 {
             return 1;
         }
     }
+    let raw: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -231,7 +235,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
             color: use_color(cli.color),
         },
     };
-    match run(cli, &out) {
+    match run(cli, &raw, &out) {
         Ok(code) => code,
         Err(e) => {
             report(&e);
@@ -307,7 +311,29 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn run(cli: Cli, out: &Out) -> Result<i32> {
+/// The value of a `-t`/`--team` given before the subcommand `sub`.
+fn team_before(args: &[String], sub: &str) -> Option<String> {
+    let mut value = None;
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        if arg == sub {
+            break;
+        }
+        if arg == "-t" || arg == "--team" {
+            value = iter.next().cloned();
+        } else if let Some(v) = arg.strip_prefix("--team=") {
+            value = Some(v.to_string());
+        } else if let Some(v) = arg
+            .strip_prefix("-t")
+            .filter(|v| !v.is_empty() && !arg.starts_with("--"))
+        {
+            value = Some(v.to_string());
+        }
+    }
+    value
+}
+
+fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
     let start = match &cli.dir {
         Some(dir) => dir.clone(),
         None => std::env::current_dir()
@@ -323,7 +349,9 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
         command => {
             let ws = Workspace::discover(&start)?;
             let team = match &command {
-                Command::Issue(cmd) => issue::move_source(cmd).unwrap_or(cli.team),
+                Command::Issue(cmd) => {
+                    issue::move_source(cmd, team_before(raw_args, "issue")).unwrap_or(cli.team)
+                }
                 _ => cli.team,
             };
             let ws = ws.select_team(team.as_deref(), &start)?;

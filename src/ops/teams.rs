@@ -269,6 +269,8 @@ pub fn remove(ctx: &Ctx, id: &str, force: bool) -> Result<(OpenWork, Outcome)> {
         change.delete(&ctx.ws.file(path));
     }
     let outcome = change.finish(&format!("team: remove {id}"))?;
+    // Its files are gone; the folders that held them go too.
+    let _ = std::fs::remove_dir_all(&team.ws.team);
     Ok((open, outcome))
 }
 

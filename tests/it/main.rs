@@ -11,5 +11,6 @@ mod meeting;
 mod people;
 mod scorecard;
 mod team;
+mod teams;
 mod traction;
 mod verbs;
