@@ -183,10 +183,11 @@ pub fn list(_args: TeamsArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     for t in &all {
         let weekday: String = t.weekday.chars().take(3).collect();
         let rocks = format!("{} on, {} off", t.on_track, t.off_track);
-        let misses = if t.measurables == 0 {
+        // Misses of the values recorded for the team's scorecard week.
+        let misses = if t.recorded == 0 {
             "-".to_string()
         } else {
-            format!("{}/{}", t.misses, t.measurables)
+            format!("{} of {}", t.misses, t.recorded)
         };
         let todos = match t.todo_completion {
             Some((done, due)) if due > 0 => format!("{}%", done * 100 / due),

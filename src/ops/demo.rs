@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 20] = [
+const FILES: [(&str, &str); 36] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -67,6 +67,70 @@ const FILES: [(&str, &str); 20] = [
     (
         "meetings/2026-11-26.toml",
         include_str!("../../examples/demo/meetings/2026-11-26.toml"),
+    ),
+    (
+        "teams/engineering/issues.toml",
+        include_str!("../../examples/demo/teams/engineering/issues.toml"),
+    ),
+    (
+        "teams/engineering/meetings/2026-11-17.toml",
+        include_str!("../../examples/demo/teams/engineering/meetings/2026-11-17.toml"),
+    ),
+    (
+        "teams/engineering/meetings/2026-11-24.toml",
+        include_str!("../../examples/demo/teams/engineering/meetings/2026-11-24.toml"),
+    ),
+    (
+        "teams/engineering/rocks/2026-Q4.toml",
+        include_str!("../../examples/demo/teams/engineering/rocks/2026-Q4.toml"),
+    ),
+    (
+        "teams/engineering/scorecard.csv",
+        include_str!("../../examples/demo/teams/engineering/scorecard.csv"),
+    ),
+    (
+        "teams/engineering/scorecard.toml",
+        include_str!("../../examples/demo/teams/engineering/scorecard.toml"),
+    ),
+    (
+        "teams/engineering/team.toml",
+        include_str!("../../examples/demo/teams/engineering/team.toml"),
+    ),
+    (
+        "teams/engineering/todos.toml",
+        include_str!("../../examples/demo/teams/engineering/todos.toml"),
+    ),
+    (
+        "teams/sales/issues.toml",
+        include_str!("../../examples/demo/teams/sales/issues.toml"),
+    ),
+    (
+        "teams/sales/meetings/2026-11-16.toml",
+        include_str!("../../examples/demo/teams/sales/meetings/2026-11-16.toml"),
+    ),
+    (
+        "teams/sales/meetings/2026-11-23.toml",
+        include_str!("../../examples/demo/teams/sales/meetings/2026-11-23.toml"),
+    ),
+    (
+        "teams/sales/rocks/2026-Q4.toml",
+        include_str!("../../examples/demo/teams/sales/rocks/2026-Q4.toml"),
+    ),
+    (
+        "teams/sales/scorecard.csv",
+        include_str!("../../examples/demo/teams/sales/scorecard.csv"),
+    ),
+    (
+        "teams/sales/scorecard.toml",
+        include_str!("../../examples/demo/teams/sales/scorecard.toml"),
+    ),
+    (
+        "teams/sales/team.toml",
+        include_str!("../../examples/demo/teams/sales/team.toml"),
+    ),
+    (
+        "teams/sales/todos.toml",
+        include_str!("../../examples/demo/teams/sales/todos.toml"),
     ),
     (
         "processes/customer-onboarding.md",
@@ -203,7 +267,9 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
     let shift = Shift::to(today);
     let weeks = shift.days / 7;
     let mut files = Vec::new();
-    for (path, text) in FILES {
+    for (full, text) in FILES {
+        // A department's files move as the company's do.
+        let (team, path) = split_team(full);
         let (path, text) = if path == "company.toml" {
             (path.to_string(), own_company_toml(text)?)
         } else if path == "vision.toml" {
@@ -238,9 +304,17 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
                 shift_text(text, |d| shift.date(d), weeks),
             )
         };
-        files.push((path, text));
+        files.push((format!("{team}{path}"), text));
     }
     Ok(files)
+}
+
+/// `teams/<name>/` and the rest of a path, or `""` and the path.
+fn split_team(path: &str) -> (&str, &str) {
+    match path.strip_prefix("teams/").and_then(|rest| rest.find('/')) {
+        Some(at) => path.split_at("teams/".len() + at + 1),
+        None => ("", path),
+    }
 }
 
 /// The demo's company.toml as a company of its own: no `data` pointer, no
@@ -273,7 +347,8 @@ fn as_of(files: &[(String, String)], day: NaiveDate, today: NaiveDate) -> Vec<(S
             })
     };
     let mut out = Vec::new();
-    for (path, text) in files {
+    for (full, text) in files {
+        let path = split_team(full).1;
         if let Some(d) = path
             .strip_prefix("meetings/")
             .and_then(|p| p.strip_suffix(".toml"))
@@ -294,7 +369,7 @@ fn as_of(files: &[(String, String)], day: NaiveDate, today: NaiveDate) -> Vec<(S
                 .collect()
         } else if path == "issues.toml" || path == "todos.toml" || path.starts_with("rocks/") {
             let Ok(mut doc) = text.parse::<DocumentMut>() else {
-                out.push((path.clone(), text.clone()));
+                out.push((full.clone(), text.clone()));
                 continue;
             };
             let key = if path == "issues.toml" {
@@ -350,7 +425,7 @@ fn as_of(files: &[(String, String)], day: NaiveDate, today: NaiveDate) -> Vec<(S
         } else {
             text.clone()
         };
-        out.push((path.clone(), text));
+        out.push((full.clone(), text));
     }
     out
 }

@@ -299,6 +299,8 @@ pub struct TeamSummary {
     pub done: usize,
     pub misses: usize,
     pub measurables: usize,
+    /// Values recorded for the scorecard week so far.
+    pub recorded: usize,
     pub open_issues: usize,
     pub todo_completion: Option<(usize, usize)>,
     pub last_meeting: Option<NaiveDate>,
@@ -339,6 +341,7 @@ pub fn overview(ctx: &Ctx) -> Result<Vec<TeamSummary>> {
                 done: s.done,
                 misses: s.misses.len(),
                 measurables: s.measurables,
+                recorded: s.recorded,
                 open_issues: s.open_issues,
                 todo_completion: s.todo_completion,
                 last_meeting: s.last_meeting,
