@@ -80,6 +80,10 @@ enum ScorecardCommand {
         /// The new goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20"
         #[arg(long, allow_hyphen_values = true)]
         goal: Option<String>,
+        /// With --goal: the week the new goal holds from, YYYY-Www (default: the
+        /// scorecard week); earlier weeks keep the goal they had
+        #[arg(long, value_name = "WEEK", requires = "goal")]
+        from: Option<String>,
         /// The new display unit: "$", "%", "h", ...
         #[arg(long)]
         unit: Option<String>,
@@ -157,15 +161,17 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             name,
             owner,
             goal,
+            from,
             unit,
         }) => {
             let goal = goal.map(|g| values::goal(&g)).transpose()?;
+            let from = from.map(|w| values::week(&w)).transpose()?;
             let (m, outcome) = scorecard::edit(
                 ctx,
                 &measurable,
                 name.as_deref(),
                 owner.as_deref(),
-                goal,
+                goal.map(|g| (g, from)),
                 unit.as_deref(),
             )?;
             out.outcome(&outcome);

@@ -24,6 +24,18 @@ pub struct MeasurableRaw {
     pub goal: toml::Spanned<String>,
     #[serde(default)]
     pub unit: String,
+    /// The week `goal` is in force from (absent: always).
+    pub goal_from: Option<toml::Spanned<String>>,
+    /// Earlier goals, each in force from its week until the next one's.
+    #[serde(default)]
+    pub goals: Vec<EarlierGoalRaw>,
+}
+
+/// An earlier goal as written: `{ from = "2026-W01", goal = ">= 15" }`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EarlierGoalRaw {
+    pub from: toml::Spanned<String>,
+    pub goal: toml::Spanned<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -31,8 +43,41 @@ pub struct Measurable {
     pub id: String,
     pub name: String,
     pub owner: String,
+    /// The goal in force now.
     pub goal: Goal,
     pub unit: String,
+    /// The week `goal` holds from (`None`: always).
+    pub goal_from: Option<Week>,
+    /// Earlier goals, oldest first: each holds from its week until the
+    /// next one's (or `goal_from`). Changing a goal never rewrites history.
+    pub goals: Vec<EarlierGoal>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct EarlierGoal {
+    pub from: Week,
+    pub goal: Goal,
+}
+
+impl Measurable {
+    /// The goal in force in `week`: a value is judged against it.
+    pub fn goal_in(&self, week: Week) -> Goal {
+        match self.goal_from {
+            Some(from) if week < from => self
+                .goals
+                .iter()
+                .rev()
+                .find(|g| g.from <= week)
+                .or(self.goals.first())
+                .map_or(self.goal, |g| g.goal),
+            _ => self.goal,
+        }
+    }
+
+    /// Whether `value` recorded for `week` meets the goal of that week.
+    pub fn is_hit(&self, week: Week, value: f64) -> bool {
+        self.goal_in(week).is_hit(value)
+    }
 }
 
 /// One recorded value: a row of `scorecard.csv`.
@@ -105,5 +150,43 @@ pub fn format_with_unit(value: f64, unit: &str) -> String {
         "" => n,
         "$" | "€" | "£" => format!("{unit}{n}"),
         _ => format!("{n}{unit}"),
+    }
+}
+
+#[cfg(test)]
+mod goal_history_tests {
+    use super::*;
+
+    fn week(s: &str) -> Week {
+        s.parse().unwrap()
+    }
+
+    /// W50's $83,500 was a hit against 80,000; a new goal of 85,000 from W52
+    /// leaves it a hit.
+    #[test]
+    fn a_new_goal_never_rewrites_past_weeks() {
+        let m = Measurable {
+            id: "revenue".into(),
+            name: "Revenue".into(),
+            owner: "kofi".into(),
+            goal: ">= 85000".parse().unwrap(),
+            unit: "$".into(),
+            goal_from: Some(week("2026-W52")),
+            goals: vec![
+                EarlierGoal {
+                    from: week("2026-W01"),
+                    goal: ">= 70000".parse().unwrap(),
+                },
+                EarlierGoal {
+                    from: week("2026-W40"),
+                    goal: ">= 80000".parse().unwrap(),
+                },
+            ],
+        };
+        assert!(m.is_hit(week("2026-W50"), 83_500.0));
+        assert!(!m.is_hit(week("2026-W52"), 83_500.0));
+        assert_eq!(m.goal_in(week("2026-W10")).to_string(), ">= 70000");
+        // Before the first earlier goal: the first one known.
+        assert_eq!(m.goal_in(week("2025-W10")).to_string(), ">= 70000");
     }
 }

@@ -142,13 +142,14 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         .into_iter()
         .map(|m| {
             let value = values.get(&m.id, scorecard_week).map(|e| e.value);
+            let goal = m.goal_in(scorecard_week);
             ScoreLine {
-                hit: value.map(|v| m.goal.is_hit(v)),
+                hit: value.map(|v| goal.is_hit(v)),
                 value,
                 id: m.id,
                 name: m.name,
                 owner: m.owner,
-                goal: m.goal,
+                goal,
                 unit: m.unit,
             }
         })

@@ -73,12 +73,13 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
     Ok(load::measurables(&ctx.ws)?
         .into_iter()
         .map(|m| {
-            let vals: Vec<f64> = weeks
+            let recorded: Vec<(Week, f64)> = weeks
                 .iter()
-                .filter_map(|&w| values.get(&m.id, w).map(|e| e.value))
+                .filter_map(|&w| values.get(&m.id, w).map(|e| (w, e.value)))
                 .collect();
+            let vals: Vec<f64> = recorded.iter().map(|(_, v)| *v).collect();
             NumberSummary {
-                hits: vals.iter().filter(|&&v| m.goal.is_hit(v)).count(),
+                hits: recorded.iter().filter(|(w, v)| m.is_hit(*w, *v)).count(),
                 recorded: vals.len(),
                 average: (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64),
                 id: m.id,

@@ -18,18 +18,26 @@ pub struct Series {
     pub id: String,
     pub name: String,
     pub owner: String,
+    /// The goal at the quarter's end.
     pub goal: Goal,
     pub unit: String,
     /// One value per week of the quarter, `None` where nothing was recorded.
     pub values: Vec<Option<f64>>,
+    /// The goal in force each week: a value is judged against its week's.
+    pub goals: Vec<Goal>,
 }
 
 impl Series {
+    /// Whether the value of week `i` met that week's goal.
+    pub fn hit(&self, i: usize, value: f64) -> bool {
+        self.goals.get(i).unwrap_or(&self.goal).is_hit(value)
+    }
+
     pub fn hits(&self) -> usize {
         self.values
             .iter()
-            .flatten()
-            .filter(|v| self.goal.is_hit(**v))
+            .enumerate()
+            .filter(|(i, v)| v.is_some_and(|v| self.hit(*i, v)))
             .count()
     }
     pub fn recorded(&self) -> usize {
@@ -78,10 +86,11 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
                 .iter()
                 .map(|&w| values.get(&m.id, w).map(|e| e.value))
                 .collect(),
+            goals: weeks.iter().map(|&w| m.goal_in(w)).collect(),
+            goal: weeks.last().map_or(m.goal, |&w| m.goal_in(w)),
             id: m.id,
             name: m.name,
             owner: m.owner,
-            goal: m.goal,
             unit: m.unit,
         })
         .collect();

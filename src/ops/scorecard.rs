@@ -53,6 +53,8 @@ pub fn add(
             owner,
             goal,
             unit: unit.to_string(),
+            goal_from: None,
+            goals: Vec::new(),
         },
         outcome,
     ))
@@ -122,7 +124,8 @@ pub fn record(
     }
     doc.upsert(week, &m.id, value, note.unwrap_or("").trim());
     change.put_text(&file, doc.to_text());
-    let hit = m.goal.is_hit(value);
+    let goal = m.goal_in(week);
+    let hit = goal.is_hit(value);
     let verdict = if hit { "hit" } else { "miss" };
     let outcome = change.finish(&format!(
         "scorecard: {} = {} for {week} ({verdict}, goal {})",
@@ -190,7 +193,7 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
                     Some(e) => Cell {
                         week,
                         value: Some(e.value),
-                        hit: Some(m.goal.is_hit(e.value)),
+                        hit: Some(m.is_hit(week, e.value)),
                         note: e.note.clone(),
                     },
                     None => Cell {
@@ -226,7 +229,7 @@ pub fn edit(
     query: &str,
     name: Option<&str>,
     owner: Option<&str>,
-    goal: Option<Goal>,
+    goal: Option<(Goal, Option<Week>)>,
     unit: Option<&str>,
 ) -> Result<(Measurable, Outcome)> {
     if name.is_none() && owner.is_none() && goal.is_none() && unit.is_none() {
@@ -256,10 +259,13 @@ pub fn edit(
         updated.owner = o.clone();
         what.push(format!("owner {o}"));
     }
-    if let Some(g) = goal {
-        crate::store::edit::set(t, "goal", g.to_string().as_str());
-        updated.goal = g;
-        what.push(format!("goal {g}"));
+    if let Some((g, from)) = goal {
+        let from = match from {
+            Some(w) => w,
+            None => Calendar::new(ctx)?.scorecard_week()?,
+        };
+        new_goal(ctx, t, &mut updated, g, from)?;
+        what.push(format!("goal {g} from {from}"));
     }
     if let Some(u) = unit {
         crate::store::edit::set(t, "unit", u.trim());
@@ -269,6 +275,53 @@ pub fn edit(
     change.put_toml::<ScorecardFile>(&file, &doc)?;
     let outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
     Ok((updated, outcome))
+}
+
+/// Sets a new goal from week `from` on. The goal it replaces goes to
+/// `goals` with the week it held from, so past weeks keep being judged
+/// against it (SPEC §1: changing a goal never rewrites history); when no
+/// value was recorded under the old goal there is nothing to keep.
+fn new_goal(
+    ctx: &Ctx,
+    t: &mut dyn toml_edit::TableLike,
+    m: &mut Measurable,
+    goal: Goal,
+    from: Week,
+) -> Result<()> {
+    if let Some(old_from) = m.goal_from
+        && from < old_from
+    {
+        return Err(Error::user(format!(
+            "--from {from} is before {old_from}, the week the current goal holds from: a new goal starts after it"
+        )));
+    }
+    let values = load::values(&ctx.ws)?;
+    let first_recorded = values
+        .entries
+        .iter()
+        .filter(|e| e.measurable == m.id)
+        .map(|e| e.week)
+        .min();
+    let old_start = m.goal_from.or(first_recorded.filter(|w| *w < from));
+    let old_goal = m.goal;
+    crate::store::edit::set(t, "goal", goal.to_string().as_str());
+    crate::store::edit::set(t, "goal_from", from.to_string().as_str());
+    m.goal = goal;
+    m.goal_from = Some(from);
+    if let Some(old_start) = old_start.filter(|w| *w < from) {
+        let mut entry = toml_edit::InlineTable::new();
+        entry.insert("from", old_start.to_string().as_str().into());
+        entry.insert("goal", old_goal.to_string().as_str().into());
+        let array = crate::store::edit::array_mut(t, "goals").ok_or_else(|| {
+            Error::broken(format!("measurable `{}`: `goals` must be an array", m.id))
+        })?;
+        crate::store::edit::push_like_siblings(array, toml_edit::Value::InlineTable(entry));
+        m.goals.push(crate::model::scorecard::EarlierGoal {
+            from: old_start,
+            goal: old_goal,
+        });
+    }
+    Ok(())
 }
 
 /// Removes a measurable's definition. Its rows in `scorecard.csv` stay as

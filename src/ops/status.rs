@@ -74,14 +74,14 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
     for m in &measurables {
         if let Some(e) = values.get(&m.id, week) {
             recorded += 1;
-            if !m.goal.is_hit(e.value) {
+            if !m.is_hit(week, e.value) {
                 misses.push(Miss {
                     id: m.id.clone(),
                     name: m.name.clone(),
                     owner: m.owner.clone(),
                     value: e.value,
                     unit: m.unit.clone(),
-                    goal: m.goal.to_string(),
+                    goal: m.goal_in(week).to_string(),
                 });
             }
         }

@@ -320,11 +320,7 @@ pub fn chart(s: &Series) -> String {
     }
     for (i, v) in s.values.iter().enumerate() {
         if let Some(v) = v {
-            let color = if s.goal.is_hit(*v) {
-                "#1a7f37"
-            } else {
-                "#c62828"
-            };
+            let color = if s.hit(i, *v) { "#1a7f37" } else { "#c62828" };
             let _ = write!(
                 svg,
                 "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"2.6\" fill=\"{color}\"/>",

@@ -11,9 +11,9 @@ use crate::model::issue::{Issue, IssuesFile};
 use crate::model::meeting::Meeting;
 use crate::model::process::{ProcessMeta, split_front_matter};
 use crate::model::rock::RocksFile;
-use crate::model::scorecard::{Measurable, ScorecardFile, Values};
+use crate::model::scorecard::{EarlierGoal, Measurable, ScorecardFile, Values};
 use crate::model::seats::SeatsFile;
-use crate::model::time::{Quarter, parse_date};
+use crate::model::time::{Quarter, Week, parse_date};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
@@ -176,13 +176,35 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
         return Ok(Vec::new());
     };
     let raw: ScorecardFile = parse_toml(&file, &text)?;
+    let body = super::files::without_bom(&text);
+    // A goal or a week that does not read is an error at its place.
+    let at = |spanned_start: usize, e: String| located_error(&file, body, spanned_start, &e);
+    let goal_of = |g: &toml::Spanned<String>| -> Result<Goal> {
+        g.get_ref()
+            .parse()
+            .map_err(|e: String| at(g.span().start, e))
+    };
+    let week_of = |w: &toml::Spanned<String>| -> Result<Week> {
+        w.get_ref()
+            .parse()
+            .map_err(|e: String| at(w.span().start, e))
+    };
     raw.measurable
         .into_iter()
         .map(|m| {
-            let goal: Goal = m.goal.get_ref().parse().map_err(|e: String| {
-                let body = super::files::without_bom(&text);
-                located_error(&file, body, m.goal.span().start, &e)
-            })?;
+            let goal = goal_of(&m.goal)?;
+            let goal_from = m.goal_from.as_ref().map(week_of).transpose()?;
+            let mut goals = m
+                .goals
+                .iter()
+                .map(|g| {
+                    Ok(EarlierGoal {
+                        from: week_of(&g.from)?,
+                        goal: goal_of(&g.goal)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            goals.sort_by_key(|g| g.from);
             Ok(Measurable {
                 name: if m.name.is_empty() {
                     m.id.clone()
@@ -193,6 +215,8 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
                 owner: m.owner,
                 goal,
                 unit: m.unit,
+                goal_from,
+                goals,
             })
         })
         .collect()

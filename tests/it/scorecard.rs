@@ -311,7 +311,7 @@ fn edit_and_remove_keep_the_values() {
         "Churned accounts",
     ]);
     let defs = t.read("scorecard.toml");
-    assert!(defs.contains("id = \"churn\"\nname = \"Churned accounts\"\nowner = \"zoe\"\ngoal = \"<= 5\"\nunit = \"%\""), "{defs}");
+    assert!(defs.contains("id = \"churn\"\nname = \"Churned accounts\"\nowner = \"zoe\"\ngoal = \"<= 5\"\nunit = \"%\"\ngoal_from = \"2026-W47\"\ngoals = [{ from = \"2026-W46\", goal = \"<= 2\" }]"), "{defs}");
     let json: serde_json::Value =
         serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "2"])).unwrap();
     let churn = json["rows"]
@@ -322,8 +322,8 @@ fn edit_and_remove_keep_the_values() {
         .unwrap()
         .clone();
     assert_eq!(
-        churn["values"][0]["hit"], true,
-        "the old value meets the new goal"
+        churn["values"][0]["hit"], false,
+        "the old value is judged against the goal of its week"
     );
     t.fails(&["scorecard", "edit", "churn", "--goal", "five"], 1);
     t.fails(&["scorecard", "edit", "churn"], 1);
@@ -535,4 +535,85 @@ fn the_report_renders_in_headless_chromium() {
         String::from_utf8_lossy(&status.stderr)
     );
     assert!(std::fs::metadata(&shot).unwrap().len() > 20_000);
+}
+
+/// `scorecard edit --goal` rewrote every past week: W50's $83,500 (a hit
+/// against 80,000) became a miss against 85,000, and the closed quarter's
+/// report changed. A new goal holds from --from (default: the scorecard
+/// week); earlier weeks keep theirs.
+#[test]
+fn a_new_goal_never_rewrites_past_weeks() {
+    // Friday: the next meeting (Thursday 12-24) reviews 2026-W51.
+    let t = TestCompany::new().with_today("2026-12-18");
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Revenue",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 80000",
+        "--unit",
+        "$",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "revenue",
+        "83500",
+        "--week",
+        "2026-W50",
+    ]);
+    let out = t.ok(&[
+        "scorecard",
+        "edit",
+        "revenue",
+        "--goal",
+        ">= 85000",
+        "--from",
+        "2026-W51",
+    ]);
+    assert!(out.contains("goal >= 85000"), "{out}");
+    let defs = t.read("scorecard.toml");
+    assert!(defs.contains("goal_from = \"2026-W51\""), "{defs}");
+    assert!(
+        defs.contains("goals = [{ from = \"2026-W50\", goal = \">= 80000\" }]"),
+        "{defs}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "2"])).unwrap();
+    assert_eq!(json["rows"][0]["values"][0]["week"], "2026-W50");
+    assert_eq!(
+        json["rows"][0]["values"][0]["hit"], true,
+        "judged against 80,000"
+    );
+    t.ok(&[
+        "scorecard",
+        "record",
+        "revenue",
+        "83500",
+        "--week",
+        "2026-W51",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "2"])).unwrap();
+    assert_eq!(
+        json["rows"][0]["values"][1]["hit"], false,
+        "judged against 85,000"
+    );
+    let err = t.fails(
+        &[
+            "scorecard",
+            "edit",
+            "revenue",
+            "--goal",
+            ">= 1",
+            "--from",
+            "2026-W40",
+        ],
+        1,
+    );
+    assert!(err.contains("before 2026-W51"), "{err}");
+    let err = t.fails(&["scorecard", "edit", "revenue", "--from", "2026-W52"], 1);
+    assert!(err.contains("--goal"), "{err}");
 }
