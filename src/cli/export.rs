@@ -14,7 +14,7 @@ use std::path::PathBuf;
 )]
 pub struct ExportArgs {
     /// CSV files (one per list, the scorecard also wide) or JSON files
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, default_value = "csv")]
     format: ExportFormat,
     /// The folder to write into (created when missing)
     #[arg(value_name = "DIR")]

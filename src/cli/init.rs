@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// Start a company: commented templates for every file, git init, a first commit
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\""
+    after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\" --weekday tuesday --time 10:00 --minutes 90"
 )]
 pub struct InitArgs {
     /// The folder to create the company in (default: the current folder)
@@ -22,6 +22,15 @@ pub struct InitArgs {
     /// Write the demo company, with weeks of backdated git history
     #[arg(long)]
     demo: bool,
+    /// The weekly meeting's day (default: monday)
+    #[arg(long, value_name = "DAY", conflicts_with = "demo", value_parser = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])]
+    weekday: Option<String>,
+    /// Its start, HH:MM (default: 09:00)
+    #[arg(long, value_name = "HH:MM", conflicts_with = "demo")]
+    time: Option<String>,
+    /// Its length in minutes (default: 90)
+    #[arg(long, value_name = "M", conflicts_with = "demo")]
+    minutes: Option<u32>,
 }
 
 pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i32> {
@@ -51,7 +60,17 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
         }
         return Ok(0);
     }
-    let report = ops::init::init(&dir, args.name.as_deref(), today, !no_commit)?;
+    let mut meeting = ops::init::FirstMeeting::default();
+    if let Some(d) = args.weekday {
+        meeting.weekday = d;
+    }
+    if let Some(t) = args.time {
+        meeting.time = t;
+    }
+    if let Some(m) = args.minutes {
+        meeting.minutes = m;
+    }
+    let report = ops::init::init(&dir, args.name.as_deref(), &meeting, today, !no_commit)?;
     if let Some(w) = &report.warning {
         eprintln!("warning: {w}");
     }

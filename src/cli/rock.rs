@@ -209,7 +209,12 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             let quarter = rock.quarter(ctx)?;
             let status = RockStatus::parse(&status).map_err(crate::error::Error::user)?;
             let (r, old, outcome) = rocks::set_status(ctx, quarter, &rock.id, status)?;
-            let line = format!("{}: {old} → {status}", r.id);
+            // Setting the status it has changes nothing and says so.
+            let line = if old == status {
+                format!("{}: already {status}", r.id)
+            } else {
+                format!("{}: {old} → {status}", r.id)
+            };
             (quarter, r, outcome, line)
         }
         RockCommand::Edit {

@@ -45,7 +45,42 @@ pub struct InitReport {
     pub warning: Option<String>,
 }
 
-pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> Result<InitReport> {
+/// The weekly meeting a new company starts with (`pulse init --weekday
+/// --time --minutes`); EOS's Level 10 is Monday at 09:00 for 90 minutes
+/// unless a team says otherwise.
+pub struct FirstMeeting {
+    pub weekday: String,
+    pub time: String,
+    pub minutes: u32,
+}
+
+impl Default for FirstMeeting {
+    fn default() -> Self {
+        FirstMeeting {
+            weekday: "monday".into(),
+            time: "09:00".into(),
+            minutes: 90,
+        }
+    }
+}
+
+pub fn init(
+    dir: &Path,
+    name: Option<&str>,
+    meeting: &FirstMeeting,
+    today: NaiveDate,
+    commit: bool,
+) -> Result<InitReport> {
+    crate::model::time::parse_weekday(&meeting.weekday)
+        .map_err(|e| Error::user(format!("--weekday: {e}")))?;
+    crate::model::time::parse_time(&meeting.time)
+        .map_err(|e| Error::user(format!("--time: {e}")))?;
+    if !(10..=1440).contains(&meeting.minutes) {
+        return Err(Error::user(format!(
+            "--minutes {}: expected 10 to 1440",
+            meeting.minutes
+        )));
+    }
     let dir = std::path::absolute(dir).map_err(|e| Error::io("use", dir, &e))?;
     if dir.join("company.toml").exists() {
         return Err(Error::user(format!(
@@ -69,6 +104,9 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
             .replace("{{due}}", &quarter.last_day().to_string())
             .replace("{{today}}", &today.to_string())
             .replace("{{week_later}}", &(today + Days::new(7)).to_string())
+            .replace("{{weekday}}", &meeting.weekday.trim().to_lowercase())
+            .replace("{{time}}", meeting.time.trim())
+            .replace("{{minutes}}", &meeting.minutes.to_string())
     };
 
     let mut files: Vec<(PathBuf, String)> = TEMPLATES

@@ -44,12 +44,9 @@ fn new_todo(ctx: &Ctx, taken: &mut Vec<String>, new: &NewTodo) -> Result<Todo> {
     let title = required(&new.title, "the to-do's title")?;
     let owner = ctx.owner(&new.owner)?;
     let created = ctx.today;
+    // A due date in the past is accepted (importing, back-filling): the
+    // command warns that the to-do is overdue.
     let due = new.due.unwrap_or(created + Days::new(7));
-    if due < created {
-        return Err(Error::user(format!(
-            "--due {due} is before today ({created})"
-        )));
-    }
     let id = new_id(&title, "todo", taken.iter().map(String::as_str));
     taken.push(id.clone());
     Ok(Todo {
@@ -75,12 +72,24 @@ pub fn add(ctx: &Ctx, mut new: NewTodo) -> Result<(Todo, Outcome)> {
     let mut taken = taken_ids(ctx, &current)?;
     let todo = new_todo(ctx, &mut taken, &new)?;
     change.append::<TodosFile, _>(&file, &todo)?;
-    let outcome = change.finish(&format!(
+    let mut outcome = change.finish(&format!(
         "todo: add {:?} ({}, due {})",
         todo.title,
         todo.owner,
         todo.due.map(|d| d.0.to_string()).unwrap_or_default()
     ))?;
+    if let Some(due) = todo.due.filter(|d| d.0 > ctx.today + Days::new(14)) {
+        outcome.warnings.push(format!(
+            "--due {} is more than two weeks out: EOS to-dos are 7-day; a bigger piece of work may be a rock",
+            due.0
+        ));
+    }
+    if let Some(due) = todo.due.filter(|d| d.0 < ctx.today) {
+        outcome.warnings.push(format!(
+            "--due {} is before today ({}): the to-do is overdue already",
+            due.0, ctx.today
+        ));
+    }
     Ok((todo, outcome))
 }
 

@@ -36,6 +36,12 @@ impl Workspace {
     /// Walks up from `start` to the first folder holding `company.toml`.
     pub fn discover(start: &Path) -> Result<Workspace> {
         let start = std::path::absolute(start).map_err(|e| Error::io("read", start, &e))?;
+        if !start.is_dir() {
+            return Err(Error::broken(format!(
+                "{} is not a folder that exists: -C and PULSE_DIR name the company's folder",
+                start.display()
+            )));
+        }
         let mut dir = Some(start.as_path());
         while let Some(candidate) = dir {
             if candidate.join(COMPANY_FILE).is_file() {

@@ -4,6 +4,7 @@
 mod archive;
 mod common;
 mod faults;
+mod first_month;
 mod foundation;
 mod history;
 mod ids;

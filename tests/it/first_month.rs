@@ -1,0 +1,109 @@
+//! What the first month of real use found (issue #17): each case a test
+//! named after it.
+
+use crate::common::TestCompany;
+
+#[test]
+fn a_todo_due_in_the_past_is_accepted_with_a_warning() {
+    let t = TestCompany::new();
+    let out = t
+        .pulse()
+        .args([
+            "todo",
+            "add",
+            "Back-filled",
+            "--owner",
+            "amy",
+            "--due",
+            "2026-11-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: --due 2026-11-01 is before today") && err.contains("overdue"),
+        "{err}"
+    );
+    assert!(t.read("todos.toml").contains("due = 2026-11-01"));
+    let out = t
+        .pulse()
+        .args([
+            "todo",
+            "add",
+            "Far out",
+            "--owner",
+            "amy",
+            "--due",
+            "2027-01-30",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("EOS to-dos are 7-day"));
+}
+
+#[test]
+fn rock_set_to_the_status_it_has_says_already() {
+    let t = TestCompany::new();
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    let commits = t.log().len();
+    assert_eq!(
+        t.ok(&["rock", "set", "open", "on-track"]),
+        "open-frankfurt: already on-track\n"
+    );
+    assert_eq!(t.log().len(), commits, "nothing changed, nothing committed");
+}
+
+#[test]
+fn a_dir_that_does_not_exist_is_named_as_such() {
+    let t = TestCompany::new();
+    let err = t.fails(&["-C", "/nonexistent", "status"], 2);
+    assert!(
+        err.contains("/nonexistent is not a folder that exists"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_defaults_to_csv() {
+    let t = TestCompany::demo();
+    let out = tempfile::TempDir::new().unwrap();
+    t.ok(&["export", out.path().to_str().unwrap()]);
+    assert!(out.path().join("scorecard-wide.csv").exists());
+}
+
+#[test]
+fn init_takes_the_meeting_and_a_new_company_meets_on_monday() {
+    let t = TestCompany::bare();
+    t.ok(&["init", "a", "--name", "A"]);
+    let company = t.read("a/company.toml");
+    assert!(
+        company.contains("weekday = \"monday\"") && company.contains("minutes = 90"),
+        "{company}"
+    );
+    t.ok(&[
+        "init",
+        "b",
+        "--name",
+        "B",
+        "--weekday",
+        "tuesday",
+        "--time",
+        "10:30",
+        "--minutes",
+        "75",
+    ]);
+    let company = t.read("b/company.toml");
+    assert!(
+        company.contains("weekday = \"tuesday\"")
+            && company.contains("time = \"10:30\"")
+            && company.contains("minutes = 75"),
+        "{company}"
+    );
+    let err = t.fails(&["init", "c", "--time", "9am"], 1);
+    assert!(err.contains("HH:MM"), "{err}");
+    assert!(
+        !t.path().join("c/company.toml").exists(),
+        "a failed init writes nothing"
+    );
+}
