@@ -49,7 +49,7 @@ pub fn edit(
         updated.owner = owner;
     }
     let summary = edits.summary("issue", &issue.id)?;
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    super::issues::put(&mut change, &file, &mut doc)?;
     let outcome = change.finish(&format!("issue: edit {:?} ({summary})", issue.title))?;
     Ok((updated, outcome))
 }
@@ -66,7 +66,7 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Issue, Vec<String>, Outcome)> {
     if !doc.delete(Issue::KEY, &issue.id) {
         return Err(vanished("issue", &issue.id));
     }
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    super::issues::put(&mut change, &file, &mut doc)?;
 
     let todos_file = ctx.ws.todos_file();
     let todos: TodosFile = change.load(&todos_file)?;

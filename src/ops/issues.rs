@@ -74,6 +74,36 @@ pub fn add(ctx: &Ctx, title: &str, owner: Option<&str>, term: Term) -> Result<(I
     Ok((issue, outcome))
 }
 
+/// Stages an edited issues list, its top three kept whole first: only open
+/// short-term issues are in it, numbered 1..n in their order (a solved or
+/// moved top issue leaves no gap).
+pub fn put(change: &mut Change, file: &crate::store::FileRef, doc: &mut TomlDoc) -> Result<()> {
+    let mut ranked: Vec<(i64, usize)> = Vec::new();
+    for (index, t) in doc.items_mut(Issue::KEY).into_iter().enumerate() {
+        let Some(priority) = t.get("priority").and_then(|p| p.as_integer()) else {
+            continue;
+        };
+        let status = t.get("status").and_then(|s| s.as_str()).unwrap_or("open");
+        let term = t.get("term").and_then(|s| s.as_str()).unwrap_or("short");
+        if status == "open" && term == "short" {
+            ranked.push((priority, index));
+        } else {
+            unset(t, "priority");
+        }
+    }
+    ranked.sort();
+    let mut tables = doc.items_mut(Issue::KEY);
+    for (rank, (priority, index)) in ranked.into_iter().enumerate() {
+        let want = rank as i64 + 1;
+        if priority != want
+            && let Some(t) = tables.get_mut(index)
+        {
+            set(&mut **t, "priority", Value::from(want));
+        }
+    }
+    change.put_toml::<IssuesFile>(file, doc)
+}
+
 pub struct ListFilter<'a> {
     pub all: bool,
     pub long: bool,
@@ -122,7 +152,7 @@ fn edit_issue(
         .find_mut("issue", &issue.id)
         .ok_or_else(|| vanished("issue", &issue.id))?;
     let message = edit(issue, table)?;
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    put(&mut change, &file, &mut doc)?;
     let outcome = change.finish(&message)?;
     let after: IssuesFile = load::toml_or_default(&file)?;
     let updated = after
@@ -166,6 +196,13 @@ pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
     for q in queries {
         let (_, issue) = find(&current.issue, q, "issue", |i| i.id.as_str())?;
         require_open(issue)?;
+        if issue.term == Term::Long {
+            return Err(Error::user(format!(
+                "issue `{}` is on the long-term list: the top three are the weekly meeting's short-term issues",
+                issue.id
+            ))
+            .with_hint(format!("move it first: pulse issue move {} --short", issue.id)));
+        }
         if chosen.iter().any(|c| c.id == issue.id) {
             return Err(Error::user(format!("issue `{}` is named twice", issue.id)));
         }
@@ -183,7 +220,7 @@ pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
             .ok_or_else(|| vanished("issue", &issue.id))?;
         set(t, "priority", Value::from(rank as i64 + 1));
     }
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    put(&mut change, &file, &mut doc)?;
     let names: Vec<&str> = chosen.iter().map(|i| i.id.as_str()).collect();
     let outcome = change.finish(&format!("issue: top {}", names.join(", ")))?;
     let result = chosen
@@ -225,7 +262,7 @@ pub fn solve(
     if let Some(r) = resolution.map(str::trim).filter(|r| !r.is_empty()) {
         set(table, "resolution", r);
     }
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    put(&mut change, &file, &mut doc)?;
 
     let mut made = Vec::new();
     if !new_todos.is_empty() {
@@ -306,7 +343,7 @@ fn reopen_archived(ctx: &Ctx, quarter: Quarter, issue: Issue) -> Result<(Issue, 
     let file = ctx.ws.issues_file();
     let mut doc = change.toml(&file)?;
     doc.append_moved(Issue::KEY, table);
-    change.put_toml::<IssuesFile>(&file, &doc)?;
+    put(&mut change, &file, &mut doc)?;
     let outcome = change.finish(&format!(
         "issue: reopen {:?} (from the {quarter} archive)",
         issue.title
@@ -359,8 +396,8 @@ pub fn move_to_team(ctx: &Ctx, query: &str, team: &str) -> Result<(Issue, Outcom
     unset(&mut table, "priority");
     let mut target_doc = change.toml(&target_file)?;
     target_doc.append_moved(Issue::KEY, table);
-    change.put_toml::<IssuesFile>(&target_file, &target_doc)?;
-    change.put_toml::<IssuesFile>(&source_file, &source)?;
+    put(&mut change, &target_file, &mut target_doc)?;
+    put(&mut change, &source_file, &mut source)?;
     let outcome = change.finish(&format!(
         "issue: move {:?} from {from} to {team}",
         issue.title

@@ -66,7 +66,7 @@ pub fn add_headline(ctx: &Ctx, new: NewHeadline) -> Result<(NaiveDate, Option<Is
             Some(&by),
             Term::Short,
         )?);
-        change.put_toml::<IssuesFile>(&issues_file, &issues_doc)?;
+        super::issues::put(&mut change, &issues_file, &mut issues_doc)?;
     }
     let also = if issue.is_some() {
         " and raise it as an issue"

@@ -185,7 +185,7 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
             }
             current.issue.push(issue);
         }
-        change.put_toml::<IssuesFile>(&issues_file, &issues_doc)?;
+        super::issues::put(&mut change, &issues_file, &mut issues_doc)?;
     }
     change.put_toml::<RocksFile>(&file, &doc)?;
     // The closed quarter's finished to-dos and issues go to the archive in

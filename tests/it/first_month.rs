@@ -107,3 +107,45 @@ fn init_takes_the_meeting_and_a_new_company_meets_on_monday() {
         "a failed init writes nothing"
     );
 }
+
+/// `issue top` accepted a long-term issue, which then showed nowhere; a
+/// solved top issue left a gap (`3.` alone). Only open short-term issues
+/// are top, numbered 1..n.
+#[test]
+fn top_three_are_open_short_term_issues_numbered_without_gaps() {
+    let t = TestCompany::new();
+    for title in [
+        "Churn doubled",
+        "Racks late",
+        "Support queue",
+        "Second continent",
+    ] {
+        t.ok(&["issue", "add", title, "--owner", "amy"]);
+    }
+    t.ok(&["issue", "move", "second", "--long"]);
+    let err = t.fails(&["issue", "top", "second"], 1);
+    assert!(
+        err.contains("long-term list") && err.contains("issue move"),
+        "{err}"
+    );
+    t.ok(&["issue", "top", "churn", "racks", "support"]);
+    t.ok(&["issue", "solve", "churn", "--resolution", "Called them"]);
+    let issues = t.read("issues.toml");
+    assert!(
+        issues.contains("id = \"racks-late\"") && issues.contains("priority = 1"),
+        "{issues}"
+    );
+    assert!(
+        issues.contains("priority = 2") && !issues.contains("priority = 3"),
+        "{issues}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "issues"])).unwrap();
+    assert_eq!(json[0]["id"], "racks-late");
+    assert_eq!(json[0]["priority"], 1);
+    assert_eq!(json[1]["priority"], 2);
+    // Moved to the long-term list, it leaves the top three.
+    t.ok(&["issue", "move", "racks", "--long"]);
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "issues"])).unwrap();
+    assert_eq!(json[0]["id"], "support-queue");
+    assert_eq!(json[0]["priority"], 1);
+}
