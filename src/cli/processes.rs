@@ -106,8 +106,8 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
         .count();
     let mut text = table.render();
     text.push_str(&format!(
-        "\n{} core processes, {followed} followed by all\n",
-        rows.len()
+        "\n{}, {followed} followed by all\n",
+        crate::render::words::count(rows.len(), "core process", "core processes")
     ));
     out.print(&text);
     Ok(0)

@@ -53,8 +53,8 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let live = rocks.len() - count(RockStatus::Dropped);
     let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
     text.push_str(&format!(
-        "\n{} rocks: {} on track, {} off track, {} done, {} dropped",
-        rocks.len(),
+        "\n{}: {} on track, {} off track, {} done, {} dropped",
+        crate::render::words::count(rocks.len(), "rock", "rocks"),
         count(RockStatus::OnTrack),
         count(RockStatus::OffTrack),
         count(RockStatus::Done),

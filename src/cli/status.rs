@@ -48,16 +48,22 @@ pub fn run(args: StatusArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         sections: Vec::new(),
     };
 
-    let mut rocks = Section::new(
-        "Rocks",
+    let mut rocks = Section::new("Rocks", {
+        // Every rock counts: a dropped one is named, never hidden.
+        let dropped = s.rocks.len() - s.on_track - s.off_track - s.done;
+        let dropped = if dropped > 0 {
+            format!(", {dropped} dropped")
+        } else {
+            String::new()
+        };
         format!(
-            "{} on track, {} off track, {} done of {}",
+            "{} on track, {} off track, {} done{dropped} of {}",
             s.on_track,
             s.off_track,
             s.done,
             s.rocks.len()
-        ),
-    );
+        )
+    });
     for r in s
         .rocks
         .iter()

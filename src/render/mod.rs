@@ -14,6 +14,7 @@ pub mod shell;
 pub mod style;
 pub mod table;
 pub mod vision;
+pub mod words;
 
 pub use crate::escape::{escape, escape_lines};
 pub use style::Painter;

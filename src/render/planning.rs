@@ -55,8 +55,12 @@ pub fn page(plan: &Plan) -> Page {
         numbers.push(Line::marked(
             &format!("{}/{}", n.hits, n.recorded),
             format!(
-                "{}: goal {} met, average {avg} ({})",
-                n.name, n.goal, n.owner
+                "{}: goal {} hit {} of {}, average {avg} ({})",
+                n.name,
+                n.goal,
+                n.hits,
+                crate::render::words::count(n.recorded, "week", "weeks"),
+                n.owner
             ),
             Some(style),
         ));

@@ -149,3 +149,44 @@ fn top_three_are_open_short_term_issues_numbered_without_gaps() {
     assert_eq!(json[0]["id"], "support-queue");
     assert_eq!(json[0]["priority"], 1);
 }
+
+/// `1 rocks`, `1 core processes`, a dropped rock missing from status's
+/// count, "goal met" for a goal missed most weeks: counts and words.
+#[test]
+fn counts_and_words_read_right() {
+    let t = TestCompany::new();
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    assert!(t.ok(&["rocks"]).contains("\n1 rock: 1 on track"));
+    t.ok(&["rock", "add", "Second region", "--owner", "ian"]);
+    t.ok(&["rock", "set", "second", "dropped"]);
+    let status = t.ok(&["status"]);
+    assert!(
+        status.contains("1 on track, 0 off track, 0 done, 1 dropped of 2"),
+        "{status}"
+    );
+    t.write(
+        "processes/hiring.md",
+        "+++\nname = \"Hiring\"\nowner = \"zoe\"\nstatus = \"documented\"\n+++\n",
+    );
+    assert!(
+        t.ok(&["processes"])
+            .contains("1 core process, 0 followed by all")
+    );
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Leads",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 40",
+    ]);
+    for (w, v) in [("2026-W40", "30"), ("2026-W41", "31"), ("2026-W42", "50")] {
+        t.ok(&["scorecard", "record", "leads", v, "--week", w]);
+    }
+    let plan = t.ok(&["agenda", "--quarterly", "--date", "2026-12-28"]);
+    assert!(
+        !plan.contains(" met,") && plan.contains("goal >= 40 hit 1 of 3 weeks"),
+        "{plan}"
+    );
+}
