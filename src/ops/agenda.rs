@@ -238,17 +238,19 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
             owner: todo.owner.clone(),
         });
     }
-    if let Some((d, m)) = &previous
-        && let Some(avg) = m.average_rating().filter(|a| *a < 8.0)
-    {
-        candidates.push(Candidate {
-            kind: "low-rating",
-            id: d.to_string(),
-            text: format!(
-                "The meeting of {d} was rated {avg:.1} (below 8): what would make it a 10?"
-            ),
-            owner: String::new(),
-        });
+    // EOS asks everyone who rated the last meeting below 8 why, not only
+    // when the average is low (10, 10, 10, 4 averages 8.5).
+    if let Some((d, m)) = &previous {
+        for (who, rating) in m.ratings.iter().filter(|(_, r)| **r < 8) {
+            candidates.push(Candidate {
+                kind: "low-rating",
+                id: d.to_string(),
+                text: format!(
+                    "Rated the meeting of {d} {rating} (below 8): what would make it a 10?"
+                ),
+                owner: who.clone(),
+            });
+        }
     }
 
     Ok(Agenda {

@@ -61,10 +61,7 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         .into_iter()
         .map(|(owner, list)| OwnerCompletion {
             done: list.iter().filter(|r| r.status == RockStatus::Done).count(),
-            counted: list
-                .iter()
-                .filter(|r| r.status != RockStatus::Dropped)
-                .count(),
+            counted: list.len(),
             rate: completion(&list),
             owner,
         })

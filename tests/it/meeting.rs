@@ -78,7 +78,8 @@ fn agenda_date_and_planning_agendas() {
         "{q}"
     );
     let q = t.ok(&["agenda", "--quarterly", "--date", "2026-10-08"]);
-    assert!(q.contains("Rocks of 2026-Q3 — 80% done (goal 80%)"), "{q}");
+    // 4 of 6 done, one dropped: 67% (a dropped rock is not done).
+    assert!(q.contains("Rocks of 2026-Q3 — 67% done (goal 80%)"), "{q}");
     let a = t.ok(&["agenda", "--annual", "--date", "2026-12-17"]);
     assert!(
         a.contains("Annual planning") && a.contains("1-year plan") && a.contains("Hire a VP Sales"),
@@ -284,4 +285,28 @@ fn a_bad_pulse_now_shows_the_form() {
         err.contains("PULSE_NOW") && err.contains("YYYY-MM-DDTHH:MM"),
         "{err}"
     );
+}
+
+/// 10, 10, 10 and 4 average 8.5 and raised nothing: anyone who rated the
+/// last meeting below 8 is asked why.
+#[test]
+fn the_low_rating_rule_is_per_person() {
+    let t = TestCompany::new().with_today("2026-11-26");
+    t.ok(&[
+        "meeting",
+        "rate",
+        "amy=10",
+        "ian=10",
+        "zoe=4",
+        "--date",
+        "2026-11-19",
+    ]);
+    let agenda = t.ok(&["agenda"]);
+    assert!(
+        agenda.contains(
+            "Rated the meeting of 2026-11-19 4 (below 8): what would make it a 10? (zoe)"
+        ),
+        "{agenda}"
+    );
+    assert!(!agenda.contains("(amy)\n"), "{agenda}");
 }
