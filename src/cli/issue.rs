@@ -323,7 +323,9 @@ pub fn issue_table(out: &Out, issues: &[Issue], ctx: &Ctx) -> String {
         out.painter,
         &["#", "issue", "title", "owner", "age", "status"],
     );
-    for i in issues {
+    let ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
+    let short = crate::model::ids::shortest_prefixes(&ids);
+    for (i, id) in issues.iter().zip(short) {
         let rank = i
             .priority
             .filter(|_| i.is_open())
@@ -353,12 +355,12 @@ pub fn issue_table(out: &Out, issues: &[Issue], ctx: &Ctx) -> String {
         };
         table.styled_row(vec![
             (rank, None),
-            (i.id.clone(), None),
+            (id, None),
             (i.title.clone(), None),
             (i.owner.clone(), None),
             (age, None),
             (status, style),
         ]);
     }
-    table.render()
+    table.shrink(2).render()
 }

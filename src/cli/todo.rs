@@ -186,7 +186,7 @@ pub fn completion_line(completion: Option<(usize, usize)>) -> String {
             let pct = done * 100 / due;
             let verdict = if pct >= 90 { "meets" } else { "below" };
             format!(
-                "To-do completion, last 7 days: {done}/{due} done on time = {pct}% ({verdict} the EOS goal of 90%)\n"
+                "To-dos done on time, last 7 days: {done}/{due} = {pct}% ({verdict} the EOS goal, 90%)\n"
             )
         }
         None => "To-do completion, last 7 days: nothing was due\n".to_string(),
@@ -195,7 +195,9 @@ pub fn completion_line(completion: Option<(usize, usize)>) -> String {
 
 pub fn todo_table(out: &Out, todos: &[Todo], ctx: &Ctx) -> String {
     let mut table = TableBuilder::new(out.painter, &["to-do", "title", "owner", "due", "state"]);
-    for t in todos {
+    let ids: Vec<&str> = todos.iter().map(|t| t.id.as_str()).collect();
+    let short = crate::model::ids::shortest_prefixes(&ids);
+    for (t, id) in todos.iter().zip(short) {
         let due = t
             .due_date()
             .map(|d| d.to_string())
@@ -206,12 +208,12 @@ pub fn todo_table(out: &Out, todos: &[Todo], ctx: &Ctx) -> String {
             None => ("open".to_string(), DIM),
         };
         table.styled_row(vec![
-            (t.id.clone(), None),
+            (id, None),
             (t.title.clone(), None),
             (t.owner.clone(), None),
             (due, None),
             (state, Some(style)),
         ]);
     }
-    table.render()
+    table.shrink(1).render()
 }

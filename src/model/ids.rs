@@ -62,6 +62,29 @@ fn fold_accent(c: char) -> Vec<char> {
 
 /// Makes `base` unique among `taken` ids by adding `-2`, `-3`, ... while
 /// staying within the length limit.
+/// Each id cut to the shortest prefix that still resolves to it among
+/// `ids` (SPEC §1: tables show ids as jj and git show hashes): one
+/// character more than it shares with its nearest neighbour in sorted
+/// order, never ending on a `-`; an id that begins another stays whole.
+pub fn shortest_prefixes(ids: &[&str]) -> Vec<String> {
+    let mut sorted: Vec<&str> = ids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let common = |a: &str, b: &str| a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    ids.iter()
+        .map(|id| {
+            let at = sorted.binary_search(id).unwrap_or(0);
+            let before = at.checked_sub(1).map_or(0, |i| common(id, sorted[i]));
+            let after = sorted.get(at + 1).map_or(0, |next| common(id, next));
+            let mut k = (before.max(after) + 1).min(id.len());
+            while k < id.len() && (id.as_bytes()[k - 1] == b'-' || !id.is_char_boundary(k)) {
+                k += 1;
+            }
+            id[..k].to_string()
+        })
+        .collect()
+}
+
 /// Whether `text` is a slug: lowercase ASCII letters and digits joined by
 /// single `-`, at most 40 characters (ids, team names).
 pub fn is_slug(text: &str) -> bool {
@@ -155,6 +178,26 @@ pub fn nearest<'a>(query: &str, candidates: &[&'a str]) -> Option<&'a str> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every shortest prefix resolves to its own id under the rule of
+    /// SPEC §1, and none is longer than it needs to be.
+    #[test]
+    fn shortest_prefixes_resolve_to_their_ids() {
+        let ids = [
+            "ship-the-ipv6-network",
+            "ship-it",
+            "ship",
+            "open-the-frankfurt-region",
+            "open-issues",
+            "churn-doubled",
+        ];
+        let short = super::shortest_prefixes(&ids);
+        assert_eq!(short, ["ship-t", "ship-i", "ship", "open-t", "open-i", "c"]);
+        for (i, prefix) in short.iter().enumerate() {
+            assert_eq!(super::resolve(prefix, &ids, "rock").unwrap(), i, "{prefix}");
+        }
+    }
+
     use super::*;
 
     #[test]

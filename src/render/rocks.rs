@@ -16,17 +16,11 @@ pub fn status_style(status: RockStatus) -> anstyle::Style {
 pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) -> String {
     let mut table = TableBuilder::new(
         painter,
-        &[
-            "rock",
-            "title",
-            "owner",
-            "type",
-            "status",
-            "due",
-            "milestones",
-        ],
+        &["rock", "title", "owner", "status", "due", "steps"],
     );
-    for rock in rocks {
+    let ids: Vec<&str> = rocks.iter().map(|r| r.id.as_str()).collect();
+    let short = crate::model::ids::shortest_prefixes(&ids);
+    for (rock, id) in rocks.iter().zip(short) {
         let due = rock
             .due
             .map(|d| d.0.to_string())
@@ -39,18 +33,17 @@ pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) 
         let overdue = rock.due.is_some_and(|d| d.0 < today)
             && matches!(rock.status, RockStatus::OnTrack | RockStatus::OffTrack);
         table.styled_row(vec![
-            (rock.id.clone(), None),
-            (rock.title.clone(), None),
-            (rock.owner.clone(), None),
+            (id, None),
+            // A company rock is marked, so the title keeps the width.
             (
-                (if rock.company {
-                    "company"
+                if rock.company {
+                    format!("★ {}", rock.title)
                 } else {
-                    "individual"
-                })
-                .to_string(),
+                    rock.title.clone()
+                },
                 None,
             ),
+            (rock.owner.clone(), None),
             (rock.status.to_string(), Some(status_style(rock.status))),
             (
                 if overdue {
@@ -63,5 +56,9 @@ pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) 
             (milestones, None),
         ]);
     }
-    table.render()
+    let mut text = table.shrink(1).render();
+    if rocks.iter().any(|r| r.company) {
+        text.push_str("★ company rock; steps: milestones done/all\n");
+    }
+    text
 }

@@ -190,3 +190,42 @@ fn counts_and_words_read_right() {
         "{plan}"
     );
 }
+
+/// Tables at 80 columns broke words (`launch-the` / `-longtail-`) and the id
+/// column repeated the title: ids show as their shortest unique prefix and
+/// a long title is cut with `…`, every line within the width.
+#[test]
+fn tables_fit_80_columns_without_breaking_words() {
+    let t = TestCompany::demo();
+    for args in [&["rocks"][..], &["issues"], &["todos", "--all"], &["teams"]] {
+        let out = t.pulse().env("COLUMNS", "80").args(args).output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {line:?} is wider than 80"
+            );
+        }
+    }
+    let rocks = String::from_utf8_lossy(
+        &t.pulse()
+            .env("COLUMNS", "80")
+            .arg("rocks")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .into_owned();
+    assert!(
+        rocks.contains(" op     ★ Open the Frankfurt region"),
+        "{rocks}"
+    );
+    assert!(rocks.contains("…"), "{rocks}");
+    // A shown prefix is a working id.
+    t.ok(&["rock", "set", "op", "on-track"]);
+    // A pipe with no COLUMNS gets the titles whole.
+    assert!(
+        t.ok(&["rocks"])
+            .contains("Ship the IPv6 network to every region")
+    );
+}

@@ -207,7 +207,7 @@ fn todos_add_done_list_and_completion() {
     t.commit_file("todos.toml", &format!("{file}\n[[todo]]\nid = \"old\"\ntitle = \"Old one\"\nowner = \"ian\"\ncreated = 2026-11-18\ndue = 2026-11-25\n"));
     let list = t.ok(&["todos"]);
     assert!(
-        list.contains("overdue") && list.contains("0/1 done on time = 0%"),
+        list.contains("overdue") && list.contains("last 7 days: 0/1 = 0%"),
         "{list}"
     );
     t.ok(&["todo", "done", "call"]);
