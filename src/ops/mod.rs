@@ -44,6 +44,7 @@ use crate::store::Workspace;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Everything a command needs to know about where and when it runs.
+#[derive(Clone)]
 pub struct Ctx {
     pub ws: Workspace,
     pub today: NaiveDate,
@@ -81,6 +82,17 @@ impl Ctx {
             now,
             commit,
         })
+    }
+
+    /// The same company as seen at `now`, writing its files without
+    /// committing them: the meeting screen writes every action at once and
+    /// commits them all when it is left.
+    pub fn uncommitted_at(&self, now: NaiveDateTime) -> Ctx {
+        let mut ctx = self.clone();
+        ctx.today = now.date();
+        ctx.now = now;
+        ctx.commit = false;
+        ctx
     }
 
     /// Checks that a handle can own something new: on the roster and still
