@@ -17,6 +17,7 @@ pub mod issue_edit;
 pub mod issues;
 pub mod items;
 pub mod log;
+pub mod meeting_run;
 pub mod meetings;
 pub mod milestones;
 pub mod past_meetings;
