@@ -70,6 +70,15 @@ pub enum MeetingCommand {
         #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
     },
+    /// Run the meeting in the terminal, section by section, with its clock
+    #[command(
+        after_help = "Full screen: one section at a time in agenda order, each with its live data and a\ncountdown of its minutes. n/→ next section, p/← previous, space pauses, ? lists\nevery key, q ends (before Conclude, y confirms). Every action is written at once;\nleaving makes one commit of everything the meeting changed. Ctrl-C stops without\ncommitting, and running it again resumes the meeting where it stood.\n\nExamples:\n  pulse meeting run                    the meeting in progress (or today's)\n  pulse meeting run --date 2026-11-26  a given meeting: resume it, or record it afterwards"
+    )]
+    Run {
+        /// YYYY-MM-DD (default: the meeting in progress, today's, else the last one held)
+        #[arg(long, value_name = "D", add = complete::meetings())]
+        date: Option<String>,
+    },
     /// One meeting's record, and what was decided that day
     #[command(
         after_help = "Shows the attendees, ratings, headlines and cascading messages, then the issues\nsolved that day (with their resolutions), the to-dos made that day, and the rock\nstatuses changed that day (read from git history).\n\nExamples:\n  pulse meeting show                 the last meeting (or today's)\n  pulse meeting show 2026-11-19"
@@ -162,6 +171,7 @@ pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             let (m, o) = meetings::cascade(ctx, date, &text)?;
             (m, o, format!("meeting {date}: message recorded"))
         }
+        MeetingCommand::Run { date } => return super::meeting_run::run(date, ctx, out),
         MeetingCommand::Show { date } => {
             let date = date.map(|d| values::date(&d, "DATE")).transpose()?;
             return show(ctx, out, date);
