@@ -1,6 +1,7 @@
 //! `pulse headline add`, `pulse meeting rate|cascade|attend|show` and
 //! `pulse meetings`.
 
+use super::agenda::Format;
 use super::output::Out;
 use super::{complete, values};
 use crate::error::Result;
@@ -9,6 +10,7 @@ use crate::ops::Ctx;
 use crate::ops::calendar::Calendar;
 use crate::ops::meetings::{self, NewHeadline};
 use crate::ops::past_meetings;
+use crate::render;
 use crate::render::style::DIM;
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
@@ -78,6 +80,18 @@ pub enum MeetingCommand {
         /// YYYY-MM-DD (default: the meeting in progress, today's, else the last one held)
         #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
+    },
+    /// The recap to send after a meeting: attendees, ratings, decisions, to-dos
+    #[command(
+        after_help = "Attendees, ratings and their average, issues solved (with their resolutions) and\ndropped, to-dos made (owner, due), rock statuses changed, cascading messages and\nheadlines: ready for an email or a chat.\n\nExamples:\n  pulse meeting summary                      the last meeting held\n  pulse meeting summary 2026-11-26 --format markdown | pbcopy"
+    )]
+    Summary {
+        /// The meeting's date, YYYY-MM-DD (default: the meeting in progress, else the last one held)
+        #[arg(value_name = "DATE", add = complete::meetings())]
+        date: Option<String>,
+        /// Print as terminal text or as Markdown (for an email, a chat)
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// One meeting's record, and what was decided that day
     #[command(
@@ -172,6 +186,20 @@ pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             (m, o, format!("meeting {date}: message recorded"))
         }
         MeetingCommand::Run { date } => return super::meeting_run::run(date, ctx, out),
+        MeetingCommand::Summary { date, format } => {
+            let date = date.map(|d| values::date(&d, "DATE")).transpose()?;
+            let record = past_meetings::show(ctx, date)?;
+            if out.json {
+                out.print_json(&record);
+            } else {
+                let company = &ctx.ws.company;
+                out.print(&match format {
+                    Format::Text => render::meeting_summary::text(&record, company),
+                    Format::Markdown => render::meeting_summary::markdown(&record, company),
+                });
+            }
+            return Ok(0);
+        }
         MeetingCommand::Show { date } => {
             let date = date.map(|d| values::date(&d, "DATE")).transpose()?;
             return show(ctx, out, date);
