@@ -8,6 +8,7 @@ mod foundation;
 mod history;
 mod ids;
 mod meeting;
+mod meeting_run;
 mod people;
 mod scorecard;
 mod team;

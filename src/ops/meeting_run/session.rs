@@ -155,7 +155,8 @@ impl Session {
     pub fn perform(&mut self, run: &mut Run, action: &Action, now: Duration) {
         let result = match self.apply(action) {
             Ok((message, files)) => {
-                for file in files {
+                let own = self.ctx.ws.meeting_file(self.date).display;
+                for file in files.into_iter().filter(|f| *f != own) {
                     if !self.files.contains(&file) {
                         self.files.push(file);
                     }
