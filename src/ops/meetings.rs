@@ -154,6 +154,12 @@ pub fn absent(ctx: &Ctx, date: NaiveDate, handle: &str) -> Result<(Meeting, Outc
             Error::broken(format!("{}: `attendees` must be an array", file.display))
         })?;
         array.retain(|v| v.as_str() != Some(handle));
+        // `["amy", "ian"]` without amy is `["ian"]`, not `[ "ian"]`.
+        if let Some(first) = array.get_mut(0)
+            && first.decor().prefix().and_then(|p| p.as_str()) == Some(" ")
+        {
+            first.decor_mut().set_prefix("");
+        }
         Ok(format!("meeting {date}: {handle} absent"))
     })
 }

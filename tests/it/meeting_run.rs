@@ -233,6 +233,8 @@ fn the_markdown_recap_renders_as_lists_and_tables() {
 struct Pane {
     socket: PathBuf,
     status: PathBuf,
+    /// `stty -a` in the pane once pulse has exited.
+    stty: PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -250,13 +252,15 @@ impl Pane {
         let socket = dir.path().join("tmux.sock");
         let status = dir.path().join("status");
         let script = dir.path().join("run.sh");
+        let stty = dir.path().join("stty");
         let pulse = assert_cmd::cargo::cargo_bin!("pulse");
         std::fs::write(
             &script,
             format!(
-                "cd '{}'\nexport PULSE_NOW={now} NO_COLOR=1\n'{}' meeting run {args}\necho $? > '{}'\nsleep 60\n",
+                "cd '{}'\nexport PULSE_NOW={now} NO_COLOR=1 PULSE_TEST_PANIC=1\n'{}' meeting run {args}\ncode=$?\nstty -a > '{}'\necho $code > '{}'\nsleep 60\n",
                 t.path().display(),
                 pulse.display(),
+                stty.display(),
                 status.display()
             ),
         )
@@ -264,6 +268,7 @@ impl Pane {
         let pane = Pane {
             socket,
             status,
+            stty,
             _dir: dir,
         };
         pane.tmux(&[
@@ -362,6 +367,26 @@ impl Pane {
     }
 }
 
+impl Pane {
+    /// Asserts that pulse gave the terminal back: the alternate screen left,
+    /// the cursor shown, raw mode off (the line discipline echoes again).
+    fn assert_terminal_restored(&self) {
+        let state = self.tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            "meeting",
+            "#{alternate_on} #{cursor_flag}",
+        ]);
+        assert_eq!(state.trim(), "0 1", "alternate screen off, cursor on");
+        let stty = std::fs::read_to_string(&self.stty).unwrap();
+        let flags: Vec<&str> = stty.split_whitespace().collect();
+        for flag in ["icanon", "echo", "icrnl", "opost", "isig"] {
+            assert!(flags.contains(&flag), "{flag} not restored:\n{stty}");
+        }
+    }
+}
+
 impl Drop for Pane {
     fn drop(&mut self) {
         let _ = Command::new("tmux")
@@ -426,6 +451,7 @@ fn a_short_meeting_in_a_real_terminal() {
     pane.wait_for("Amy Chen rated 9; average 9.0");
     pane.keys(&["q"]);
     assert_eq!(pane.exit_code(), 0, "{}", pane.screen());
+    pane.assert_terminal_restored();
     let screen = pane.screen();
     assert!(
         screen.contains("committed: meeting: 2026-11-26 l10 (rated 9.0, 1 issue solved, 1 to-do)"),
@@ -455,7 +481,6 @@ fn a_short_meeting_in_a_real_terminal() {
         "ended = 2026-11-26T09:0",
         "attendees = [\"amy\", \"felix\", \"ian\", \"nate\", \"priya\", \"zoe\"]",
         "ratings = { amy = 9 }",
-        "minutes = { ",
     ] {
         assert!(meeting.contains(expected), "{expected} missing:\n{meeting}");
     }
@@ -489,6 +514,7 @@ fn ctrl_c_then_a_second_run_resumes() {
     pane.wait_for("on-track → off-track");
     pane.keys(&["C-c"]);
     assert_eq!(pane.exit_code(), 130);
+    pane.assert_terminal_restored();
     assert!(
         pane.screen()
             .contains("stopped: everything so far is on disk, not committed")
@@ -527,4 +553,30 @@ fn ctrl_c_then_a_second_run_resumes() {
     );
     assert!(!meeting.contains("ended ="), "{meeting}");
     assert!(t.clean());
+}
+
+/// A panic on the meeting screen still gives the terminal back, and its
+/// message is printed where it can be read; what was done is on disk.
+#[test]
+fn the_terminal_comes_back_after_a_panic() {
+    if skip_without_tmux() {
+        return;
+    }
+    let t = TestCompany::demo();
+    let pane = Pane::start(&t, "2026-11-26T09:00", "");
+    pane.wait_for("1/7 Segue");
+    pane.keys(&["x"]);
+    pane.wait_for("Amy Chen is away");
+    pane.keys(&["!"]);
+    assert_eq!(pane.exit_code(), 101);
+    pane.assert_terminal_restored();
+    assert!(
+        pane.screen()
+            .contains("PULSE_TEST_PANIC: a panic on purpose")
+    );
+    let meeting = t.read("meetings/2026-11-26.toml");
+    assert!(
+        meeting.contains("attendees = [\"felix\", \"ian\", \"nate\", \"priya\", \"zoe\"]"),
+        "{meeting}"
+    );
 }

@@ -119,6 +119,7 @@ fn event_loop(
             match event::read() {
                 Ok(Event::Key(press)) => {
                     if let Some(key) = keys::key(press) {
+                        test_panic(key);
                         match run.key(key, now) {
                             Step::Nothing => {}
                             Step::Act(action) => session.perform(run, &action, now),
@@ -134,5 +135,16 @@ fn event_loop(
             }
         }
         session.tick(run, now);
+    }
+}
+
+/// Debug builds only: `!` panics when `PULSE_TEST_PANIC` is set, so that a
+/// test can watch the terminal come back after a panic (tests/it).
+fn test_panic(key: crate::ops::meeting_run::Key) {
+    if cfg!(debug_assertions)
+        && key == crate::ops::meeting_run::Key::Char('!')
+        && std::env::var_os("PULSE_TEST_PANIC").is_some()
+    {
+        panic!("PULSE_TEST_PANIC: a panic on purpose");
     }
 }

@@ -85,7 +85,9 @@ pub fn save(
 ) -> Result<()> {
     edit(ctx, date, |doc| {
         let root = doc.doc.as_table_mut();
-        set(root, "minutes", minutes_value(seconds));
+        if seconds.iter().any(|s| *s > 0) {
+            set(root, "minutes", minutes_value(seconds));
+        }
         if !root.get("run").is_some_and(Item::is_table) {
             root.insert("run", Item::Table(Table::new()));
         }
@@ -100,7 +102,9 @@ pub fn save(
                 per_section.insert(s.key(), Value::from(*secs as i64));
             }
         }
-        set(run, "seconds", Value::InlineTable(per_section));
+        if !per_section.is_empty() {
+            set(run, "seconds", Value::InlineTable(per_section));
+        }
         set(
             run,
             "files",
@@ -115,7 +119,9 @@ pub fn end(ctx: &Ctx, date: NaiveDate, ended: NaiveDateTime, seconds: &[u64; 7])
     edit(ctx, date, |doc| {
         let root = doc.doc.as_table_mut();
         set(root, "ended", toml_moment(ended));
-        set(root, "minutes", minutes_value(seconds));
+        if seconds.iter().any(|s| *s > 0) {
+            set(root, "minutes", minutes_value(seconds));
+        }
         unset(root, "run");
         Ok(())
     })
