@@ -144,10 +144,13 @@ fn draw_header(frame: &mut Frame, area: Rect, run: &Run, now: Duration, theme: T
     }
     let clock_width = clock.iter().map(|s| s.width()).sum::<usize>() as u16;
     let [line1, line2] = Layout::vertical([Constraint::Length(1); 2]).areas(area);
+    // A space between the two sides, however narrow the terminal.
     let [l1, r1] = Layout::horizontal([Constraint::Min(0), Constraint::Length(total.len() as u16)])
+        .spacing(1)
         .areas(line1);
-    let [l2, r2] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(clock_width)]).areas(line2);
+    let [l2, r2] = Layout::horizontal([Constraint::Min(0), Constraint::Length(clock_width)])
+        .spacing(1)
+        .areas(line2);
     frame.render_widget(Paragraph::new(left).style(theme.bold()), l1);
     frame.render_widget(Paragraph::new(total), r1);
     frame.render_widget(Paragraph::new(title).style(theme.accent()), l2);
