@@ -102,9 +102,7 @@ pub fn save(
                 per_section.insert(s.key(), Value::from(*secs as i64));
             }
         }
-        if !per_section.is_empty() {
-            set(run, "seconds", Value::InlineTable(per_section));
-        }
+        set(run, "seconds", Value::InlineTable(per_section));
         set(
             run,
             "files",

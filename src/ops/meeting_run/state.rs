@@ -41,6 +41,8 @@ pub struct Run {
     pub notice: Option<Notice>,
     /// The action handed to the session, until it reports back.
     pending: Option<Action>,
+    /// The issue the selection follows through a re-prioritisation.
+    follow: Option<String>,
 }
 
 impl Run {
@@ -66,6 +68,7 @@ impl Run {
             board,
             notice: None,
             pending: None,
+            follow: None,
         }
     }
 
@@ -203,6 +206,15 @@ impl Run {
 
     /// Hands an action to the session.
     pub(super) fn act(&mut self, action: Action) -> Step {
+        self.follow = match &action {
+            Action::Top { .. } => self
+                .board
+                .agenda
+                .issues
+                .get(self.selected())
+                .map(|i| i.id.clone()),
+            _ => None,
+        };
         self.pending = Some(action.clone());
         Step::Act(action)
     }
@@ -233,6 +245,12 @@ impl Run {
                 }
                 self.warn(message);
             }
+        }
+        // A re-prioritised issue moves in the list: the selection goes with it.
+        if let Some(id) = self.follow.take()
+            && let Some(at) = self.board.agenda.issues.iter().position(|i| i.id == id)
+        {
+            self.cursor[Section::Ids.index()] = at;
         }
         for section in Section::ALL {
             let last = self.rows(section).saturating_sub(1);

@@ -441,3 +441,22 @@ fn an_issue_can_be_added_in_ids() {
         })
     );
 }
+
+#[test]
+fn the_selection_follows_an_issue_through_the_top_three() {
+    let mut run = at(Section::Ids);
+    for _ in 0..3 {
+        run.key(Key::Down, secs(1));
+    }
+    assert!(matches!(
+        run.key(Key::Char('1'), secs(1)),
+        Step::Act(Action::Top { .. })
+    ));
+    // The session writes it and reads the company again: expense-tool first.
+    let mut board = super::Board::load(&demo::ctx(), demo::date()).unwrap();
+    let moved = board.agenda.issues.remove(3);
+    board.agenda.issues.insert(0, moved);
+    run.acted(Ok("top three".into()), Some(board));
+    assert_eq!(run.selected(), 0);
+    assert_eq!(run.board.agenda.issues[0].id, "expense-tool");
+}
