@@ -1,6 +1,7 @@
 //! `pulse headline add`, `pulse meeting rate|cascade|attend|show` and
 //! `pulse meetings`.
 
+use super::agenda::Format;
 use super::output::Out;
 use super::{complete, values};
 use crate::error::Result;
@@ -9,6 +10,7 @@ use crate::ops::Ctx;
 use crate::ops::calendar::Calendar;
 use crate::ops::meetings::{self, NewHeadline};
 use crate::ops::past_meetings;
+use crate::render;
 use crate::render::style::DIM;
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
@@ -69,6 +71,27 @@ pub enum MeetingCommand {
         /// YYYY-MM-DD (default: the meeting in progress, else the last one held)
         #[arg(long, value_name = "D", add = complete::meetings())]
         date: Option<String>,
+    },
+    /// Run the meeting in the terminal, section by section, with its clock
+    #[command(
+        after_help = "Full screen: one section at a time in agenda order, each with its live data and a\ncountdown of its minutes. n/→ next section, p/← previous, space pauses, ? lists\nevery key, q ends (before Conclude, y confirms). Every action is written at once;\nleaving makes one commit of everything the meeting changed. Ctrl-C stops without\ncommitting, and running it again resumes the meeting where it stood.\n\nExamples:\n  pulse meeting run                    the meeting in progress (or today's)\n  pulse meeting run --date 2026-11-26  a given meeting: resume it, or record it afterwards"
+    )]
+    Run {
+        /// YYYY-MM-DD (default: the meeting in progress, today's, else the last one held)
+        #[arg(long, value_name = "D", add = complete::meetings())]
+        date: Option<String>,
+    },
+    /// The recap to send after a meeting: attendees, ratings, decisions, to-dos
+    #[command(
+        after_help = "Attendees, ratings and their average, issues solved (with their resolutions) and\ndropped, to-dos made (owner, due), rock statuses changed, cascading messages and\nheadlines: ready for an email or a chat.\n\nExamples:\n  pulse meeting summary                      the last meeting held\n  pulse meeting summary 2026-11-26 --format markdown | pbcopy"
+    )]
+    Summary {
+        /// The meeting's date, YYYY-MM-DD (default: the meeting in progress, else the last one held)
+        #[arg(value_name = "DATE", add = complete::meetings())]
+        date: Option<String>,
+        /// Print as terminal text or as Markdown (for an email, a chat)
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// One meeting's record, and what was decided that day
     #[command(
@@ -161,6 +184,21 @@ pub fn run(cmd: MeetingCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             let date = date_or_today(date)?;
             let (m, o) = meetings::cascade(ctx, date, &text)?;
             (m, o, format!("meeting {date}: message recorded"))
+        }
+        MeetingCommand::Run { date } => return super::meeting_run::run(date, ctx, out),
+        MeetingCommand::Summary { date, format } => {
+            let date = date.map(|d| values::date(&d, "DATE")).transpose()?;
+            let record = past_meetings::show(ctx, date)?;
+            if out.json {
+                out.print_json(&record);
+            } else {
+                let company = &ctx.ws.company;
+                out.print(&match format {
+                    Format::Text => render::meeting_summary::text(&record, company),
+                    Format::Markdown => render::meeting_summary::markdown(&record, company),
+                });
+            }
+            return Ok(0);
         }
         MeetingCommand::Show { date } => {
             let date = date.map(|d| values::date(&d, "DATE")).transpose()?;

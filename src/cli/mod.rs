@@ -11,6 +11,7 @@ mod init;
 mod issue;
 mod log;
 mod meeting;
+mod meeting_run;
 mod output;
 mod people;
 mod person;

@@ -23,6 +23,24 @@ pub struct Meeting {
     pub ratings: BTreeMap<String, u8>,
     #[serde(default)]
     pub cascade: Vec<String>,
+    /// Where an unfinished `meeting run` stands, so that a second run resumes it.
+    pub run: Option<RunRecord>,
+}
+
+/// `[run]` in a meeting file: written by `meeting run` while the meeting
+/// runs, removed when it ends after Conclude. Seconds rather than the
+/// `minutes` table's whole minutes, so that a resumed clock loses nothing.
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct RunRecord {
+    /// The section the run was in (a key of `minutes`).
+    pub section: Option<String>,
+    /// The seconds each section has run, by section.
+    #[serde(default)]
+    pub seconds: BTreeMap<String, u64>,
+    /// The company files the run changed, relative to the company folder,
+    /// for the one commit made on leaving.
+    #[serde(default)]
+    pub files: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]

@@ -5,6 +5,7 @@ pub mod eos;
 pub mod goal;
 pub mod ids;
 pub mod issue;
+pub mod level10;
 pub mod meeting;
 pub mod people;
 pub mod process;

@@ -130,6 +130,29 @@ pub fn toml_date(date: NaiveDate) -> toml_edit::Value {
     toml_edit::Value::from(datetime)
 }
 
+/// Converts a moment into the TOML local date-time written to meeting files
+/// (`started = 2026-11-26T09:02:00`), to the second.
+pub fn toml_moment(moment: NaiveDateTime) -> toml_edit::Value {
+    use chrono::Timelike;
+    let datetime = toml_edit::Datetime {
+        time: Some(toml_edit::Time {
+            hour: moment.hour() as u8,
+            minute: moment.minute() as u8,
+            second: Some(moment.second() as u8),
+            nanosecond: None,
+        }),
+        ..toml_date(moment.date())
+            .as_datetime()
+            .copied()
+            .unwrap_or(toml_edit::Datetime {
+                date: None,
+                time: None,
+                offset: None,
+            })
+    };
+    toml_edit::Value::from(datetime)
+}
+
 /// Parses a weekday name as written in `[meeting] weekday`.
 pub fn parse_weekday(text: &str) -> Result<Weekday, String> {
     text.trim().parse::<Weekday>().map_err(|_| {

@@ -291,6 +291,15 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
 mod tests {
     use super::*;
 
+    /// The agenda's sections are the meeting screen's, in the same order.
+    #[test]
+    fn sections_are_the_level10_sections() {
+        use crate::model::level10::Section;
+        for (i, section) in Section::ALL.iter().enumerate() {
+            assert_eq!(SECTIONS[i], (section.title(), section.base_minutes()));
+        }
+    }
+
     #[test]
     fn minutes_scale_and_add_up() {
         let base: Vec<u32> = SECTIONS.iter().map(|s| s.1).collect();

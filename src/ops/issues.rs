@@ -183,7 +183,18 @@ fn require_open(issue: &Issue) -> Result<()> {
 /// Sets this week's top three: priorities 1, 2, 3 in the order given; every
 /// other issue loses its priority.
 pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
-    if queries.is_empty() || queries.len() > 3 {
+    if queries.is_empty() {
+        return Err(Error::user(
+            "name one to three issues for this week's top three (got 0)",
+        ));
+    }
+    set_top(ctx, queries)
+}
+
+/// Like [`top`], and an empty list clears the top three (the meeting
+/// screen takes the last issue out of it).
+pub fn set_top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
+    if queries.len() > 3 {
         return Err(Error::user(format!(
             "name one to three issues for this week's top three (got {})",
             queries.len()
@@ -222,7 +233,12 @@ pub fn top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
     }
     put(&mut change, &file, &mut doc)?;
     let names: Vec<&str> = chosen.iter().map(|i| i.id.as_str()).collect();
-    let outcome = change.finish(&format!("issue: top {}", names.join(", ")))?;
+    let message = if names.is_empty() {
+        "issue: no top three".to_string()
+    } else {
+        format!("issue: top {}", names.join(", "))
+    };
+    let outcome = change.finish(&message)?;
     let result = chosen
         .iter()
         .enumerate()
@@ -247,6 +263,26 @@ pub fn solve(
     resolution: Option<&str>,
     new_todos: &[(String, String)],
 ) -> Result<(Solved, Outcome)> {
+    let drafts: Vec<NewTodo> = new_todos
+        .iter()
+        .map(|(title, owner)| NewTodo {
+            title: title.clone(),
+            owner: owner.clone(),
+            due: None,
+            issue: None,
+        })
+        .collect();
+    solve_with(ctx, query, resolution, &drafts)
+}
+
+/// Solves an issue with to-dos that may have their own due dates (the
+/// meeting screen's IDS); each to-do is linked to the issue.
+pub fn solve_with(
+    ctx: &Ctx,
+    query: &str,
+    resolution: Option<&str>,
+    new_todos: &[NewTodo],
+) -> Result<(Solved, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
@@ -270,11 +306,11 @@ pub fn solve(
         let existing: TodosFile = change.load(&todos_file)?;
         let mut taken = todos::taken_ids(ctx, &existing)?;
         let mut todo_doc = change.toml(&todos_file)?;
-        for (title, owner) in new_todos {
+        for draft in new_todos {
             let new = NewTodo {
-                title: title.clone(),
-                owner: owner.clone(),
-                due: None,
+                title: draft.title.clone(),
+                owner: draft.owner.clone(),
+                due: draft.due,
                 issue: Some(issue.id.clone()),
             };
             made.push(todos::append(ctx, &mut todo_doc, &mut taken, &new)?);

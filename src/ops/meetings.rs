@@ -20,7 +20,7 @@ pub fn next_meeting_date(ctx: &Ctx) -> Result<NaiveDate> {
 }
 
 /// Opens a meeting's file for editing, starting it when it does not exist.
-fn open(change: &Change, file: &FileRef, date: NaiveDate) -> Result<TomlDoc> {
+pub(super) fn open(change: &Change, file: &FileRef, date: NaiveDate) -> Result<TomlDoc> {
     let mut doc = change.toml(file)?;
     if doc.doc.get("date").is_none() && doc.doc.as_table().is_empty() {
         doc.doc.insert("kind", toml_edit::value("l10"));
@@ -38,9 +38,19 @@ pub struct NewHeadline {
 }
 
 pub fn add_headline(ctx: &Ctx, new: NewHeadline) -> Result<(NaiveDate, Option<Issue>, Outcome)> {
+    let date = next_meeting_date(ctx)?;
+    add_headline_to(ctx, date, new)
+}
+
+/// Files a headline into the meeting of `date` (the meeting screen's, which
+/// is no longer the next one once it is rated).
+pub fn add_headline_to(
+    ctx: &Ctx,
+    date: NaiveDate,
+    new: NewHeadline,
+) -> Result<(NaiveDate, Option<Issue>, Outcome)> {
     let text = super::items::required(&new.text, "the headline")?;
     let by = ctx.owner(&new.by)?;
-    let date = next_meeting_date(ctx)?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.meeting_file(date);
     let mut doc = open(&change, &file, date)?;
@@ -93,6 +103,16 @@ pub fn rate(ctx: &Ctx, date: NaiveDate, ratings: &[(String, u8)]) -> Result<(Mee
         for (handle, rating) in ratings {
             set(table, handle, Value::from(i64::from(*rating)));
         }
+        // An inline table that grows one rating at a time (the meeting
+        // screen rates person by person) keeps toml_edit's spacing tidy:
+        // `{ zoe = 9, ian = 8 }`, not `{ zoe = 9 , ian = 8 }`.
+        if let Some(inline) = doc
+            .doc
+            .get_mut("ratings")
+            .and_then(|i| i.as_inline_table_mut())
+        {
+            inline.fmt();
+        }
         let list: Vec<String> = ratings.iter().map(|(h, r)| format!("{h}={r}")).collect();
         Ok(format!("meeting {date}: rate {}", list.join(" ")))
     })
@@ -123,6 +143,24 @@ pub fn attend(ctx: &Ctx, date: NaiveDate, handles: &[String]) -> Result<(Meeting
             }
         }
         Ok(format!("meeting {date}: attendees {}", handles.join(", ")))
+    })
+}
+
+/// Records that someone did not attend after all (the meeting screen's
+/// Segue toggles attendance).
+pub fn absent(ctx: &Ctx, date: NaiveDate, handle: &str) -> Result<(Meeting, Outcome)> {
+    edit(ctx, date, |doc, file| {
+        let array = array_mut(doc.doc.as_table_mut(), "attendees").ok_or_else(|| {
+            Error::broken(format!("{}: `attendees` must be an array", file.display))
+        })?;
+        array.retain(|v| v.as_str() != Some(handle));
+        // `["amy", "ian"]` without amy is `["ian"]`, not `[ "ian"]`.
+        if let Some(first) = array.get_mut(0)
+            && first.decor().prefix().and_then(|p| p.as_str()) == Some(" ")
+        {
+            first.decor_mut().set_prefix("");
+        }
+        Ok(format!("meeting {date}: {handle} absent"))
     })
 }
 

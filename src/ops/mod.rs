@@ -17,6 +17,7 @@ pub mod issue_edit;
 pub mod issues;
 pub mod items;
 pub mod log;
+pub mod meeting_run;
 pub mod meetings;
 pub mod milestones;
 pub mod past_meetings;
@@ -45,6 +46,7 @@ use crate::store::Workspace;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// Everything a command needs to know about where and when it runs.
+#[derive(Clone)]
 pub struct Ctx {
     pub ws: Workspace,
     pub today: NaiveDate,
@@ -111,6 +113,17 @@ impl Ctx {
             .into_iter()
             .map(|ws| self.for_workspace(ws))
             .collect())
+    }
+
+    /// The same company as seen at `now`, writing its files without
+    /// committing them: the meeting screen writes every action at once and
+    /// commits them all when it is left.
+    pub fn uncommitted_at(&self, now: NaiveDateTime) -> Ctx {
+        let mut ctx = self.clone();
+        ctx.today = now.date();
+        ctx.now = now;
+        ctx.commit = false;
+        ctx
     }
 
     /// Checks that a handle can own something new: on the roster and still

@@ -4,6 +4,7 @@
 pub mod agenda;
 pub mod changes;
 pub mod html;
+pub mod meeting_summary;
 pub mod page;
 pub mod people;
 pub mod planning;

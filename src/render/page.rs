@@ -159,7 +159,7 @@ impl Page {
 
 /// Escapes control characters and the Markdown characters that would change
 /// the meaning of text from the files.
-fn md_escape(text: &str) -> String {
+pub fn md_escape(text: &str) -> String {
     let text = escape(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

@@ -9,6 +9,7 @@ mod foundation;
 mod history;
 mod ids;
 mod meeting;
+mod meeting_run;
 mod people;
 mod scorecard;
 mod team;
