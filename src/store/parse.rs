@@ -124,7 +124,7 @@ fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
 /// Where each `[[key]]` table of a list file starts, or `None` when cutting
 /// the text there could change its meaning (a multi-line string, a table
 /// that is not part of the list).
-fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+pub(crate) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
     if text.contains("\"\"\"") || text.contains("'''") {
         return None;
     }
