@@ -9,6 +9,7 @@ mod init;
 mod issue;
 mod log;
 mod meeting;
+mod merge_driver;
 mod output;
 mod people;
 mod person;
@@ -139,6 +140,8 @@ enum Command {
     Completions {
         shell: clap_complete::Shell,
     },
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// Runs the command line and returns the exit code.
@@ -247,6 +250,8 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
         Command::Man { out: folder } => man(folder.as_deref(), out),
+        // git runs it in a merge: no company to find, no lock, just three files.
+        Command::MergeDriver(args) => merge_driver::run(args),
         Command::Completions { shell } => {
             let mut buffer = Vec::new();
             clap_complete::generate(
@@ -263,7 +268,10 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
             let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
             let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
             match command {
-                Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
+                Command::Init(_)
+                | Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::MergeDriver(_) => Ok(0),
                 Command::Status(args) => status::run(args, &ctx, out),
                 Command::Vision(args) => vision::run(args, &ctx, out),
                 Command::Seats => seats::show(&ctx, out),
