@@ -7,6 +7,7 @@ mod foundation;
 mod history;
 mod ids;
 mod meeting;
+mod merge;
 mod people;
 mod scorecard;
 mod traction;
