@@ -243,10 +243,14 @@ mod tests {
     }
 
     #[test]
-    fn only_plain_lists_are_elided() {
+    fn only_lists_that_cut_by_lines_are_elided() {
         let nested = "[[todo]]\nid = \"a\"\n[meta]\nx = 1\n";
         assert!(Elision::new(nested, nested, nested).is_none());
-        let multiline = "[[todo]]\nid = \"a\"\nnote = \"\"\"\nx\n\"\"\"\n";
-        assert!(Elision::new(multiline, multiline, multiline).is_none());
+        let open = "[[todo]]\nid = \"a\"\nnote = \"\"\"\nx\n";
+        assert!(Elision::new(open, open, open).is_none());
+        // A header inside a multi-line string is text of its item.
+        let multiline = "[[todo]]\nid = \"a\"\nnote = \"\"\"\n[[todo]]\n\"\"\"\n";
+        let elision = Elision::new(multiline, multiline, multiline).unwrap();
+        assert_eq!(elision.runs, [multiline]);
     }
 }

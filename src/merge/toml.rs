@@ -7,6 +7,7 @@
 use super::tree::{Conflict, Side, merge_documents};
 use super::units::Unit;
 use super::{Outcome, elide, fresh_token};
+use crate::store::parallel::join;
 use toml_edit::DocumentMut;
 
 /// Merges three TOML texts (LF line ends, no byte order mark); `None` when
@@ -25,8 +26,9 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Option<Outcome> {
 
 fn merge_texts(base: &str, ours: &str, theirs: &str) -> Option<Outcome> {
     let parse = |text: &str| text.parse::<DocumentMut>().ok();
-    let (base_doc, theirs_doc) = (parse(base)?, parse(theirs)?);
-    let mut merged = parse(ours)?;
+    // Parsing is most of the time: two cores share it.
+    let ((base_doc, theirs_doc), merged) = join(|| (parse(base), parse(theirs)), || parse(ours));
+    let (base_doc, theirs_doc, mut merged) = (base_doc?, theirs_doc?, merged?);
     let conflicts = merge_documents(&base_doc, &mut merged, &theirs_doc, Side::Ours);
     if conflicts.is_empty() {
         let text = merged.to_string();
@@ -400,6 +402,17 @@ mod tests {
             clean(base, ours, theirs),
             "todo = [{ id = \"a\", title = \"A2\", done = true }, { id = \"b\" }, { id = \"c\" }]\n"
         );
+    }
+
+    /// Lines that look like headers inside multi-line strings stay text.
+    #[test]
+    fn multi_line_strings_merge_as_values() {
+        let note = |text: &str| format!("note = \"\"\"\n[[todo]]\n{text}\"\"\"\n");
+        let base = list(&[todo("a", &note("x")), todo("b", "")]);
+        let ours = list(&[todo("a", &note("y")), todo("b", "")]);
+        let theirs = list(&[todo("a", &note("x")), todo("b", "done = 2026-12-01\n")]);
+        let expected = list(&[todo("a", &note("y")), todo("b", "done = 2026-12-01\n")]);
+        assert_eq!(clean(&base, &ours, &theirs), expected);
     }
 
     #[test]

@@ -227,7 +227,12 @@ impl Merger {
             let b = base.and_then(|t| t.get(&key)).filter(|i| !i.is_none());
             let t = theirs.get(&key).filter(|i| !i.is_none());
             self.path.push(key.clone());
-            let mut decision = decide(b, ours.get(&key), t, same_item, mergeable, true);
+            let mut decision = match (ours.get(&key), t) {
+                // Merged part by part, equal parts stay as they are: no need
+                // to compare a 5,000-item list as a whole first.
+                (Some(o), Some(t)) if mergeable(o, t) => Decision::Merge,
+                (o, t) => decide(b, o, t, same_item, mergeable, true),
+            };
             // A side without the list holds no items: merge them one by one.
             let no_list = match decision {
                 Decision::Conflict(Why::RemovedByTheirs) => {
