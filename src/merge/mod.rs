@@ -1,11 +1,11 @@
 //! pulse's git merge driver (SPEC §6): three versions of a company file —
 //! the common base, ours and theirs — merged by meaning into one text.
 //! TOML files merge by table key, list item id and array element
-//! ([`toml`]), `scorecard.csv` by (week, measurable) row ([`csv`]), each
+//! (`toml`, `tree`), `scorecard.csv` by (week, measurable) row (`csv`), each
 //! field three-way; what both sides changed differently is written between
-//! git's markers around the smallest whole item or row ([`markers`]).
+//! git's markers around the smallest whole item or row (`markers`, `units`).
 //! Anything else, or a version that does not parse, goes to
-//! `git merge-file` ([`fallback`]). Texts in, text out: no lock, no other file.
+//! `git merge-file` (`fallback`). Texts in, text out: no lock, no other file.
 
 mod csv;
 mod decide;
