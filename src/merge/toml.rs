@@ -361,6 +361,52 @@ mod tests {
     }
 
     #[test]
+    fn a_table_removed_against_an_edit_is_a_conflict_around_the_table() {
+        let base = "[people.amy]\nname = \"Amy\"\n\n[people.zoe]\nname = \"Zoe\"\n";
+        let ours = "[people.amy]\nname = \"Amy\"\n";
+        let theirs = "[people.amy]\nname = \"Amy\"\n\n[people.zoe]\nname = \"Zoe Park\"\n";
+        let merged = run(base, ours, theirs);
+        assert_eq!(
+            merged.text,
+            "[people.amy]\nname = \"Amy\"\n\n<<<<<<< ours\n=======\n[people.zoe]\nname = \"Zoe Park\"\n>>>>>>> theirs\n"
+        );
+        assert_eq!(
+            merged.conflicts[0].1,
+            "people.zoe: removed on our side, changed on theirs"
+        );
+    }
+
+    /// A headline's text changed two ways: the whole `headlines` line.
+    #[test]
+    fn an_element_of_an_array_changed_two_ways_is_a_conflict_around_the_line() {
+        let line = |text: &str| {
+            format!("kind = \"l10\"\nheadlines = [{{ by = \"amy\", text = \"{text}\" }}]\n")
+        };
+        let merged = run(
+            &line("Acme renewed"),
+            &line("Acme renewed for 3 years"),
+            &line("Acme renewed!"),
+        );
+        assert_eq!(
+            merged.text,
+            format!(
+                "kind = \"l10\"\n<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n",
+                line("Acme renewed for 3 years")
+                    .lines()
+                    .nth(1)
+                    .unwrap()
+                    .to_string()
+                    + "\n",
+                line("Acme renewed!").lines().nth(1).unwrap().to_string() + "\n",
+            )
+        );
+        assert_eq!(
+            merged.conflicts[0].1,
+            "headlines: [1].text changed to different values on both sides"
+        );
+    }
+
+    #[test]
     fn inline_tables_merge_by_key() {
         let base = "ratings = { zoe = 9, ian = 8 }\nminutes = { segue = 5 }\n";
         let ours = "ratings = { zoe = 9, ian = 7 }\nminutes = { segue = 5, ids = 60 }\n";
