@@ -3,10 +3,10 @@
 //! of a 5,000-item to-do list — stand in for the merge as one short stub
 //! per run of neighbours (neighbours in all three), and come back as the
 //! text they stood for. Only a file that can be cut into items by its lines
-//! is elided (see `store::parse::table_starts`).
+//! is elided (see `store::parse::item_starts`).
 
 use super::{Outcome, fresh_token};
-use crate::store::parse::table_starts;
+use crate::store::parse::item_starts;
 use std::collections::HashMap;
 
 /// Three versions with their unchanged runs of items replaced by stubs.
@@ -170,10 +170,7 @@ fn list_key(text: &str) -> Option<String> {
 /// and blank lines above its `[[key]]` line (they belong to it) to the next
 /// item's. `None` when the text cannot be cut so.
 fn items<'t>(text: &'t str, key: &str) -> Option<(&'t str, Vec<&'t str>)> {
-    let starts: Vec<usize> = table_starts(text, key)?
-        .into_iter()
-        .map(|header| with_lines_above(text, header))
-        .collect();
+    let starts = item_starts(text, key)?;
     let first = starts.first().copied().unwrap_or(text.len());
     let items = starts
         .iter()
@@ -181,19 +178,6 @@ fn items<'t>(text: &'t str, key: &str) -> Option<(&'t str, Vec<&'t str>)> {
         .map(|(i, &start)| &text[start..starts.get(i + 1).copied().unwrap_or(text.len())])
         .collect();
     Some((&text[..first], items))
-}
-
-/// Moves a line start up over the blank and comment lines right above it.
-fn with_lines_above(text: &str, mut start: usize) -> usize {
-    while start > 0 {
-        let above = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-        let line = text[above..start].trim();
-        if !(line.is_empty() || line.starts_with('#')) {
-            break;
-        }
-        start = above;
-    }
-    start
 }
 
 #[cfg(test)]

@@ -466,4 +466,52 @@ mod tests {
         assert!(merge("a = 1\n", "a = \n", "a = 2\n").is_none());
         assert!(merge("a = 1\n", "a = 1\n", "[[x]\n").is_none());
     }
+
+    /// Notes that hide headers, comments and quotes in strings and arrays.
+    const NOTES: [&str; 6] = [
+        "\"plain\"",
+        "\"\"\"\n[[todo]]\n# not a comment\"\"\"",
+        "'''\n\n# text\n'''",
+        "[\n  [\"[[todo]]\"], # [\n]",
+        "\"# hash\"",
+        "{ a = \"}\" }",
+    ];
+
+    fn item(i: usize, note: usize, comment: bool) -> String {
+        let above = if comment { "# about it\n" } else { "" };
+        format!("\n{above}[[todo]]\nid = \"t{i}\"\nnote = {}\n", NOTES[note])
+    }
+
+    proptest::proptest! {
+        /// The short cut for unchanged items changes nothing: the elided
+        /// merge writes what the full merge writes.
+        #[test]
+        fn elided_and_full_merges_agree(
+            base in proptest::collection::vec((0..NOTES.len(), proptest::bool::ANY), 1..8),
+            ours in proptest::collection::vec(proptest::option::of(0..NOTES.len()), 8),
+            theirs in proptest::collection::vec(proptest::option::of(0..NOTES.len()), 8),
+            removed in 0..10usize,
+        ) {
+            let side = |edits: &[Option<usize>], drop: Option<usize>| {
+                let mut text = String::from("# list\n");
+                for (i, &(note, comment)) in base.iter().enumerate() {
+                    if Some(i) != drop {
+                        text.push_str(&item(i, edits[i].unwrap_or(note), comment));
+                    }
+                }
+                text
+            };
+            let (b, o, t) = (side(&[None; 8], None), side(&ours, Some(removed)), side(&theirs, None));
+            // No item the same in all three versions: nothing to elide.
+            let Some(elision) = elide::Elision::new(&b, &o, &t) else {
+                return Ok(());
+            };
+            let elided = merge_texts(&elision.base, &elision.ours, &elision.theirs)
+                .and_then(|outcome| elision.restore(outcome))
+                .expect("merges");
+            let full = merge_texts(&b, &o, &t).expect("merges");
+            proptest::prop_assert_eq!(&elided.text, &full.text);
+            proptest::prop_assert_eq!(elided.conflicts, full.conflicts);
+        }
+    }
 }

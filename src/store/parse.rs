@@ -126,29 +126,59 @@ fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
 /// list, a string or an array left open). Lines inside a multi-line string
 /// or array are values, not headers.
 pub(crate) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+    list_tables(text, key).map(|tables| tables.into_iter().map(|t| t.header).collect())
+}
+
+/// Where each `[[key]]` table of a list file starts, with the blank and
+/// comment lines right above its header (which belong to it, as in
+/// toml_edit); `None` as for [`table_starts`].
+pub(crate) fn item_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+    list_tables(text, key).map(|tables| tables.into_iter().map(|t| t.lines_above).collect())
+}
+
+/// Where a table of a list starts: its header line, and the blank and
+/// comment lines right above it.
+struct ListTable {
+    header: usize,
+    lines_above: usize,
+}
+
+fn list_tables(text: &str, key: &str) -> Option<Vec<ListTable>> {
     let header = format!("[[{key}]]");
     let (sub_table, sub_array) = (format!("[{key}."), format!("[[{key}."));
-    let mut starts = Vec::new();
+    let mut tables = Vec::new();
     let mut offset = 0;
     let mut within = Within::default();
+    // Where the blank and comment lines just read began.
+    let mut filler_from = None;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if within == Within::default() && trimmed.starts_with('[') {
+        let outside = within == Within::default();
+        if outside && trimmed.starts_with('[') {
             let rest = trimmed.strip_prefix(header.as_str());
             match rest {
                 Some(rest)
                     if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') =>
                 {
-                    starts.push(offset)
+                    tables.push(ListTable {
+                        header: offset,
+                        lines_above: filler_from.unwrap_or(offset),
+                    })
                 }
                 _ if trimmed.starts_with(&sub_table) || trimmed.starts_with(&sub_array) => {}
                 _ => return None,
             }
         }
+        let filler = outside && (trimmed.trim_end().is_empty() || trimmed.starts_with('#'));
+        filler_from = if filler {
+            filler_from.or(Some(offset))
+        } else {
+            None
+        };
         within = within.after(line.as_bytes());
         offset += line.len();
     }
-    (within == Within::default()).then_some(starts)
+    (within == Within::default()).then_some(tables)
 }
 
 /// What a line ends inside of, as TOML reads it: a multi-line string (its
@@ -386,6 +416,10 @@ mod tests {
         let nested = "[[todo]]\nlinks = [\n  [\"a\", \"b\"], # [\n]\n[[todo]]\nx = { y = [1] }\n";
         assert_eq!(table_starts(nested, "todo"), Some(vec![0, 39]));
         assert!(table_starts("[[todo]]\nlinks = [\n  [1],\n", "todo").is_none());
+        // Comments above a header are its table's; a line of a string is not.
+        let commented = "x = 1\n\n# first\n[[todo]]\nnote = \"\"\"\n# text\"\"\"\n[[todo]]\n";
+        assert_eq!(item_starts(commented, "todo"), Some(vec![6, 45]));
+        assert_eq!(table_starts(commented, "todo"), Some(vec![15, 45]));
     }
 
     #[test]
