@@ -1,89 +1,112 @@
-//! A long list file merged without parsing what did not change. The items
-//! of a `[[key]]` list whose text is the same in all three versions — most
-//! of a 5,000-item to-do list — stand in for the merge as one short stub
-//! per run of neighbours (neighbours in all three), and come back as the
-//! text they stood for. Only a file that can be cut into items by its lines
-//! is elided (see `store::parse::item_starts`).
+//! A long list file merged without parsing what did not change. Items of
+//! `[[list]]`s whose text is the same in all three versions — most of a
+//! 5,000-item to-do list — stand in for the merge as one short stub per
+//! run of neighbours (neighbours in all three versions), and come back as
+//! the text they stood for. The text is cut at its table headers as TOML
+//! reads them (see `store::parse::headers`); other tables stay as they are.
 
 use super::{Outcome, fresh_token};
-use crate::store::parse::item_starts;
-use std::collections::HashMap;
+use crate::store::parse::headers;
+use std::collections::{HashMap, HashSet};
 
 /// Three versions with their unchanged runs of items replaced by stubs.
 pub struct Elision {
     pub base: String,
     pub ours: String,
     pub theirs: String,
-    /// `[[key]]\nid = "TOKEN`: what every stub starts with.
-    stub_start: String,
-    /// The text each stub stands for, by its number.
-    runs: Vec<String>,
+    /// The word in every stub's id, found in none of the versions.
+    token: String,
+    /// Each stub, by its number: its text, and the text it stands for.
+    runs: Vec<(String, String)>,
+}
+
+/// A piece of a TOML text from one table header (with the comments above
+/// it) to the next piece: an item of a `[[list]]` with its sub-tables, or
+/// another table.
+struct Block<'t> {
+    text: &'t str,
+    /// The list it is an item of.
+    list: Option<&'t str>,
 }
 
 impl Elision {
-    /// `None` when the files are not lists that can be cut into items, or
-    /// no item is the same in all three.
+    /// `None` when a version cannot be cut into blocks by its lines, or no
+    /// item is the same in all three.
     pub fn new(base: &str, ours: &str, theirs: &str) -> Option<Elision> {
-        let key = list_key(ours)?;
-        let versions = [base, ours, theirs].map(|text| items(text, &key));
-        let [Some(base_items), Some(our_items), Some(their_items)] = versions else {
+        let [Some(base_blocks), Some(our_blocks), Some(their_blocks)] =
+            [base, ours, theirs].map(blocks)
+        else {
             return None;
         };
-        // Where each item text is, in each version; only one copy each.
+        let sides = [&base_blocks.1, &our_blocks.1, &their_blocks.1];
+        // Where each item is in each version; an item twice in one is left be.
         let mut seen: HashMap<&str, [Option<usize>; 3]> = HashMap::new();
-        let mut doubled = std::collections::HashSet::new();
-        for (side, (_, items)) in [&base_items, &our_items, &their_items].iter().enumerate() {
-            for (i, item) in items.iter().enumerate() {
-                let places = seen.entry(item).or_default();
-                if places[side].replace(i).is_some() {
-                    doubled.insert(*item);
+        let mut doubled = HashSet::new();
+        for (side, blocks) in sides.iter().enumerate() {
+            for (i, block) in blocks.iter().enumerate().filter(|(_, b)| b.list.is_some()) {
+                if seen.entry(block.text).or_default()[side]
+                    .replace(i)
+                    .is_some()
+                {
+                    doubled.insert(block.text);
                 }
             }
         }
-        let unchanged = |item: &str| -> Option<[usize; 3]> {
-            match seen.get(item)? {
-                [Some(b), Some(o), Some(t)] if !doubled.contains(item) => Some([*b, *o, *t]),
-                _ => None,
-            }
+        let unchanged = |block: &Block| match seen.get(block.text)? {
+            [Some(b), Some(o), Some(t)] if !doubled.contains(block.text) => Some([*b, *o, *t]),
+            _ => None,
         };
-        // Runs: unchanged items that follow each other in all three versions.
-        let mut runs: Vec<(usize, usize)> = Vec::new(); // our items [start, end)
+        // Runs of our blocks [start, end): unchanged items of one list that
+        // follow each other in all three versions.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut last: Option<[usize; 3]> = None;
-        for (i, item) in our_items.1.iter().enumerate() {
-            let at = unchanged(item);
-            match (at, last, runs.last_mut()) {
+        for (i, block) in our_blocks.1.iter().enumerate() {
+            let at = unchanged(block);
+            match (at, last, spans.last_mut()) {
                 (Some(now), Some(before), Some(run))
-                    if run.1 == i && now.iter().zip(before).all(|(n, b)| *n == b + 1) =>
+                    if run.1 == i
+                        && our_blocks.1[run.0].list == block.list
+                        && now.iter().zip(before).all(|(n, b)| *n == b + 1) =>
                 {
                     run.1 = i + 1
                 }
-                (Some(_), _, _) => runs.push((i, i + 1)),
+                (Some(_), _, _) => spans.push((i, i + 1)),
                 (None, _, _) => {}
             }
             last = at;
         }
-        if runs.is_empty() {
+        if spans.is_empty() {
             return None;
         }
         let token = fresh_token("pulse-elided-", &[base, ours, theirs]);
-        let stub_start = format!("[[{key}]]\nid = \"{token}");
-        let stub = |n: usize| format!("{stub_start}{n}\"\n");
-        // Each run's first item (as text) → its stub number and length.
-        let mut run_of: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (n, &(start, end)) in runs.iter().enumerate() {
-            run_of.insert(our_items.1[start], (n, end - start));
-        }
-        let with_stubs = |(preamble, items): &(&str, Vec<&str>)| {
+        let runs: Vec<(String, String)> = spans
+            .iter()
+            .enumerate()
+            .map(|(n, &(start, end))| {
+                let list = our_blocks.1[start].list.unwrap_or_default();
+                let stands_for = our_blocks.1[start..end].iter().map(|b| b.text).collect();
+                (format!("[[{list}]]\nid = \"{token}{n}\"\n"), stands_for)
+            })
+            .collect();
+        // Each run's first item (as text) → its stub and how many items it covers.
+        let first_of_run: HashMap<&str, (&str, usize)> = spans
+            .iter()
+            .zip(&runs)
+            .map(|(&(start, end), (stub, _))| {
+                (our_blocks.1[start].text, (stub.as_str(), end - start))
+            })
+            .collect();
+        let with_stubs = |(preamble, blocks): &(&str, Vec<Block>)| {
             let mut out = String::from(*preamble);
             let mut i = 0;
-            while i < items.len() {
-                match run_of.get(items[i]) {
-                    Some(&(n, len)) => {
-                        out.push_str(&stub(n));
+            while i < blocks.len() {
+                match first_of_run.get(blocks[i].text) {
+                    Some(&(stub, len)) => {
+                        out.push_str(stub);
                         i += len;
                     }
                     None => {
-                        out.push_str(items[i]);
+                        out.push_str(blocks[i].text);
                         i += 1;
                     }
                 }
@@ -91,14 +114,11 @@ impl Elision {
             out
         };
         Some(Elision {
-            base: with_stubs(&base_items),
-            ours: with_stubs(&our_items),
-            theirs: with_stubs(&their_items),
-            runs: runs
-                .iter()
-                .map(|&(start, end)| our_items.1[start..end].concat())
-                .collect(),
-            stub_start,
+            base: with_stubs(&base_blocks),
+            ours: with_stubs(&our_blocks),
+            theirs: with_stubs(&their_blocks),
+            runs,
+            token,
         })
     }
 
@@ -106,29 +126,30 @@ impl Elision {
     /// `None` when a stub is missing or doubled (the full merge then runs).
     pub fn restore(&self, outcome: Outcome) -> Option<Outcome> {
         let text = &outcome.text;
-        let mut out =
-            String::with_capacity(text.len() + self.runs.iter().map(String::len).sum::<usize>());
+        let grown: usize = self.runs.iter().map(|(_, run)| run.len()).sum();
+        let mut out = String::with_capacity(text.len() + grown);
         let mut put = vec![false; self.runs.len()];
         // Conflict offsets move by what the stubs before them grew by.
         let mut moves: Vec<(usize, isize)> = Vec::new();
         let mut done = 0;
-        for (start, _) in text.match_indices(&self.stub_start) {
-            let digits = &text[start + self.stub_start.len()..];
-            let number_len = digits
+        for (at, _) in text.match_indices(&self.token) {
+            let digits = &text[at + self.token.len()..];
+            let number = &digits[..digits
                 .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(digits.len());
-            let n: usize = digits[..number_len].parse().ok()?;
-            if !digits[number_len..].starts_with("\"\n") || start < done {
+                .unwrap_or(digits.len())];
+            let n: usize = number.parse().ok()?;
+            let (stub, run) = self.runs.get(n)?;
+            let start = at.checked_sub(stub.find(&self.token)?)?;
+            let end = start + stub.len();
+            if text.get(start..end) != Some(stub.as_str()) || start < done {
                 return None;
             }
-            let run = self.runs.get(n)?;
             if std::mem::replace(put.get_mut(n)?, true) {
                 return None;
             }
-            let end = start + self.stub_start.len() + number_len + 2;
             out.push_str(&text[done..start]);
             out.push_str(run);
-            moves.push((end, run.len() as isize - (end - start) as isize));
+            moves.push((end, run.len() as isize - stub.len() as isize));
             done = end;
         }
         out.push_str(&text[done..]);
@@ -142,7 +163,7 @@ impl Elision {
                 let shift: isize = moves
                     .iter()
                     .filter(|(end, _)| *end <= offset)
-                    .map(|(_, d)| d)
+                    .map(|(_, grew)| grew)
                     .sum();
                 (offset.saturating_add_signed(shift), what)
             })
@@ -154,30 +175,49 @@ impl Elision {
     }
 }
 
-/// The key of the first `[[key]]` header in the text, if a plain one.
-fn list_key(text: &str) -> Option<String> {
-    let header = text
-        .lines()
-        .map(str::trim_start)
-        .find(|l| l.starts_with("[["))?;
-    let key = header.strip_prefix("[[")?.split("]]").next()?;
-    key.chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        .then(|| key.to_string())
-}
-
-/// The text before the first item, and each item's text: from the comments
-/// and blank lines above its `[[key]]` line (they belong to it) to the next
-/// item's. `None` when the text cannot be cut so.
-fn items<'t>(text: &'t str, key: &str) -> Option<(&'t str, Vec<&'t str>)> {
-    let starts = item_starts(text, key)?;
-    let first = starts.first().copied().unwrap_or(text.len());
-    let items = starts
+/// The text before the first table, and the text's blocks; `None` when
+/// the text cannot be cut by its lines.
+fn blocks(text: &str) -> Option<(&str, Vec<Block<'_>>)> {
+    let mut starts: Vec<(usize, Option<&str>)> = Vec::new();
+    let mut item_of: Option<&str> = None;
+    for header in headers(text)? {
+        if let Some(list) = list_of_item(header.line) {
+            starts.push((header.lines_above, Some(list)));
+            item_of = Some(list);
+        } else if !item_of.is_some_and(|list| is_below(header.line, list)) {
+            starts.push((header.lines_above, None));
+            item_of = None;
+        }
+    }
+    let first = starts.first().map_or(text.len(), |&(start, _)| start);
+    let blocks = starts
         .iter()
         .enumerate()
-        .map(|(i, &start)| &text[start..starts.get(i + 1).copied().unwrap_or(text.len())])
+        .map(|(i, &(start, list))| Block {
+            text: &text[start..starts.get(i + 1).map_or(text.len(), |&(end, _)| end)],
+            list,
+        })
         .collect();
-    Some((&text[..first], items))
+    Some((&text[..first], blocks))
+}
+
+/// The list a header opens an item of (`todo` of `[[todo]]`), when its key
+/// is a plain one.
+fn list_of_item(header: &str) -> Option<&str> {
+    let (key, rest) = header.strip_prefix("[[")?.split_once("]]")?;
+    let rest = rest.trim_start();
+    let plain = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (plain && (rest.is_empty() || rest.starts_with('#'))).then_some(key)
+}
+
+/// Whether a header opens a table below an item of `list` (`[todo.meta]`).
+fn is_below(header: &str, list: &str) -> bool {
+    let key = header.trim_start_matches('[');
+    key.strip_prefix(list)
+        .is_some_and(|rest| rest.starts_with('.'))
 }
 
 #[cfg(test)]
@@ -213,28 +253,45 @@ mod tests {
     }
 
     #[test]
-    fn comments_above_an_item_are_part_of_it() {
-        let text = "x = 1\n\n# first\n[[todo]]\nid = \"a\"\n\n# second\n[[todo]]\nid = \"b\"\n";
-        let (preamble, items) = items(text, "todo").unwrap();
+    fn comments_above_a_header_are_part_of_its_block() {
+        let text = "x = 1\n\n# first\n[[todo]]\nid = \"a\"\n[todo.meta]\ny = 2\n\n# second\n[[todo]]\nid = \"b\"\n[other]\nz = 3\n";
+        let (preamble, blocks) = blocks(text).unwrap();
         assert_eq!(preamble, "x = 1\n");
+        let texts: Vec<(&str, Option<&str>)> = blocks.iter().map(|b| (b.text, b.list)).collect();
         assert_eq!(
-            items,
+            texts,
             [
-                "\n# first\n[[todo]]\nid = \"a\"\n",
-                "\n# second\n[[todo]]\nid = \"b\"\n"
+                (
+                    "\n# first\n[[todo]]\nid = \"a\"\n[todo.meta]\ny = 2\n",
+                    Some("todo")
+                ),
+                ("\n# second\n[[todo]]\nid = \"b\"\n", Some("todo")),
+                ("[other]\nz = 3\n", None),
             ]
         );
     }
 
     #[test]
-    fn only_lists_that_cut_by_lines_are_elided() {
-        let nested = "[[todo]]\nid = \"a\"\n[meta]\nx = 1\n";
-        assert!(Elision::new(nested, nested, nested).is_none());
+    fn items_of_lists_are_elided_and_other_tables_kept() {
+        let text = "[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\n\n[meta]\nx = 1\n\n[[issue]]\nid = \"c\"\n";
+        let elision = Elision::new(text, text, text).unwrap();
+        let stands_for: Vec<&str> = elision.runs.iter().map(|(_, run)| run.as_str()).collect();
+        assert_eq!(
+            stands_for,
+            [
+                "[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\n",
+                "\n[[issue]]\nid = \"c\"\n"
+            ]
+        );
+        assert!(
+            elision.ours.contains("\n[meta]\nx = 1\n")
+                && elision.ours.contains("[[issue]]\nid = \"pulse-elided-")
+        );
         let open = "[[todo]]\nid = \"a\"\nnote = \"\"\"\nx\n";
         assert!(Elision::new(open, open, open).is_none());
         // A header inside a multi-line string is text of its item.
         let multiline = "[[todo]]\nid = \"a\"\nnote = \"\"\"\n[[todo]]\n\"\"\"\n";
         let elision = Elision::new(multiline, multiline, multiline).unwrap();
-        assert_eq!(elision.runs, [multiline]);
+        assert_eq!(elision.runs[0].1, multiline);
     }
 }

@@ -491,17 +491,26 @@ mod tests {
             ours in proptest::collection::vec(proptest::option::of(0..NOTES.len()), 8),
             theirs in proptest::collection::vec(proptest::option::of(0..NOTES.len()), 8),
             removed in 0..10usize,
+            table_after in 0..10usize,
         ) {
-            let side = |edits: &[Option<usize>], drop: Option<usize>| {
+            // Another table among the items, changed on theirs' side.
+            let side = |edits: &[Option<usize>], drop: Option<usize>, setting: &str| {
                 let mut text = String::from("# list\n");
                 for (i, &(note, comment)) in base.iter().enumerate() {
+                    if i == table_after {
+                        text.push_str(&format!("\n[settings]\nx = {setting}\n"));
+                    }
                     if Some(i) != drop {
                         text.push_str(&item(i, edits[i].unwrap_or(note), comment));
                     }
                 }
                 text
             };
-            let (b, o, t) = (side(&[None; 8], None), side(&ours, Some(removed)), side(&theirs, None));
+            let (b, o, t) = (
+                side(&[None; 8], None, "1"),
+                side(&ours, Some(removed), "1"),
+                side(&theirs, None, "2"),
+            );
             // No item the same in all three versions: nothing to elide.
             let Some(elision) = elide::Elision::new(&b, &o, &t) else {
                 return Ok(());

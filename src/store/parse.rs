@@ -126,50 +126,52 @@ fn cut_list<'a>(text: &'a str, key: &str, n: usize) -> Option<Vec<&'a str>> {
 /// list, a string or an array left open). Lines inside a multi-line string
 /// or array are values, not headers.
 pub(crate) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
-    list_tables(text, key).map(|tables| tables.into_iter().map(|t| t.header).collect())
-}
-
-/// Where each `[[key]]` table of a list file starts, with the blank and
-/// comment lines right above its header (which belong to it, as in
-/// toml_edit); `None` as for [`table_starts`].
-pub(crate) fn item_starts(text: &str, key: &str) -> Option<Vec<usize>> {
-    list_tables(text, key).map(|tables| tables.into_iter().map(|t| t.lines_above).collect())
-}
-
-/// Where a table of a list starts: its header line, and the blank and
-/// comment lines right above it.
-struct ListTable {
-    header: usize,
-    lines_above: usize,
-}
-
-fn list_tables(text: &str, key: &str) -> Option<Vec<ListTable>> {
     let header = format!("[[{key}]]");
     let (sub_table, sub_array) = (format!("[{key}."), format!("[[{key}."));
-    let mut tables = Vec::new();
+    let mut starts = Vec::new();
+    for found in headers(text)? {
+        let line = found.line;
+        match line.strip_prefix(header.as_str()) {
+            Some(rest) if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') => {
+                starts.push(found.start)
+            }
+            _ if line.starts_with(&sub_table) || line.starts_with(&sub_array) => {}
+            _ => return None,
+        }
+    }
+    Some(starts)
+}
+
+/// A table header line of a TOML text.
+pub(crate) struct Header<'t> {
+    pub start: usize,
+    /// Where the blank and comment lines right above it begin: they belong
+    /// to its table, as in toml_edit.
+    pub lines_above: usize,
+    /// The line, without the spaces around it.
+    pub line: &'t str,
+}
+
+/// Every table header of a TOML text, in order, found by reading the text
+/// as TOML reads it (a line inside a multi-line string or array is a
+/// value); `None` when a string or an array is left open at the end.
+pub(crate) fn headers(text: &str) -> Option<Vec<Header<'_>>> {
+    let mut headers = Vec::new();
     let mut offset = 0;
     let mut within = Within::default();
     // Where the blank and comment lines just read began.
     let mut filler_from = None;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
+        let trimmed = line.trim();
         let outside = within == Within::default();
         if outside && trimmed.starts_with('[') {
-            let rest = trimmed.strip_prefix(header.as_str());
-            match rest {
-                Some(rest)
-                    if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') =>
-                {
-                    tables.push(ListTable {
-                        header: offset,
-                        lines_above: filler_from.unwrap_or(offset),
-                    })
-                }
-                _ if trimmed.starts_with(&sub_table) || trimmed.starts_with(&sub_array) => {}
-                _ => return None,
-            }
+            headers.push(Header {
+                start: offset,
+                lines_above: filler_from.unwrap_or(offset),
+                line: trimmed,
+            });
         }
-        let filler = outside && (trimmed.trim_end().is_empty() || trimmed.starts_with('#'));
+        let filler = outside && (trimmed.is_empty() || trimmed.starts_with('#'));
         filler_from = if filler {
             filler_from.or(Some(offset))
         } else {
@@ -178,7 +180,7 @@ fn list_tables(text: &str, key: &str) -> Option<Vec<ListTable>> {
         within = within.after(line.as_bytes());
         offset += line.len();
     }
-    (within == Within::default()).then_some(tables)
+    (within == Within::default()).then_some(headers)
 }
 
 /// What a line ends inside of, as TOML reads it: a multi-line string (its
@@ -418,7 +420,9 @@ mod tests {
         assert!(table_starts("[[todo]]\nlinks = [\n  [1],\n", "todo").is_none());
         // Comments above a header are its table's; a line of a string is not.
         let commented = "x = 1\n\n# first\n[[todo]]\nnote = \"\"\"\n# text\"\"\"\n[[todo]]\n";
-        assert_eq!(item_starts(commented, "todo"), Some(vec![6, 45]));
+        let above =
+            |text| headers(text).map(|h| h.iter().map(|h| h.lines_above).collect::<Vec<_>>());
+        assert_eq!(above(commented), Some(vec![6, 45]));
         assert_eq!(table_starts(commented, "todo"), Some(vec![15, 45]));
     }
 
