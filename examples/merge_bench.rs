@@ -5,11 +5,9 @@
 //! each (to-dos added, marked done, renamed; none in common), then times,
 //! as medians of runs in turns, `pulse merge-driver` against
 //! `git merge-file` on the same three files (goal ≤ 3×). Both write the
-//! merge into a fresh copy of ours, as git has them do. A second row does
-//! the same with a table after the list, which turns off the driver's short
-//! cut for unchanged items: the worst case, every version parsed in full.
-//! Prints a Markdown table; `PULSE_BIN` names the binary to measure (by
-//! default it is built first).
+//! merge into a fresh copy of ours, as git has them do. Prints a Markdown
+//! table; `PULSE_BIN` names the binary to measure (by default it is built
+//! first).
 
 #[path = "support/timing.rs"]
 mod timing;
@@ -38,7 +36,7 @@ fn todo(i: usize) -> Todo {
     }
 }
 
-fn write(todos: &[Todo], full_parse: bool) -> String {
+fn write(todos: &[Todo]) -> String {
     let mut text = String::from("# todos.toml: 7-day action items\n");
     for t in todos {
         let _ = write!(
@@ -49,9 +47,6 @@ fn write(todos: &[Todo], full_parse: bool) -> String {
         if let Some(day) = t.done {
             let _ = writeln!(text, "done = 2026-12-{day:02}");
         }
-    }
-    if full_parse {
-        text.push_str("\n[settings]\nowner = \"amy\"\n");
     }
     text
 }
@@ -81,68 +76,61 @@ fn main() {
     let pulse = pulse_binary();
     println!("| merge | pulse merge-driver | git merge-file | ratio (goal ≤ 3×) |");
     println!("|---|---|---|---|");
-    for full_parse in [false, true] {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| fail(&e.to_string()));
-        let path = |name: &str| dir.path().join(name);
-        let base = write(&(0..TODOS).map(todo).collect::<Vec<_>>(), full_parse);
-        for (name, text) in [
-            ("base.toml", base.clone()),
-            ("ours.toml", write(&side(0, "ours"), full_parse)),
-            ("theirs.toml", write(&side(1, "theirs"), full_parse)),
-        ] {
-            std::fs::write(path(name), text).unwrap_or_else(|e| fail(&e.to_string()));
-        }
-        let fresh = |name: &str| {
-            std::fs::copy(path("ours.toml"), path(name)).unwrap_or_else(|e| fail(&e.to_string()));
-        };
-        let (mut pulse_code, mut git_code) = (0, 0);
-        let (by_pulse, by_git) = median_pair(
-            RUNS,
-            || {
-                fresh("pulse.toml");
-                let args = [
-                    "merge-driver",
-                    "base.toml",
-                    "pulse.toml",
-                    "theirs.toml",
-                    "todos.toml",
-                ];
-                pulse_code = run(Command::new(&pulse).args(args), dir.path());
-            },
-            || {
-                fresh("git.toml");
-                let args = ["merge-file", "git.toml", "base.toml", "theirs.toml"];
-                git_code = run(Command::new("git").args(args), dir.path());
-            },
-        );
-        let merged =
-            std::fs::read_to_string(path("pulse.toml")).unwrap_or_else(|e| fail(&e.to_string()));
-        let items = merged.matches("[[todo]]").count();
-        if pulse_code != 0 || items != TODOS + 2 * CHANGES.div_ceil(3) {
-            fail(&format!(
-                "pulse merge-driver: exit {pulse_code}, {items} to-dos"
-            ));
-        }
-        let in_process = library_time(&base, dir.path());
-        println!(
-            "| `todos.toml`, {TODOS} to-dos ({:.0} KB){}, {CHANGES} changes a side | {} (clean; {} in-process) | {} ({}) | {:.2}× |",
-            base.len() as f64 / 1024.0,
-            if full_parse {
-                " and a `[settings]` table"
-            } else {
-                ""
-            },
-            ms(by_pulse),
-            ms(in_process),
-            ms(by_git),
-            if git_code == 0 {
-                "clean".to_string()
-            } else {
-                format!("{git_code} conflicts")
-            },
-            by_pulse.as_secs_f64() / by_git.as_secs_f64()
-        );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| fail(&e.to_string()));
+    let path = |name: &str| dir.path().join(name);
+    let base = write(&(0..TODOS).map(todo).collect::<Vec<_>>());
+    for (name, text) in [
+        ("base.toml", base.clone()),
+        ("ours.toml", write(&side(0, "ours"))),
+        ("theirs.toml", write(&side(1, "theirs"))),
+    ] {
+        std::fs::write(path(name), text).unwrap_or_else(|e| fail(&e.to_string()));
     }
+    let fresh = |name: &str| {
+        std::fs::copy(path("ours.toml"), path(name)).unwrap_or_else(|e| fail(&e.to_string()));
+    };
+    let (mut pulse_code, mut git_code) = (0, 0);
+    let (by_pulse, by_git) = median_pair(
+        RUNS,
+        || {
+            fresh("pulse.toml");
+            let args = [
+                "merge-driver",
+                "base.toml",
+                "pulse.toml",
+                "theirs.toml",
+                "todos.toml",
+            ];
+            pulse_code = run(Command::new(&pulse).args(args), dir.path());
+        },
+        || {
+            fresh("git.toml");
+            let args = ["merge-file", "git.toml", "base.toml", "theirs.toml"];
+            git_code = run(Command::new("git").args(args), dir.path());
+        },
+    );
+    let merged =
+        std::fs::read_to_string(path("pulse.toml")).unwrap_or_else(|e| fail(&e.to_string()));
+    let items = merged.matches("[[todo]]").count();
+    if pulse_code != 0 || items != TODOS + 2 * CHANGES.div_ceil(3) {
+        fail(&format!(
+            "pulse merge-driver: exit {pulse_code}, {items} to-dos"
+        ));
+    }
+    let in_process = library_time(&base, dir.path());
+    println!(
+        "| `todos.toml`, {TODOS} to-dos ({:.0} KB), {CHANGES} changes a side | {} (clean; {} in-process) | {} ({}) | {:.2}× |",
+        base.len() as f64 / 1024.0,
+        ms(by_pulse),
+        ms(in_process),
+        ms(by_git),
+        if git_code == 0 {
+            "clean".to_string()
+        } else {
+            format!("{git_code} conflicts")
+        },
+        by_pulse.as_secs_f64() / by_git.as_secs_f64()
+    );
 }
 
 /// The library's merge alone, without starting a process: the median of
