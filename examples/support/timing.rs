@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 /// `PULSE_BIN`, or the release binary, built first.
 pub fn pulse_binary() -> PathBuf {
-    let pulse = match std::env::var_os("PULSE_BIN") {
+    let pulse = match std::env::var_os("PULSE_BIN").filter(|bin| !bin.is_empty()) {
         Some(bin) => PathBuf::from(bin),
         None => build_pulse(),
     };
