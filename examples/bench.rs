@@ -19,23 +19,19 @@
 
 #[path = "bigco/generate.rs"]
 mod generate;
+#[path = "support/timing.rs"]
+mod timing;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use timing::{fail, median_pair, pulse_binary};
 
 const RUNS: usize = 21;
 const TODAY: &str = "2026-11-26";
 
 fn main() {
-    let pulse = match std::env::var_os("PULSE_BIN") {
-        Some(bin) => PathBuf::from(bin),
-        None => build_pulse(),
-    };
-    // Commands run inside the company folder: the path must not be relative.
-    let pulse = pulse
-        .canonicalize()
-        .unwrap_or_else(|e| fail(&format!("{}: {e}", pulse.display())));
+    let pulse = pulse_binary();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let company_dir = dir.path().join("bigco");
     let today = TODAY.parse().expect("valid date");
@@ -68,6 +64,7 @@ fn main() {
     );
     let (mut by_hand, mut by_pulse) = (0, 0);
     let (bare, add) = median_pair(
+        RUNS,
         || {
             by_hand += 1;
             let n = by_hand;
@@ -330,24 +327,6 @@ fn first_id(path: &Path) -> String {
         .to_string()
 }
 
-/// The medians of `RUNS` timed runs of `a` and of `b`, taken in turns.
-fn median_pair(mut a: impl FnMut(), mut b: impl FnMut()) -> (Duration, Duration) {
-    for _ in 0..2 {
-        a();
-        b();
-    }
-    let time = |f: &mut dyn FnMut()| {
-        let start = Instant::now();
-        f();
-        start.elapsed()
-    };
-    let (mut times_a, mut times_b): (Vec<Duration>, Vec<Duration>) =
-        (0..RUNS).map(|_| (time(&mut a), time(&mut b))).unzip();
-    times_a.sort();
-    times_b.sort();
-    (times_a[RUNS / 2], times_b[RUNS / 2])
-}
-
 fn pulse_cmd(pulse: &Path) -> Command {
     let mut cmd = Command::new(pulse);
     cmd.env("PULSE_TODAY", TODAY).env("NO_COLOR", "1");
@@ -390,22 +369,4 @@ fn company_files(dir: &Path) -> Vec<PathBuf> {
     }
     files.sort();
     files
-}
-
-fn build_pulse() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet", "--bin", "pulse"])
-        .status()
-        .unwrap_or_else(|e| fail(&format!("cargo build: {e}")));
-    if !status.success() {
-        fail("cargo build --release failed");
-    }
-    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    PathBuf::from(target).join("release").join("pulse")
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    std::process::exit(1);
 }

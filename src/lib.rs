@@ -11,12 +11,14 @@
 //!   layout, atomic writes, the lock) and [`git`] (running `git`) beside it;
 //!   neither knows the other.
 //! - [`model`]: rocks, scorecard, issues... plain types and EOS rules, no I/O.
+//! - [`merge`]: git's merge driver for the company's files, beside `store`.
 //! - [`error`] and [`escape`] (terminal-safe text): leaves every layer uses.
 
 pub mod cli;
 pub mod error;
 pub mod escape;
 pub mod git;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod render;

@@ -12,6 +12,7 @@ mod issue;
 mod log;
 mod meeting;
 mod meeting_run;
+mod merge_driver;
 mod output;
 mod people;
 mod person;
@@ -173,6 +174,8 @@ enum Command {
         #[arg(long = "static")]
         fixed: bool,
     },
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 /// The completion script for a shell: the dynamic one, which calls pulse
@@ -343,6 +346,8 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
         Command::Man { out: folder } => man(folder.as_deref(), out),
+        // git runs it in a merge: no company to find, no lock, just three files.
+        Command::MergeDriver(args) => merge_driver::run(args),
         Command::Completions { shell, fixed } => {
             out.print(&completions(shell, fixed));
             Ok(0)
@@ -368,7 +373,10 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
             )?;
             ctx.every_team = every_team;
             match command {
-                Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
+                Command::Init(_)
+                | Command::Completions { .. }
+                | Command::Man { .. }
+                | Command::MergeDriver(_) => Ok(0),
                 Command::Setup(args) => setup::run(args, &ctx, out),
                 Command::Sync(args) => sync::run(args, &ctx, out),
                 Command::Status(args) => status::run(args, &ctx, out),

@@ -2,7 +2,7 @@
 //! order, blank lines, formatting and unknown keys all survive. Nothing here
 //! re-serialises a document from structs.
 
-use super::files::{BOM, FileRef, without_bom};
+use super::files::{FileRef, TextLayout, without_bom};
 use super::parse::located_error;
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
@@ -10,11 +10,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike,
 /// A TOML file opened for editing.
 pub struct TomlDoc {
     pub doc: DocumentMut,
-    bom: bool,
-    /// The file ended without a newline: written back the same way.
-    no_final_newline: bool,
-    /// The file's lines end in CRLF (toml_edit writes LF): written back so.
-    crlf: bool,
+    /// Byte order mark, CRLF, final newline: written back as they were.
+    layout: TextLayout,
 }
 
 impl TomlDoc {
@@ -27,33 +24,12 @@ impl TomlDoc {
         })?;
         Ok(TomlDoc {
             doc,
-            bom: text.starts_with(BOM),
-            no_final_newline: !body.is_empty() && !body.ends_with('\n'),
-            // Only a file whose every line ends in CRLF is written so; a mixed
-            // one comes back with toml_edit's LF where it wrote the line.
-            crlf: body.contains("\r\n")
-                && body.matches('\n').count() == body.matches("\r\n").count(),
+            layout: TextLayout::of(text),
         })
     }
 
     pub fn to_text(&self) -> String {
-        let mut body = self.doc.to_string();
-        if self.crlf {
-            body = body.replace("\r\n", "\n").replace('\n', "\r\n");
-        }
-        // toml_edit ends the last key-value line with a newline; keep a file
-        // that had none as it was.
-        if self.no_final_newline && body.ends_with('\n') {
-            body.pop();
-            if body.ends_with('\r') {
-                body.pop();
-            }
-        }
-        if self.bom {
-            format!("{BOM}{body}")
-        } else {
-            body
-        }
+        self.layout.apply(&self.doc.to_string())
     }
 
     /// The tables of the array `key` (`[[key]]` blocks, or an inline array of

@@ -47,6 +47,62 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix(BOM).unwrap_or(text)
 }
 
+/// How a file's text is laid out around its content: a byte order mark,
+/// CRLF line ends, a final newline. Read from a file's text and put back on
+/// new text (toml_edit writes LF and always ends with a newline), so that
+/// pulse's edits and merges keep the file as its author's editor wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextLayout {
+    pub bom: bool,
+    /// Every line ends in CRLF. (A file with mixed line ends counts as LF:
+    /// its lines are written back as they came, new ones with LF.)
+    pub crlf: bool,
+    /// The text ended without a newline.
+    pub no_final_newline: bool,
+}
+
+impl TextLayout {
+    pub fn of(text: &str) -> TextLayout {
+        let body = without_bom(text);
+        TextLayout {
+            bom: text.starts_with(BOM),
+            crlf: body.contains("\r\n")
+                && body.matches('\n').count() == body.matches("\r\n").count(),
+            no_final_newline: !body.is_empty() && !body.ends_with('\n'),
+        }
+    }
+
+    /// The text without its byte order mark, with LF line ends when every
+    /// line ended in CRLF.
+    pub fn body<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let body = without_bom(text);
+        if self.crlf {
+            body.replace("\r\n", "\n").into()
+        } else {
+            body.into()
+        }
+    }
+
+    /// `body` (LF line ends, or the file's own) laid out as the file was.
+    pub fn apply(&self, body: &str) -> String {
+        let mut body = if self.crlf {
+            body.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            body.to_string()
+        };
+        if self.no_final_newline && body.ends_with('\n') {
+            body.pop();
+            if body.ends_with('\r') {
+                body.pop();
+            }
+        }
+        if self.bom {
+            body.insert_str(0, BOM);
+        }
+        body
+    }
+}
+
 /// The files of a folder with the given extension, sorted by name.
 pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
     let entries = match std::fs::read_dir(dir) {

@@ -57,33 +57,124 @@ pub trait ListFile: DeserializeOwned {
 }
 
 /// Where each `[[key]]` table of a list file starts, or `None` when cutting
-/// the text there could change its meaning (a multi-line string, a table
-/// that is not part of the list).
-fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
-    if text.contains("\"\"\"") || text.contains("'''") {
-        return None;
-    }
+/// the text there could change its meaning (a table that is not part of the
+/// list, a string or an array left open). Lines inside a multi-line string
+/// or array are values, not headers.
+pub(crate) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
     let header = format!("[[{key}]]");
     let (sub_table, sub_array) = (format!("[{key}."), format!("[[{key}."));
     let mut starts = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('[') {
-            let rest = trimmed.strip_prefix(header.as_str());
-            match rest {
-                Some(rest)
-                    if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') =>
-                {
-                    starts.push(offset)
-                }
-                _ if trimmed.starts_with(&sub_table) || trimmed.starts_with(&sub_array) => {}
-                _ => return None,
+    for found in headers(text)? {
+        let line = found.line;
+        match line.strip_prefix(header.as_str()) {
+            Some(rest) if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') => {
+                starts.push(found.start)
             }
+            _ if line.starts_with(&sub_table) || line.starts_with(&sub_array) => {}
+            _ => return None,
         }
-        offset += line.len();
     }
     Some(starts)
+}
+
+/// A table header line of a TOML text.
+pub(crate) struct Header<'t> {
+    pub start: usize,
+    /// Where the blank and comment lines right above it begin: they belong
+    /// to its table, as in toml_edit.
+    pub lines_above: usize,
+    /// The line, without the spaces around it.
+    pub line: &'t str,
+}
+
+/// Every table header of a TOML text, in order, found by reading the text
+/// as TOML reads it (a line inside a multi-line string or array is a
+/// value); `None` when a string or an array is left open at the end.
+pub(crate) fn headers(text: &str) -> Option<Vec<Header<'_>>> {
+    let mut headers = Vec::new();
+    let mut offset = 0;
+    let mut within = Within::default();
+    // Where the blank and comment lines just read began.
+    let mut filler_from = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let outside = within == Within::default();
+        if outside && trimmed.starts_with('[') {
+            headers.push(Header {
+                start: offset,
+                lines_above: filler_from.unwrap_or(offset),
+                line: trimmed,
+            });
+        }
+        let filler = outside && (trimmed.is_empty() || trimmed.starts_with('#'));
+        filler_from = if filler {
+            filler_from.or(Some(offset))
+        } else {
+            None
+        };
+        within = within.after(line.as_bytes());
+        offset += line.len();
+    }
+    (within == Within::default()).then_some(headers)
+}
+
+/// What a line ends inside of, as TOML reads it: a multi-line string (its
+/// quote, `"` or `'`), and arrays or inline tables still open.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Within {
+    string: Option<u8>,
+    brackets: usize,
+}
+
+impl Within {
+    /// Where `line` leaves off, starting here. Quotes and brackets inside
+    /// strings and comments count for nothing.
+    fn after(mut self, line: &[u8]) -> Within {
+        let mut i = 0;
+        while i < line.len() {
+            match self.string {
+                Some(quote) => {
+                    if quote == b'"' && line[i] == b'\\' {
+                        i += 2;
+                    } else if line[i..].starts_with(&[quote; 3]) {
+                        // Up to two quotes of the content may run into the end.
+                        i += line[i..].iter().take_while(|&&b| b == quote).count();
+                        self.string = None;
+                    } else {
+                        i += 1;
+                    }
+                }
+                None => match line[i] {
+                    b'#' => break,
+                    quote @ (b'"' | b'\'') if line[i..].starts_with(&[quote; 3]) => {
+                        self.string = Some(quote);
+                        i += 3;
+                    }
+                    quote @ (b'"' | b'\'') => {
+                        i += 1;
+                        while i < line.len() && line[i] != quote && line[i] != b'\n' {
+                            i += if quote == b'"' && line[i] == b'\\' {
+                                2
+                            } else {
+                                1
+                            };
+                        }
+                        i += 1;
+                    }
+                    b'[' | b'{' => {
+                        self.brackets += 1;
+                        i += 1;
+                    }
+                    b']' | b'}' => {
+                        self.brackets = self.brackets.saturating_sub(1);
+                        i += 1;
+                    }
+                    _ => i += 1,
+                },
+            }
+        }
+        self
+    }
 }
 
 /// A list file cut down to the `[[key]]` tables whose text holds `needle`
@@ -219,15 +310,36 @@ mod tests {
             "# list\n[[todo]]\nid = \"c\"\n"
         );
         assert_eq!(tables_mentioning(text, "todo", "zz").unwrap(), "# list\n");
-        // An escape could spell the id otherwise; a multi-line string could
-        // hide a header; another table ends the list: the whole text is read.
+        // An escape could spell the id otherwise; another table ends the
+        // list: the whole text is read. A header in a string is no header.
         assert!(tables_mentioning("[[todo]]\nid = \"\\u0061\"\n", "todo", "a").is_none());
         let multi_line = "[[todo]]\nid = \"a\"\nnote = '''\n[[todo]]\n'''\n";
-        assert!(tables_mentioning(multi_line, "todo", "a").is_none());
+        assert_eq!(
+            tables_mentioning(multi_line, "todo", "a").unwrap(),
+            multi_line
+        );
         assert!(tables_mentioning("[[todo]]\nid = \"a\"\n[meta]\n", "todo", "a").is_none());
     }
 
     use super::*;
+
+    #[test]
+    fn table_starts_read_strings_arrays_and_comments_as_toml_does() {
+        // Quotes inside strings and comments open nothing.
+        let quoted = "[[todo]]\nx = \"'''\" # \"\"\"\n[[todo]]\ny = '\"\"\"'\n";
+        assert_eq!(table_starts(quoted, "todo"), Some(vec![0, 25]));
+        assert!(table_starts("[[todo]]\nx = \"\"\"\nopen\n", "todo").is_none());
+        // A line opening with `[` inside an array is an element.
+        let nested = "[[todo]]\nlinks = [\n  [\"a\", \"b\"], # [\n]\n[[todo]]\nx = { y = [1] }\n";
+        assert_eq!(table_starts(nested, "todo"), Some(vec![0, 39]));
+        assert!(table_starts("[[todo]]\nlinks = [\n  [1],\n", "todo").is_none());
+        // Comments above a header are its table's; a line of a string is not.
+        let commented = "x = 1\n\n# first\n[[todo]]\nnote = \"\"\"\n# text\"\"\"\n[[todo]]\n";
+        let above =
+            |text| headers(text).map(|h| h.iter().map(|h| h.lines_above).collect::<Vec<_>>());
+        assert_eq!(above(commented), Some(vec![6, 45]));
+        assert_eq!(table_starts(commented, "todo"), Some(vec![15, 45]));
+    }
 
     #[test]
     fn id_lines_find_every_copy() {
@@ -246,5 +358,51 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         assert_eq!(line_col(text, 9), (2, 3));
         assert_eq!(line_col(text, 999), (3, 1));
+    }
+
+    /// Values that hide brackets, quotes, comment signs and whole headers.
+    const TRICKY: [&str; 12] = [
+        r#""a [[todo]] b""#,
+        "'''\n[[todo]]\nid = 'x'\n'''",
+        "\"\"\"\n[[todo]]\n\\\"\"\"\n\"\"\"",
+        "\"\"\"two quotes end it\"\"\"\"\"",
+        "[\n  [\"[[todo]]\"],\n  { a = \"]\" },\n]",
+        "{ a = \"}\", b = [1, 2] }",
+        r##""# not a comment""##,
+        r#"'"""'"#,
+        "\"\"\"a \\\n  [[todo]] b\"\"\"",
+        "'''''x'''",
+        "[ # a comment ]\n  1,\n]",
+        "\"\\\"'''\"",
+    ];
+
+    proptest::proptest! {
+        /// Cut where `table_starts` says, each piece parses on its own and
+        /// the pieces hold what the whole does.
+        #[test]
+        fn cuts_keep_the_meaning(
+            items in proptest::collection::vec(
+                proptest::collection::vec(0..TRICKY.len(), 0..3), 1..6)
+        ) {
+            let mut text = String::from("# list\n");
+            for (i, fields) in items.iter().enumerate() {
+                text.push_str(&format!("\n[[todo]]\nid = \"t{i}\"\n"));
+                for (n, &f) in fields.iter().enumerate() {
+                    text.push_str(&format!("f{n} = {} # [[todo]] \"\n", TRICKY[f]));
+                }
+            }
+            let whole: toml::Table = text.parse().map_err(|e| {
+                proptest::test_runner::TestCaseError::fail(format!("{e}\n{text}"))
+            })?;
+            let starts = table_starts(&text, "todo").expect("cuts");
+            proptest::prop_assert_eq!(starts.len(), items.len());
+            let mut todos = Vec::new();
+            for (i, &start) in starts.iter().enumerate() {
+                let end = starts.get(i + 1).copied().unwrap_or(text.len());
+                let piece: toml::Table = text[start..end].parse().expect("a piece parses");
+                todos.extend(piece["todo"].as_array().cloned().unwrap_or_default());
+            }
+            proptest::prop_assert_eq!(&whole["todo"], &toml::Value::Array(todos));
+        }
     }
 }

@@ -238,6 +238,53 @@ pub fn rows_of(text: &str, measurable: &str) -> Option<String> {
     Some(out)
 }
 
+/// One row of the file: its key, its fields and its text as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub week: Week,
+    pub measurable: String,
+    pub value: f64,
+    pub note: String,
+    /// The row's text, without its line end.
+    pub raw: String,
+}
+
+/// The header line and the rows of the file in file order, blank rows left
+/// out: what the merge driver merges. Errors as [`parse`].
+pub fn rows(file: &FileRef, text: &str) -> Result<(String, Vec<Row>)> {
+    let (values, doc) = read(file, text, true, None)?;
+    // `read` pushes an entry and its raw row together: the two lists pair up.
+    let rows = values
+        .entries
+        .into_iter()
+        .zip(doc.rows)
+        .map(|(entry, row)| Row {
+            week: entry.week,
+            measurable: entry.measurable,
+            value: entry.value,
+            note: entry.note,
+            raw: row.raw,
+        })
+        .collect();
+    Ok((doc.header, rows))
+}
+
+/// A row as pulse writes it (quoted where CSV needs it), without a line end.
+pub fn format_row(week: Week, measurable: &str, value: f64, note: &str) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let value = format_number(value);
+    let week = week.to_string();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
+    let raw = writer
+        .into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    raw.trim_end_matches('\n').to_string()
+}
+
 impl ValuesDoc {
     pub fn empty() -> ValuesDoc {
         ValuesDoc {
@@ -251,21 +298,10 @@ impl ValuesDoc {
     pub fn upsert(&mut self, week: Week, measurable: &str, value: f64, note: &str) {
         self.rows
             .retain(|r| !(r.week == week && r.measurable == measurable));
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        let value = format_number(value);
-        let week = week.to_string();
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
-        let raw = writer
-            .into_inner()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
         self.rows.push(RawRow {
-            week: week.parse().expect("just formatted"),
+            week,
             measurable: measurable.to_string(),
-            raw: raw.trim_end_matches('\n').to_string(),
+            raw: format_row(week, measurable, value, note),
         });
         self.rows.sort_by_key(|r| r.week);
     }

@@ -10,6 +10,7 @@ mod history;
 mod ids;
 mod meeting;
 mod meeting_run;
+mod merge;
 mod people;
 mod scorecard;
 mod team;
