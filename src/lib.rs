@@ -12,6 +12,8 @@
 //!   neither knows the other.
 //! - [`model`]: rocks, scorecard, issues... plain types and EOS rules, no I/O.
 //! - [`error`] and [`escape`] (terminal-safe text): leaves every layer uses.
+//! - [`runner`]: a shell command under a time limit, in a process group of
+//!   its own (scorecard sources); a leaf beside [`git`], used by [`ops`].
 
 pub mod cli;
 pub mod error;
@@ -20,4 +22,5 @@ pub mod git;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod runner;
 pub mod store;
