@@ -22,6 +22,7 @@ mod rocks;
 mod scorecard;
 mod seats;
 mod setup;
+mod sources;
 mod status;
 mod sync;
 mod team;

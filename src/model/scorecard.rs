@@ -24,6 +24,8 @@ pub struct MeasurableRaw {
     pub goal: toml::Spanned<String>,
     #[serde(default)]
     pub unit: String,
+    /// A command that prints the week's value (SPEC §9).
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -33,6 +35,9 @@ pub struct Measurable {
     pub owner: String,
     pub goal: Goal,
     pub unit: String,
+    /// The command `scorecard pull` runs for the week's value, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// One recorded value: a row of `scorecard.csv`.

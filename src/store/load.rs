@@ -193,6 +193,7 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
                 owner: m.owner,
                 goal,
                 unit: m.unit,
+                source: m.source.filter(|s| !s.trim().is_empty()),
             })
         })
         .collect()

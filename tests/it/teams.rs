@@ -428,10 +428,19 @@ fn person_remove_hands_over_team_membership_and_work() {
 fn the_demo_has_engineering_and_sales() {
     let t = TestCompany::demo();
     let out = t.ok(&["teams"]);
-    assert!(out.contains("engineering   tue 10:00") && out.contains("sales         mon 14:00"), "{out}");
+    assert!(
+        out.contains("engineering   tue 10:00") && out.contains("sales         mon 14:00"),
+        "{out}"
+    );
     let agenda = t.ok(&["-t", "engineering", "agenda"]);
-    assert!(agenda.contains("Tuesday 2026-12-01, 10:00, 60 minutes · Engineering team"), "{agenda}");
-    assert!(agenda.contains("Integration tests fail one run in five"), "{agenda}");
+    assert!(
+        agenda.contains("Tuesday 2026-12-01, 10:00, 60 minutes · Engineering team"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("Integration tests fail one run in five"),
+        "{agenda}"
+    );
     t.ok(&["check"]);
     let demo = TestCompany::bare();
     demo.ok(&["init", "--demo", "lapwing"]);
@@ -441,5 +450,8 @@ fn the_demo_has_engineering_and_sales() {
         .output()
         .unwrap();
     let commits = String::from_utf8_lossy(&log.stdout).lines().count();
-    assert!(commits >= 3, "the sales numbers have a history: {commits} commits");
+    assert!(
+        commits >= 3,
+        "the sales numbers have a history: {commits} commits"
+    );
 }
