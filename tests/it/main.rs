@@ -10,6 +10,7 @@ mod ids;
 mod meeting;
 mod people;
 mod scorecard;
+mod sources;
 mod team;
 mod teams;
 mod traction;
