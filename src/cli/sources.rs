@@ -6,6 +6,7 @@ use super::output::Out;
 use super::values;
 use crate::error::Result;
 use crate::model::goal::format_number;
+use crate::model::time::Week;
 use crate::ops::Ctx;
 use crate::ops::sources::pull::{self, Failure, Progress, PullResult, Pulled};
 use crate::ops::sources::trust;
@@ -167,6 +168,7 @@ struct Live {
 
 #[derive(Default)]
 struct State {
+    week: String,
     total: usize,
     done: usize,
     failed: usize,
@@ -203,7 +205,8 @@ impl Live {
             .map(|(id, at)| format!("{id} {}s", at.elapsed().as_secs()))
             .collect();
         let mut line = format!(
-            "pulling: {} of {} done{}",
+            "pulling {}: {} of {} done{}",
+            state.week,
             state.done,
             state.total,
             if state.failed > 0 {
@@ -231,9 +234,10 @@ impl Live {
 }
 
 impl Progress for Live {
-    fn begin(&self, ids: &[String]) {
+    fn begin(&self, week: Week, ids: &[String]) {
         if let Ok(mut state) = self.state.lock() {
             state.total = ids.len();
+            state.week = week.to_string();
             self.draw(&state);
         }
     }

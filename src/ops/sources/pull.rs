@@ -31,8 +31,8 @@ const PRINTED_CHARS: usize = 120;
 
 /// What the command line is told while the sources run.
 pub trait Progress: Sync {
-    /// The sources about to run, by measurable id.
-    fn begin(&self, _ids: &[String]) {}
+    /// The sources about to run for `week`, by measurable id.
+    fn begin(&self, _week: Week, _ids: &[String]) {}
     fn started(&self, _id: &str) {}
     fn finished(&self, _id: &str, _ok: bool) {}
 }
@@ -174,7 +174,7 @@ pub fn pull(
         })
         .collect();
     let ids: Vec<String> = to_run.iter().map(|(_, m)| m.id.clone()).collect();
-    progress.begin(&ids);
+    progress.begin(week, &ids);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let finished = runner::run_all(&jobs, workers, &|i, event| match event {
         Event::Started => progress.started(&ids[i]),
