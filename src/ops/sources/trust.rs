@@ -295,6 +295,37 @@ pub fn trust_typed(ctx: &Ctx, id: &str, command: &str) -> Result<()> {
     update(&current.kept, |file| file.put(entry))
 }
 
+/// Trusts every source of every team of the company as the files are now:
+/// for `pulse init --demo`, whose sources pulse itself has just written.
+/// Returns how many it trusted.
+pub fn trust_every_source(ws: &Workspace) -> Result<usize> {
+    let mut entries = Vec::new();
+    let mut kept = None;
+    for team in ws.all_teams()? {
+        let current = Trust::load(&team)?;
+        for m in load::measurables(&team)? {
+            let Some(command) = m.source else { continue };
+            let files = named_files(&team.root, &command).map_err(|reason| {
+                Error::user(format!(
+                    "the source of `{}` cannot be trusted: {reason}",
+                    m.id
+                ))
+            })?;
+            entries.push(entry(&current, &m.id, command, files));
+        }
+        kept = Some(current.kept);
+    }
+    let count = entries.len();
+    if let (Some(kept), false) = (kept, entries.is_empty()) {
+        update(&kept, |file| {
+            for entry in entries {
+                file.put(entry);
+            }
+        })?;
+    }
+    Ok(count)
+}
+
 /// Forgets a measurable's trust (its source was removed).
 pub fn forget(ctx: &Ctx, id: &str) -> Result<()> {
     let current = Trust::load(&ctx.ws)?;
