@@ -195,7 +195,15 @@ mod tests {
         );
         assert_eq!(
             file_words("sh -c 'scripts/a.sh \"x y\"'"),
-            ["sh", "-c", "scripts/a.sh", "x", "y", "x y", "scripts/a.sh \"x y\""]
+            [
+                "sh",
+                "-c",
+                "scripts/a.sh",
+                "x",
+                "y",
+                "x y",
+                "scripts/a.sh \"x y\""
+            ]
         );
     }
 }
