@@ -289,6 +289,12 @@ fn a_changed_command_is_untrusted_again() {
         &t.read("scorecard.toml")
             .replace("source = \"echo 22\"", "source = \": > ran; echo 22\""),
     );
+    // What came in says so, in words.
+    let diff = t.ok(&["diff", "HEAD~1"]);
+    assert!(
+        diff.contains("Leads: source `echo 22` → `: > ran; echo 22`"),
+        "{diff}"
+    );
     let (code, _, err) = run(&t, &["scorecard", "pull"]);
     assert_eq!(code, 1);
     assert!(!t.path().join("ran").exists(), "a changed source ran");
