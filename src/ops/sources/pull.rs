@@ -264,7 +264,8 @@ pub fn pull(
         sources: results.into_iter().flatten().collect(),
         outcome: Outcome::default(),
     };
-    if let Some(mut change) = change.take() {
+    // Nothing new: no write, no commit (not even a rewrite of the file).
+    if let Some(mut change) = change.take().filter(|_| report.recorded() > 0) {
         change.put_text(&file, doc.to_text());
         let (values, failed) = (report.recorded(), report.failed());
         let mut message = format!(
