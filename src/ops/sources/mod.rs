@@ -5,6 +5,7 @@
 //! finds the company files a command names, whose content trust covers.
 
 pub mod named;
+pub mod outcome;
 pub mod pull;
 pub mod trust;
 
