@@ -33,10 +33,6 @@ pub trait Progress: Sync {
     fn finished(&self, _id: &str, _ok: bool) {}
 }
 
-/// No progress shown.
-pub struct Silent;
-impl Progress for Silent {}
-
 /// Runs the sources of the measurables named (default: every one with a
 /// source) for `week` (default: the scorecard week) and records what came
 /// back, unless `dry_run`.
