@@ -13,6 +13,8 @@
 //! - [`model`]: rocks, scorecard, issues... plain types and EOS rules, no I/O.
 //! - [`merge`]: git's merge driver for the company's files, beside `store`.
 //! - [`error`] and [`escape`] (terminal-safe text): leaves every layer uses.
+//! - [`runner`]: a shell command under a time limit, in a process group of
+//!   its own (scorecard sources); a leaf beside [`git`], used by [`ops`].
 
 pub mod cli;
 pub mod error;
@@ -22,4 +24,5 @@ pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod runner;
 pub mod store;

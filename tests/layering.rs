@@ -8,11 +8,17 @@ use std::path::{Path, PathBuf};
 /// The layers a layer must not import.
 fn forbidden(layer: &str) -> &'static [&'static str] {
     match layer {
-        "model" => &["cli", "ops", "render", "store", "git", "merge", "escape"],
-        "store" => &["cli", "ops", "render", "git"],
-        "render" => &["cli", "store", "git"],
+        "model" => &[
+            "cli", "ops", "render", "store", "git", "merge", "escape", "runner",
+        ],
+        "store" => &["cli", "ops", "render", "git", "runner"],
+        "render" => &["cli", "store", "git", "runner"],
+        // The command line starts no program: sources run through ops.
+        "cli" => &["runner"],
         "ops" => &["cli"],
-        "git" | "error" | "escape" => &["cli", "ops", "render", "store", "model", "merge"],
+        "git" | "error" | "escape" | "runner" => {
+            &["cli", "ops", "render", "store", "model", "merge"]
+        }
         "merge" => &["cli", "ops", "render"],
         _ => &[],
     }

@@ -24,6 +24,7 @@ mod rocks;
 mod scorecard;
 mod seats;
 mod setup;
+mod sources;
 mod status;
 mod sync;
 mod team;

@@ -1,4 +1,6 @@
-//! `pulse scorecard [--weeks N] [--owner H]`, `scorecard add`, `scorecard record`.
+//! `pulse scorecard [--weeks N] [--owner H]`, `scorecard add`, `scorecard
+//! record`, `edit`, `remove`, `import`; `pull`, `trust` and `untrust` print
+//! through `sources.rs`.
 
 use super::output::Out;
 use super::values;
@@ -44,6 +46,9 @@ enum ScorecardCommand {
         /// Display unit: "$", "%", "h", ...
         #[arg(long)]
         unit: Option<String>,
+        /// A command that prints the week's value, for `scorecard pull` (trusted in this clone)
+        #[arg(long, value_name = "CMD", allow_hyphen_values = true)]
+        source: Option<String>,
     },
     /// Record a week's value (default: the last completed week)
     #[command(
@@ -63,7 +68,7 @@ enum ScorecardCommand {
         #[arg(long)]
         note: Option<String>,
     },
-    /// Change a measurable's name, owner, goal or unit (its values stay)
+    /// Change a measurable's name, owner, goal, unit or source (its values stay)
     #[command(
         after_help = "Example:\n  pulse scorecard edit new-leads --goal \">= 25\" --owner zoe"
     )]
@@ -87,6 +92,9 @@ enum ScorecardCommand {
         /// The new display unit: "$", "%", "h", ...
         #[arg(long)]
         unit: Option<String>,
+        /// A command that prints the week's value (trusted in this clone); "" removes it
+        #[arg(long, value_name = "CMD", allow_hyphen_values = true)]
+        source: Option<String>,
     },
     /// Remove a measurable's definition (its values stay in scorecard.csv)
     #[command(after_help = "Example:\n  pulse scorecard remove trials-started")]
@@ -103,6 +111,60 @@ enum ScorecardCommand {
         /// The CSV file to read
         file: std::path::PathBuf,
     },
+    /// Fill the week from the measurables' sources, in one commit
+    #[command(
+        after_help = "Each source runs with `sh -c` in the company folder, standard input closed, with\nPULSE_WEEK (2026-W47), PULSE_WEEK_START and PULSE_WEEK_END (its Monday and Sunday)\nand PULSE_MEASURABLE in its environment. Its first line of output is the value\n(23, 4.5, 98%, $1,200); a second line, if not blank, is the value's note. Each has\n[scorecard] source_timeout seconds (default 30) before it and every process it\nstarted are killed. Only sources trusted in this clone run (see `scorecard trust`).\nExit 1 when any failed or was refused; the values that came back are recorded.\n\nExamples:\n  pulse scorecard pull\n  pulse scorecard pull new-leads uptime --week 2026-W47\n  pulse scorecard pull --dry-run"
+    )]
+    Pull {
+        /// The measurables to pull (default: every one with a source)
+        #[arg(value_name = "MEASURABLE", add = super::complete::measurables())]
+        measurables: Vec<String>,
+        /// YYYY-Www (default: the week the next meeting reviews)
+        #[arg(long)]
+        week: Option<String>,
+        /// Run the sources and show what would be recorded; write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Trust sources to run in this clone: their command and the files it names
+    #[command(
+        after_help = "A source arrives with `git pull`: it is someone else's code until you trust it here,\nas direnv's `allow`. Trust keeps the command's exact text and the hash of every file\ninside the company folder it names (a script), in .git/pulse/ (never committed).\nWhen either changes, the source is untrusted again and `pull` refuses it.\n\nExamples:\n  pulse scorecard trust new-leads\n  pulse scorecard trust"
+    )]
+    Trust {
+        /// The measurables whose sources to trust (default: every one with a source)
+        #[arg(value_name = "MEASURABLE", add = super::complete::measurables())]
+        measurables: Vec<String>,
+    },
+    /// Stop trusting sources in this clone
+    #[command(
+        after_help = "Examples:\n  pulse scorecard untrust new-leads\n  pulse scorecard untrust"
+    )]
+    Untrust {
+        /// The measurables whose sources to stop trusting (default: all of them)
+        #[arg(value_name = "MEASURABLE", add = super::complete::measurables())]
+        measurables: Vec<String>,
+    },
+}
+
+/// A recorded value in words: `new-leads 2026-W47: 23 (hit, goal >= 20)`,
+/// with the value it replaced.
+pub fn recorded_line(rec: &scorecard::Recorded) -> String {
+    let verdict = if rec.hit { "hit" } else { "miss" };
+    let replaced = match (rec.replaced, rec.reviewed) {
+        (Some(r), Some(held)) => format!(
+            ", replaces {}, which the meeting of {held} reviewed",
+            format_number(r)
+        ),
+        (Some(r), None) => format!(", replaces {}", format_number(r)),
+        _ => String::new(),
+    };
+    format!(
+        "{} {}: {} ({verdict}, goal {}{replaced})",
+        rec.measurable,
+        rec.week,
+        format_number(rec.value),
+        rec.goal
+    )
 }
 
 pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
@@ -113,9 +175,11 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             owner,
             goal,
             unit,
+            source,
         }) => {
             let goal = values::goal(&goal)?;
-            let (m, outcome) = scorecard::add(ctx, &name, &owner, goal, unit.as_deref())?;
+            let (m, outcome) =
+                scorecard::add(ctx, &name, &owner, goal, unit.as_deref(), source.as_deref())?;
             out.outcome(&outcome);
             if out.json {
                 out.print_json(&m);
@@ -137,22 +201,7 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             if out.json {
                 out.print_json(&rec);
             } else if !out.quiet {
-                let verdict = if rec.hit { "hit" } else { "miss" };
-                let replaced = match (rec.replaced, rec.reviewed) {
-                    (Some(r), Some(held)) => format!(
-                        ", replaces {}, which the meeting of {held} reviewed",
-                        format_number(r)
-                    ),
-                    (Some(r), None) => format!(", replaces {}", format_number(r)),
-                    _ => String::new(),
-                };
-                out.println(&format!(
-                    "{} {}: {} ({verdict}, goal {}{replaced})",
-                    rec.measurable,
-                    rec.week,
-                    format_number(rec.value),
-                    rec.goal
-                ));
+                out.println(&recorded_line(&rec));
             }
             Ok(0)
         }
@@ -163,6 +212,7 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             goal,
             from,
             unit,
+            source,
         }) => {
             let goal = goal.map(|g| values::goal(&g)).transpose()?;
             let from = from.map(|w| values::week(&w)).transpose()?;
@@ -173,6 +223,7 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 owner.as_deref(),
                 goal.map(|g| (g, from)),
                 unit.as_deref(),
+                source.as_deref(),
             )?;
             out.outcome(&outcome);
             if out.json {
@@ -197,6 +248,17 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 ));
             }
             Ok(0)
+        }
+        Some(ScorecardCommand::Pull {
+            measurables,
+            week,
+            dry_run,
+        }) => super::sources::pull(ctx, out, &measurables, week.as_deref(), dry_run),
+        Some(ScorecardCommand::Trust { measurables }) => {
+            super::sources::trust(ctx, out, &measurables)
+        }
+        Some(ScorecardCommand::Untrust { measurables }) => {
+            super::sources::untrust(ctx, out, &measurables)
         }
         Some(ScorecardCommand::Import { file }) => {
             let (report, outcome) = scorecard::import(ctx, &file)?;

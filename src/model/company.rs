@@ -18,6 +18,31 @@ pub struct CompanyFile {
     pub data: Option<String>,
     #[serde(default)]
     pub demo: DemoSettings,
+    #[serde(default)]
+    pub scorecard: ScorecardSettings,
+}
+
+/// `[scorecard]`: how `scorecard pull` runs the measurables' sources.
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct ScorecardSettings {
+    /// Seconds a source may run before its processes are killed (default 30).
+    pub source_timeout: Option<u64>,
+}
+
+impl ScorecardSettings {
+    pub const DEFAULT_TIMEOUT: u64 = 30;
+
+    /// The time limit of one source, in seconds; an error names a limit of 0.
+    pub fn timeout(&self) -> Result<u64, String> {
+        match self.source_timeout {
+            None => Ok(Self::DEFAULT_TIMEOUT),
+            Some(0) => Err(
+                "company.toml: [scorecard] source_timeout = 0: expected a number of seconds, 1 or more"
+                    .to_string(),
+            ),
+            Some(n) => Ok(n),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]

@@ -12,6 +12,7 @@ pub mod process;
 pub mod rock;
 pub mod scorecard;
 pub mod seats;
+pub mod source;
 pub mod team;
 pub mod time;
 pub mod todo;

@@ -24,6 +24,8 @@ pub struct MeasurableRaw {
     pub goal: toml::Spanned<String>,
     #[serde(default)]
     pub unit: String,
+    /// A command that prints the week's value (SPEC §9).
+    pub source: Option<String>,
     /// The week `goal` is in force from (absent: always).
     pub goal_from: Option<toml::Spanned<String>>,
     /// Earlier goals, each in force from its week until the next one's.
@@ -46,6 +48,9 @@ pub struct Measurable {
     /// The goal in force now.
     pub goal: Goal,
     pub unit: String,
+    /// The command `scorecard pull` runs for the week's value, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The week `goal` holds from (`None`: always).
     pub goal_from: Option<Week>,
     /// Earlier goals, oldest first: each holds from its week until the
@@ -171,6 +176,7 @@ mod goal_history_tests {
             owner: "kofi".into(),
             goal: ">= 85000".parse().unwrap(),
             unit: "$".into(),
+            source: None,
             goal_from: Some(week("2026-W52")),
             goals: vec![
                 EarlierGoal {

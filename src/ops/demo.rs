@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 36] = [
+const FILES: [(&str, &str); 42] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -147,6 +147,31 @@ const FILES: [(&str, &str); 36] = [
     (
         ".gitattributes",
         include_str!("../../examples/demo/.gitattributes"),
+    ),
+    // The scorecard's sources and the exports they read (SPEC §9).
+    (
+        "scripts/leads.sh",
+        include_str!("../../examples/demo/scripts/leads.sh"),
+    ),
+    (
+        "scripts/tickets.sh",
+        include_str!("../../examples/demo/scripts/tickets.sh"),
+    ),
+    (
+        "scripts/uptime.sh",
+        include_str!("../../examples/demo/scripts/uptime.sh"),
+    ),
+    (
+        "data/leads.csv",
+        include_str!("../../examples/demo/data/leads.csv"),
+    ),
+    (
+        "data/tickets.csv",
+        include_str!("../../examples/demo/data/tickets.csv"),
+    ),
+    (
+        "data/uptime.json",
+        include_str!("../../examples/demo/data/uptime.json"),
     ),
     ("company.toml", include_str!("../../company.toml")),
     (".gitignore", ".pulse.lock\n"),
@@ -509,6 +534,16 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
                 return Ok(report);
             }
         }
+    }
+    // The demo's scorecard sources were written by pulse itself, just now:
+    // this clone trusts them (a clone of the demo does not, SPEC §9).
+    let trusted = crate::store::Workspace::open(&dir)
+        .and_then(|ws| super::sources::trust::trust_every_source(&ws));
+    if let Err(e) = trusted {
+        report.warning = Some(format!(
+            "the demo's scorecard sources are not trusted: {}\nhint: pulse scorecard trust",
+            e.message
+        ));
     }
     Ok(report)
 }

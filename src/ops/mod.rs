@@ -32,6 +32,7 @@ pub mod rocks;
 pub mod scorecard;
 pub mod seats;
 pub mod setup;
+pub mod sources;
 pub mod status;
 pub mod sync;
 pub mod teams;

@@ -5,6 +5,7 @@ use super::Ctx;
 use super::calendar::Calendar;
 use super::change::{Change, Outcome};
 use super::items::{self, find, new_id, required};
+use super::sources;
 use crate::error::{Error, Result};
 use crate::model::eos;
 use crate::model::goal::Goal;
@@ -21,9 +22,11 @@ pub fn add(
     owner: &str,
     goal: Goal,
     unit: Option<&str>,
+    source: Option<&str>,
 ) -> Result<(Measurable, Outcome)> {
     let name = required(name, "the measurable's name")?;
     let owner = ctx.owner(owner)?;
+    let source = source.map(|s| required(s, "--source")).transpose()?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.scorecard_file();
     let current = load::measurables(&ctx.ws)?;
@@ -35,10 +38,17 @@ pub fn add(
         owner: &owner,
         goal: goal.to_string(),
         unit,
+        source: source.as_deref(),
     };
     change.append::<ScorecardFile, _>(&file, &row)?;
     let mut outcome =
         change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
+    // The user typed the command: it is trusted in this clone (SPEC §9).
+    if let Some(command) = &source
+        && let Err(e) = sources::trust::trust_typed(ctx, &id, command)
+    {
+        outcome.warnings.push(e.message);
+    }
     let count = current.len() + 1;
     if count > eos::MEASURABLES.max {
         outcome.warnings.push(format!(
@@ -55,6 +65,7 @@ pub fn add(
             unit: unit.to_string(),
             goal_from: None,
             goals: Vec::new(),
+            source,
         },
         outcome,
     ))
@@ -86,10 +97,41 @@ pub fn record(
             .with_hint("define one with `pulse scorecard add NAME --owner H --goal \">= 20\"`"));
     }
     let (_, m) = find(&measurables, query, "measurable", |m| m.id.as_str())?;
-    let this_week = Week::of(ctx.today);
     let calendar = Calendar::new(ctx)?;
     let explicit = week.is_some();
-    // By default, the week the next meeting reviews (SPEC §1).
+    let week = target_week(ctx, &calendar, week)?;
+    let mut change = Change::begin(ctx)?;
+    let file = ctx.ws.values_file();
+    let (old, mut doc) = match change.text(&file)? {
+        Some(text) => values::parse(&file, &text)?,
+        None => (Default::default(), ValuesDoc::empty()),
+    };
+    let rules = Replacing {
+        explicit,
+        reviewed: calendar.reviewed_by(week)?,
+    };
+    let recorded = rules.stage(&mut doc, &old, m, week, value, note.unwrap_or(""), || {
+        format!(
+            "pulse scorecard record {} {} --week {week}",
+            m.id,
+            crate::model::goal::format_number(value)
+        )
+    })?;
+    change.put_text(&file, doc.to_text());
+    let verdict = if recorded.hit { "hit" } else { "miss" };
+    let outcome = change.finish(&format!(
+        "scorecard: {} = {} for {week} ({verdict}, goal {})",
+        m.id,
+        crate::model::goal::format_number(value),
+        recorded.goal
+    ))?;
+    Ok((recorded, outcome))
+}
+
+/// The week a value goes to: the one given, else the scorecard week (the
+/// week the next meeting reviews, SPEC §1); never a week not yet started.
+pub fn target_week(ctx: &Ctx, calendar: &Calendar, week: Option<Week>) -> Result<Week> {
+    let this_week = Week::of(ctx.today);
     let week = match week {
         Some(w) => w,
         None => calendar.scorecard_week()?,
@@ -99,52 +141,58 @@ pub fn record(
             "week {week} has not started yet (this week is {this_week})"
         )));
     }
-    let mut change = Change::begin(ctx)?;
-    let file = ctx.ws.values_file();
-    let (old, mut doc) = match change.text(&file)? {
-        Some(text) => values::parse(&file, &text)?,
-        None => (Default::default(), ValuesDoc::empty()),
-    };
-    let replaced = old.get(&m.id, week).map(|e| e.value);
-    let reviewed = calendar.reviewed_by(week)?;
-    if let (Some(before), Some(held)) = (replaced, reviewed)
-        && before != value
-        && !explicit
-    {
-        return Err(Error::user(format!(
-            "{} {week} is {} and was reviewed at the meeting of {held}: replacing it needs the week given explicitly",
-            m.id,
-            crate::model::goal::format_number(before)
-        ))
-        .with_hint(format!(
-            "pulse scorecard record {} {} --week {week}",
-            m.id,
-            crate::model::goal::format_number(value)
-        )));
-    }
-    doc.upsert(week, &m.id, value, note.unwrap_or("").trim());
-    change.put_text(&file, doc.to_text());
-    let goal = m.goal_in(week);
-    let hit = goal.is_hit(value);
-    let verdict = if hit { "hit" } else { "miss" };
-    let outcome = change.finish(&format!(
-        "scorecard: {} = {} for {week} ({verdict}, goal {})",
-        m.id,
-        crate::model::goal::format_number(value),
-        m.goal
-    ))?;
-    Ok((
-        Recorded {
+    Ok(week)
+}
+
+/// The rule for replacing a recorded value (SPEC §1): a value of a week
+/// that a held meeting already reviewed is replaced only when the week was
+/// given explicitly. `scorecard record` and `scorecard pull` both stage
+/// their values through it.
+pub struct Replacing {
+    /// The week was given on the command line (`--week`).
+    pub explicit: bool,
+    /// The held meeting that reviewed the week, if one did.
+    pub reviewed: Option<chrono::NaiveDate>,
+}
+
+impl Replacing {
+    /// Stages `value` for `m` in `week`, or refuses under the rule; `retry`
+    /// is the command that replaces it, for the hint.
+    #[allow(clippy::too_many_arguments)]
+    pub fn stage(
+        &self,
+        doc: &mut ValuesDoc,
+        old: &crate::model::scorecard::Values,
+        m: &Measurable,
+        week: Week,
+        value: f64,
+        note: &str,
+        retry: impl FnOnce() -> String,
+    ) -> Result<Recorded> {
+        let replaced = old.get(&m.id, week).map(|e| e.value);
+        if let (Some(before), Some(held)) = (replaced, self.reviewed)
+            && before != value
+            && !self.explicit
+        {
+            return Err(Error::user(format!(
+                "{} {week} is {} and was reviewed at the meeting of {held}: replacing it needs the week given explicitly",
+                m.id,
+                crate::model::goal::format_number(before)
+            ))
+            .with_hint(retry()));
+        }
+        doc.upsert(week, &m.id, value, note.trim());
+        Ok(Recorded {
             measurable: m.id.clone(),
             week,
             value,
-            goal: m.goal,
-            hit,
+            // Judged against the goal of its week (goals have history).
+            goal: m.goal_in(week),
+            hit: m.is_hit(week, value),
             replaced,
-            reviewed: replaced.and(reviewed),
-        },
-        outcome,
-    ))
+            reviewed: replaced.and(self.reviewed),
+        })
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -231,11 +279,12 @@ pub fn edit(
     owner: Option<&str>,
     goal: Option<(Goal, Option<Week>)>,
     unit: Option<&str>,
+    source: Option<&str>,
 ) -> Result<(Measurable, Outcome)> {
-    if name.is_none() && owner.is_none() && goal.is_none() && unit.is_none() {
-        return Err(Error::user(
-            "nothing to change: give --name, --owner, --goal or --unit",
-        ));
+    if name.is_none() && owner.is_none() && goal.is_none() && unit.is_none() && source.is_none() {
+        return Err(items::nothing_to_change(&[
+            "--name", "--owner", "--goal", "--unit", "--source",
+        ]));
     }
     let owner = owner.map(|o| ctx.owner(o)).transpose()?;
     let name = name.map(|n| required(n, "the name")).transpose()?;
@@ -272,8 +321,31 @@ pub fn edit(
         updated.unit = u.trim().to_string();
         what.push(format!("unit {:?}", u.trim()));
     }
+    // An empty --source removes the source.
+    let source = source.map(str::trim);
+    match source {
+        Some("") => {
+            crate::store::edit::unset(t, "source");
+            updated.source = None;
+            what.push("source removed".to_string());
+        }
+        Some(command) => {
+            crate::store::edit::set(t, "source", command);
+            updated.source = Some(command.to_string());
+            what.push(format!("source {command:?}"));
+        }
+        None => {}
+    }
     change.put_toml::<ScorecardFile>(&file, &doc)?;
-    let outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
+    let mut outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
+    let trusted = match source {
+        Some("") => sources::trust::forget(ctx, &m.id),
+        Some(command) => sources::trust::trust_typed(ctx, &m.id, command),
+        None => Ok(()),
+    };
+    if let Err(e) = trusted {
+        outcome.warnings.push(e.message);
+    }
     Ok((updated, outcome))
 }
 
@@ -450,6 +522,7 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
                     owner: &owner,
                     goal: goal.to_string(),
                     unit: &unit,
+                    source: None,
                 };
                 defs.append(MeasurableRow::KEY, row.to_toml());
                 report.measurables_added.push(id.clone());

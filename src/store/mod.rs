@@ -11,6 +11,7 @@ pub mod load;
 pub mod lock;
 pub mod parse;
 pub mod to_toml;
+pub mod trust;
 pub mod values;
 pub mod workspace;
 

@@ -137,6 +137,7 @@ pub struct MeasurableRow<'a> {
     pub owner: &'a str,
     pub goal: String,
     pub unit: &'a str,
+    pub source: Option<&'a str>,
 }
 
 impl ToToml for MeasurableRow<'_> {
@@ -148,6 +149,7 @@ impl ToToml for MeasurableRow<'_> {
             ("owner", Some(string(self.owner))),
             ("goal", Some(string(&self.goal))),
             ("unit", text(self.unit)),
+            ("source", self.source.and_then(text)),
         ])
     }
 }

@@ -87,6 +87,8 @@ impl TestCompany {
         company.set_up();
         company.git(&["add", "-A"]);
         company.git(&["commit", "-q", "-m", "demo"]);
+        // As `pulse init --demo` does: the demo's own sources are trusted.
+        company.ok(&["-q", "scorecard", "trust"]);
         company
     }
 

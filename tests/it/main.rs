@@ -13,6 +13,7 @@ mod meeting_run;
 mod merge;
 mod people;
 mod scorecard;
+mod sources;
 mod team;
 mod teams;
 mod traction;

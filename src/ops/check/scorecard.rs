@@ -4,6 +4,7 @@
 use super::findings::{Findings, Named, Roster, duplicates};
 use crate::model::eos;
 use crate::model::scorecard::Measurable;
+use crate::ops::sources::trust::Trust;
 use crate::store::Workspace;
 use crate::store::files::read_text;
 use crate::store::load;
@@ -49,6 +50,7 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             &m.owner,
         );
     }
+    untrusted_sources(f, ws, &measurables, &scorecard_file, &scorecard_lines);
     if !measurables.is_empty() && !eos::MEASURABLES.within(measurables.len()) {
         f.warn(
             &scorecard_file,
@@ -82,5 +84,44 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             }
         }
         Err(e) => f.broken(&values_file, e),
+    }
+}
+
+/// Sources that `scorecard pull` would refuse in this clone (SPEC §9).
+fn untrusted_sources(
+    f: &mut Findings,
+    ws: &Workspace,
+    measurables: &[Measurable],
+    file: &crate::store::FileRef,
+    lines: &IdLines,
+) {
+    if measurables.iter().all(|m| m.source.is_none()) {
+        return;
+    }
+    let trust = match Trust::load(ws) {
+        Ok(trust) => trust,
+        Err(e) => {
+            f.warn(
+                file,
+                None,
+                format!("cannot tell which sources are trusted: {}", e.message),
+            );
+            return;
+        }
+    };
+    for (id, why) in trust.untrusted(measurables) {
+        let team = match &ws.team_name {
+            Some(team) => format!("--team {} ", crate::render::shell::quote(team)),
+            None => String::new(),
+        };
+        f.warn(
+            file,
+            Some(lines.first(&id)),
+            format!(
+                "the source of `{id}` is not trusted in this clone: {}; `pulse scorecard pull` will not run it until you read it and run `pulse {team}scorecard trust {}`",
+                why.describe(),
+                crate::render::shell::quote(&id)
+            ),
+        );
     }
 }

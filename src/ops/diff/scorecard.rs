@@ -77,6 +77,22 @@ impl Differ<'_> {
                                 format!("measurable {:?} renamed to {:?}", o.name, m.name),
                             );
                         }
+                        // A source is code that runs once trusted: a change
+                        // to it is worth a line after every sync.
+                        if o.source != m.source {
+                            let what = match (&o.source, &m.source) {
+                                (None, Some(new)) => format!("source set to `{new}`"),
+                                (Some(_), None) => "source removed".to_string(),
+                                (Some(old), Some(new)) => format!("source `{old}` → `{new}`"),
+                                (None, None) => String::new(),
+                            };
+                            self.push(
+                                Component::Scorecard,
+                                Kind::Changed,
+                                &m.id,
+                                format!("{}: {what}", m.name),
+                            );
+                        }
                     }
                 }
             }
