@@ -1,8 +1,7 @@
 //! Team use (SPEC §6): a bare hub and clones of a company made by `pulse
-//! init`; `pulse setup`, `pulse sync`, and writes refused mid-rebase. The
-//! merge driver itself is not exercised here: changes go to different
-//! files, and the conflicts are on the same line of a process (Markdown,
-//! which git merges as text).
+//! init`; `pulse setup`, `pulse sync`, and writes refused mid-rebase; a busy
+//! week in three clones merged by `pulse sync` with the merge driver on.
+//! (The driver's own rules are tested in `merge.rs` and the unit tests.)
 
 use crate::common::{TestCompany, hermetic};
 use std::path::Path;
@@ -541,4 +540,134 @@ fn a_rejected_push_exits_3_after_saying_what_came_in() {
         a.log()[1].starts_with("issue: raise"),
         "rebased onto what came in"
     );
+}
+
+/// A busy week in three clones, merged by `pulse sync` with the driver on:
+/// adds on every side, different fields of one to-do changed in two clones,
+/// a scorecard correction beside another record, an archive run beside an
+/// add — no conflict, nothing lost, nothing twice, the same files everywhere.
+#[test]
+fn a_busy_week_in_three_clones_syncs_with_no_conflict() {
+    let team = Team::new();
+    let a = &team.a;
+    a.ok(&[
+        "scorecard",
+        "add",
+        "Weeks of cash",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 30",
+    ]);
+    a.ok(&[
+        "scorecard",
+        "add",
+        "New leads",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 20",
+    ]);
+    a.ok(&["scorecard", "record", "weeks", "47", "--week", "2026-W47"]);
+    a.ok(&["todo", "add", "Call the top ten", "--owner", "amy"]);
+    a.ok(&["issue", "add", "Old issue", "--owner", "amy"]);
+    a.ok(&["issue", "solve", "old", "--resolution", "Done"]);
+    a.ok(&["sync"]);
+    let (b, c) = (team.clone(), team.clone());
+    b.ok(&["sync"]);
+    c.ok(&["sync"]);
+
+    // a: corrects the value, renames the to-do, adds a to-do and a rock.
+    a.ok(&["scorecard", "record", "weeks", "50", "--week", "2026-W47"]);
+    a.ok(&["todo", "edit", "call", "--title", "Call the top twenty"]);
+    a.ok(&["todo", "add", "Renew the domain", "--owner", "ian"]);
+    a.ok(&["rock", "add", "Open Frankfurt", "--owner", "ian"]);
+    // b: records another measurable, marks the same to-do done, adds its own.
+    b.ok(&["scorecard", "record", "new", "23", "--week", "2026-W47"]);
+    b.ok(&["todo", "done", "call"]);
+    b.ok(&["todo", "add", "Draft the price change", "--owner", "amy"]);
+    b.ok(&["rock", "add", "Hire a VP Sales", "--owner", "amy"]);
+    // c: raises an issue and archives last quarter's finished work (none
+    // yet in this quarter: nothing moves) — and adds a to-do.
+    c.ok(&["issue", "add", "Churn doubled", "--owner", "ian"]);
+    c.ok(&["todo", "add", "Exit survey", "--owner", "ian"]);
+
+    for clone in [a, &b, &c, a, &b] {
+        let out = run(clone, &["sync"]);
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for clone in [a, &b, &c] {
+        let todos = clone.read("todos.toml");
+        assert!(!todos.contains("<<<<<<<"), "{todos}");
+        for title in [
+            "Call the top twenty",
+            "Renew the domain",
+            "Draft the price change",
+            "Exit survey",
+        ] {
+            assert_eq!(todos.matches(title).count(), 1, "{title}: {todos}");
+        }
+        // Different fields of one to-do: both changes kept.
+        let json: serde_json::Value =
+            serde_json::from_str(&clone.ok(&["--json", "todos", "--all"])).unwrap();
+        let call = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == "call-the-top-ten")
+            .unwrap()
+            .clone();
+        assert_eq!(call["title"], "Call the top twenty");
+        assert!(call["done"].is_string(), "{call}");
+        // The correction survives the other record.
+        let csv = clone.read("scorecard.csv");
+        assert!(csv.contains("2026-W47,weeks-of-cash,50,"), "{csv}");
+        assert!(csv.contains("2026-W47,new-leads,23,"), "{csv}");
+        assert!(!csv.contains(",47,"), "{csv}");
+        assert!(clone.read("issues.toml").contains("Churn doubled"));
+        let rocks = clone.ok(&["--json", "rocks"]);
+        assert!(
+            rocks.contains("Open Frankfurt") && rocks.contains("Hire a VP Sales"),
+            "{rocks}"
+        );
+        clone.ok(&["check"]);
+    }
+    assert_eq!(a.read("todos.toml"), c.read("todos.toml"));
+    assert_eq!(a.read("scorecard.csv"), b.read("scorecard.csv"));
+}
+
+/// One clone archives while another adds to the same lists.
+#[test]
+fn an_archive_run_beside_an_add_merges() {
+    let team = Team::new();
+    let a = &team.a;
+    a.ok(&["todo", "add", "Old to-do", "--owner", "amy"]);
+    a.ok(&["todo", "done", "old"]);
+    a.ok(&["sync"]);
+    // Next quarter: b archives while c adds.
+    let b = team.clone().with_today("2027-01-12");
+    let c = team.clone().with_today("2027-01-12");
+    b.ok(&["archive"]);
+    c.ok(&["todo", "add", "New to-do", "--owner", "ian"]);
+    b.ok(&["sync"]);
+    c.ok(&["sync"]);
+    b.ok(&["sync"]);
+    for clone in [&b, &c] {
+        let todos = clone.read("todos.toml");
+        assert!(
+            todos.contains("New to-do") && !todos.contains("Old to-do"),
+            "{todos}"
+        );
+        assert!(
+            clone
+                .read("archive/2026-Q4/todos.toml")
+                .contains("Old to-do")
+        );
+        clone.ok(&["check"]);
+    }
 }
