@@ -36,7 +36,16 @@ fn main() {
     let company_dir = dir.path().join("bigco");
     let today = TODAY.parse().expect("valid date");
     let started = Instant::now();
-    let company = generate::Company::generate(today, &generate::Sizes::TEN_YEARS);
+    let mut company = generate::Company::generate(today, &generate::Sizes::TEN_YEARS);
+    // SPEC §5: 20 departmental teams, two years old each.
+    company.teams = (0..20)
+        .map(|i| {
+            (
+                format!("team-{i:02}"),
+                generate::Company::generate(today, &generate::Sizes::TEAM),
+            )
+        })
+        .collect();
     let commits = generate::write(&company_dir, &company, &generate::Sizes::TEN_YEARS)
         .unwrap_or_else(|e| fail(&e));
     eprintln!(
@@ -50,6 +59,7 @@ fn main() {
 
     let mut rows = Vec::new();
     reads(&pulse, &company_dir, "archived by quarter", 3.0, &mut rows);
+    team_reads(&pulse, &company_dir, &mut rows);
     reads(&pulse, &flat_dir, "never archived", 5.0, &mut rows);
 
     // Writes: the same one-line change, by hand in a copy of the company and
@@ -223,6 +233,58 @@ fn needs(command: &str, dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files.dedup();
     files
+}
+
+/// A team's reads against `cat` of the team's files they need and the
+/// root's (company.toml, and for the agenda the leadership's rocks and
+/// meetings); `pulse teams` against `cat` of what it reads of every team.
+fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
+    let team = dir.join("teams/team-07");
+    for command in ["agenda", "status", "scorecard", "rocks", "issues", "todos"] {
+        let mut files = needs(command, &team);
+        files.retain(|f| !f.ends_with("company.toml"));
+        files.push(dir.join("company.toml"));
+        files.push(team.join("team.toml"));
+        if command == "agenda" {
+            files.push(dir.join("rocks/2026-Q4.toml"));
+            files.extend(company_files(&dir.join("meetings")).into_iter().rev().take(2));
+        }
+        let cat = median(|| {
+            run(Command::new("cat").args(&files), dir);
+        });
+        let time = median(|| {
+            run(pulse_cmd(pulse).args(["-t", "team-07", command]), dir);
+        });
+        rows.push(Row::baseline(
+            format!("`cat` of the {} files a team's `{command}` reads", files.len()),
+            cat,
+        ));
+        rows.push(Row::measured(
+            format!("`pulse -t team-07 {command}`"),
+            time,
+            cat,
+            3.0,
+        ));
+    }
+    let mut files = needs("status", dir);
+    for i in 0..20 {
+        let team = dir.join(format!("teams/team-{i:02}"));
+        files.extend(needs("status", &team));
+        files.push(team.join("team.toml"));
+    }
+    files.sort();
+    files.dedup();
+    let cat = median(|| {
+        run(Command::new("cat").args(&files), dir);
+    });
+    let time = median(|| {
+        run(pulse_cmd(pulse).arg("teams"), dir);
+    });
+    rows.push(Row::baseline(
+        format!("`cat` of the {} files of every team's status", files.len()),
+        cat,
+    ));
+    rows.push(Row::measured("`pulse teams` (21 teams)".into(), time, cat, 3.0));
 }
 
 /// Every read command against `cat` of the files it needs.

@@ -76,6 +76,17 @@ impl Sizes {
         meetings: 500,
         history_weeks: 104,
     };
+
+    /// A department two years old (SPEC §5's 20 teams).
+    pub const TEAM: Sizes = Sizes {
+        weeks: 104,
+        rocks_per_quarter: 8,
+        measurables: 8,
+        issues: 200,
+        todos: 500,
+        meetings: 104,
+        history_weeks: 104,
+    };
 }
 
 /// A small deterministic generator (xorshift*): no dependency, same output everywhere.
@@ -149,6 +160,8 @@ pub struct Company {
     /// Finished items of past quarters live in `archive/<quarter>/` (as
     /// `pulse archive` leaves them); false keeps them all in the live lists.
     pub archived: bool,
+    /// Departmental teams, each a company of its own files in `teams/<name>/`.
+    pub teams: Vec<(String, Company)>,
 }
 
 /// The quarter an item finished on `done` is archived under as of `as_of`:
@@ -190,7 +203,7 @@ impl Company {
         let mut rocks = Vec::new();
         let mut q = quarter_of(today);
         let mut quarters = Vec::new();
-        for _ in 0..40 {
+        for _ in 0..sizes.weeks.div_ceil(13) {
             quarters.push(q);
             q = if q.1 == 1 {
                 (q.0 - 1, 4)
@@ -290,6 +303,7 @@ impl Company {
             values,
             sizes_measurables: sizes.measurables,
             archived: true,
+            teams: Vec::new(),
         }
     }
 
@@ -350,6 +364,26 @@ impl Company {
                     format!("{dir}/todos.toml"),
                     self.todos_toml(as_of, Some(q), header),
                 ));
+            }
+        }
+        for (name, team) in &self.teams {
+            files.push((
+                format!("teams/{name}/team.toml"),
+                format!(
+                    "name = \"{}\"\nmembers = [\"{}\", \"{}\"]\n\n[meeting]\nweekday = \"tuesday\"\nminutes = 60\n",
+                    capitalise(name),
+                    PEOPLE[0].0,
+                    PEOPLE[1].0
+                ),
+            ));
+            for (path, text) in team.files(as_of) {
+                let company_level = matches!(
+                    path.as_str(),
+                    "company.toml" | "vision.toml" | "seats.toml" | ".gitattributes"
+                ) || path.starts_with("processes/");
+                if !company_level {
+                    files.push((format!("teams/{name}/{path}"), text));
+                }
             }
         }
         for m in self.meetings.iter().filter(|m| m.date <= as_of) {

@@ -14,10 +14,18 @@ fn main() {
     let mut dir = None;
     let mut today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("valid date");
     let mut flat = false;
+    let mut teams = 0usize;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--flat" => flat = true,
+            "--teams" => {
+                i += 1;
+                teams = match args.get(i).and_then(|n| n.parse().ok()) {
+                    Some(n) => n,
+                    None => fail("--teams takes a number"),
+                };
+            }
             "--today" => {
                 i += 1;
                 today = match args.get(i).and_then(|d| d.parse().ok()) {
@@ -31,11 +39,18 @@ fn main() {
         i += 1;
     }
     let Some(dir) = dir else {
-        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat]");
+        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat] [--teams N]");
     };
     let started = std::time::Instant::now();
     let mut company = Company::generate(today, &Sizes::TEN_YEARS);
     company.archived = !flat;
+    company.teams = (0..teams)
+        .map(|i| {
+            let mut team = Company::generate(today, &generate::Sizes::TEAM);
+            team.archived = !flat;
+            (format!("team-{i:02}"), team)
+        })
+        .collect();
     match generate::write(std::path::Path::new(&dir), &company, &Sizes::TEN_YEARS) {
         Ok(commits) => println!(
             "wrote a ten-year company to {dir} ({commits} commits, {:.1} s); try: PULSE_TODAY={today} pulse -C {dir} agenda",
