@@ -247,7 +247,12 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
         files.push(team.join("team.toml"));
         if command == "agenda" {
             files.push(dir.join("rocks/2026-Q4.toml"));
-            files.extend(company_files(&dir.join("meetings")).into_iter().rev().take(2));
+            files.extend(
+                company_files(&dir.join("meetings"))
+                    .into_iter()
+                    .rev()
+                    .take(2),
+            );
         }
         let cat = median(|| {
             run(Command::new("cat").args(&files), dir);
@@ -256,7 +261,10 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
             run(pulse_cmd(pulse).args(["-t", "team-07", command]), dir);
         });
         rows.push(Row::baseline(
-            format!("`cat` of the {} files a team's `{command}` reads", files.len()),
+            format!(
+                "`cat` of the {} files a team's `{command}` reads",
+                files.len()
+            ),
             cat,
         ));
         rows.push(Row::measured(
@@ -284,7 +292,12 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
         format!("`cat` of the {} files of every team's status", files.len()),
         cat,
     ));
-    rows.push(Row::measured("`pulse teams` (21 teams)".into(), time, cat, 3.0));
+    rows.push(Row::measured(
+        "`pulse teams` (21 teams)".into(),
+        time,
+        cat,
+        3.0,
+    ));
 }
 
 /// Every read command against `cat` of the files it needs.

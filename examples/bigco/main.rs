@@ -39,7 +39,9 @@ fn main() {
         i += 1;
     }
     let Some(dir) = dir else {
-        fail("usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat] [--teams N]");
+        fail(
+            "usage: cargo run --release --example bigco -- DIR [--today YYYY-MM-DD] [--flat] [--teams N]",
+        );
     };
     let started = std::time::Instant::now();
     let mut company = Company::generate(today, &Sizes::TEN_YEARS);

@@ -671,3 +671,116 @@ fn an_archive_run_beside_an_add_merges() {
         clone.ok(&["check"]);
     }
 }
+
+/// What one clone does in a property case.
+#[derive(Debug, Clone)]
+enum Op {
+    Add(u8),
+    Done(usize),
+    Rename(usize),
+}
+
+fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0u8..50).prop_map(Op::Add),
+        (0usize..3).prop_map(Op::Done),
+        (0usize..3).prop_map(Op::Rename),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 6,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// Random pulse operations in three clones, synced in a random order:
+    /// every added to-do is there exactly once, every rename and every
+    /// done mark survives, and all clones end with the same file — when no
+    /// field was changed two ways (each clone renames only its own to-do).
+    #[test]
+    fn random_work_in_three_clones_merges_by_sync(
+        work in proptest::collection::vec(proptest::collection::vec(op(), 0..4), 3),
+        order in proptest::strategy::Strategy::prop_shuffle(proptest::strategy::Just(vec![0usize, 1, 2])),
+    ) {
+        let team = Team::new();
+        for i in 0..3 {
+            team.a.ok(&["todo", "add", &format!("Original {i}"), "--owner", "amy"]);
+        }
+        team.a.ok(&["sync"]);
+        let clones: Vec<TestCompany> = (0..3).map(|_| team.clone()).collect();
+        let mut added = Vec::new();
+        let mut renamed: std::collections::BTreeMap<usize, String> = Default::default();
+        let mut done: std::collections::BTreeSet<(usize, usize)> = Default::default();
+        for (c, ops) in work.iter().enumerate() {
+            let clone = &clones[c];
+            clone.ok(&["sync"]);
+            for op in ops {
+                match op {
+                    Op::Add(n) => {
+                        let title = format!("Clone {c} task {n} {}", added.len());
+                        clone.ok(&["todo", "add", &title, "--owner", "ian"]);
+                        added.push(title);
+                    }
+                    Op::Done(i) => {
+                        let i: usize = *i;
+                        let out = run(clone, &["todo", "done", &format!("original-{i}")]);
+                        if out.status.success() {
+                            done.insert((c, i));
+                        }
+                    }
+                    Op::Rename(i) => {
+                        // Each clone renames only the original it owns (i == c),
+                        // so no title is changed two ways.
+                        let i: usize = *i;
+                        if i == c {
+                            let title = format!("Renamed by clone {c}");
+                            clone.ok(&["todo", "edit", &format!("original-{i}"), "--title", &title]);
+                            renamed.insert(i, title);
+                        }
+                    }
+                }
+            }
+        }
+        for &c in order.iter().chain(order.iter()) {
+            let out = run(&clones[c], &["sync"]);
+            proptest::prop_assert!(
+                out.status.success(),
+                "sync in clone {c}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        // A last round so the first syncs also get the later pushes.
+        for &c in order.iter() {
+            run(&clones[c], &["sync"]);
+        }
+        let reference = clones[0].read("todos.toml");
+        for clone in &clones {
+            proptest::prop_assert_eq!(&clone.read("todos.toml"), &reference);
+            let todos = clone.read("todos.toml");
+            proptest::prop_assert!(!todos.contains("<<<<<<<"));
+            for title in &added {
+                proptest::prop_assert_eq!(todos.matches(title.as_str()).count(), 1, "{}", title);
+            }
+            let json: serde_json::Value =
+                serde_json::from_str(&clone.ok(&["--json", "todos", "--all"])).unwrap();
+            for i in 0..3 {
+                let item = json
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|t| t["id"] == format!("original-{i}"))
+                    .cloned()
+                    .unwrap();
+                if let Some(title) = renamed.get(&i) {
+                    proptest::prop_assert_eq!(&item["title"], &serde_json::json!(title));
+                }
+                let marked = done.iter().any(|(_, ii)| *ii == i);
+                proptest::prop_assert_eq!(item["done"].is_string(), marked, "{}", item);
+            }
+        }
+    }
+}
