@@ -324,7 +324,8 @@ pub fn issue_table(out: &Out, issues: &[Issue], ctx: &Ctx) -> String {
         &["#", "issue", "title", "owner", "age", "status"],
     );
     let ids: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
-    let short = crate::model::ids::shortest_prefixes(&ids);
+    let universe = crate::ops::issues::resolvable_ids(ctx).unwrap_or_default();
+    let short = crate::model::ids::shortest_among(&ids, &universe);
     for (i, id) in issues.iter().zip(short) {
         let rank = i
             .priority

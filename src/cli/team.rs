@@ -21,7 +21,7 @@ pub enum TeamCommand {
         /// The team's name on the command line and its folder: a slug (sales, customer-success)
         name: String,
         /// Its display name (default: from the slug, "Sales")
-        #[arg(long, value_name = "N")]
+        #[arg(long = "name", id = "display", value_name = "N")]
         display: Option<String>,
         #[command(flatten)]
         meeting: MeetingArgs,
@@ -36,7 +36,7 @@ pub enum TeamCommand {
         #[arg(add = complete::teams())]
         name: String,
         /// Its display name
-        #[arg(long, value_name = "N")]
+        #[arg(long = "name", id = "display", value_name = "N")]
         display: Option<String>,
         #[command(flatten)]
         meeting: MeetingArgs,

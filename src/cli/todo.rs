@@ -196,7 +196,8 @@ pub fn completion_line(completion: Option<(usize, usize)>) -> String {
 pub fn todo_table(out: &Out, todos: &[Todo], ctx: &Ctx) -> String {
     let mut table = TableBuilder::new(out.painter, &["to-do", "title", "owner", "due", "state"]);
     let ids: Vec<&str> = todos.iter().map(|t| t.id.as_str()).collect();
-    let short = crate::model::ids::shortest_prefixes(&ids);
+    let universe = crate::ops::todos::resolvable_ids(ctx).unwrap_or_default();
+    let short = crate::model::ids::shortest_among(&ids, &universe);
     for (t, id) in todos.iter().zip(short) {
         let due = t
             .due_date()

@@ -85,6 +85,23 @@ pub fn shortest_prefixes(ids: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The shortest prefixes of the `shown` ids among every id a command may
+/// resolve (`universe`: a table shows some items, a command reaches more).
+pub fn shortest_among(shown: &[&str], universe: &[String]) -> Vec<String> {
+    let mut all: Vec<&str> = universe.iter().map(String::as_str).collect();
+    all.extend_from_slice(shown);
+    all.sort_unstable();
+    all.dedup();
+    let short = shortest_prefixes(&all);
+    shown
+        .iter()
+        .map(|id| {
+            all.binary_search(id)
+                .map_or_else(|_| id.to_string(), |i| short[i].clone())
+        })
+        .collect()
+}
+
 /// Whether `text` is a slug: lowercase ASCII letters and digits joined by
 /// single `-`, at most 40 characters (ids, team names).
 pub fn is_slug(text: &str) -> bool {
@@ -114,6 +131,15 @@ pub fn unique_id(base: &str, taken: &[&str]) -> String {
 /// Finds the one id that `query` names (SPEC §1): an exact id, else a prefix
 /// that only one id starts with, else a prefix of only one id's words.
 /// `what` names the kind of item for the error ("rock", ...).
+/// Whether `query` names any of `ids` by the rule of [`resolve`] (exactly,
+/// by a prefix of an id, or of one of its words), uniquely or not.
+pub fn matches_any(query: &str, ids: &[&str]) -> bool {
+    !query.is_empty()
+        && ids
+            .iter()
+            .any(|id| id.starts_with(query) || id.split('-').skip(1).any(|w| w.starts_with(query)))
+}
+
 pub fn resolve(query: &str, ids: &[&str], what: &str) -> Result<usize> {
     if let Some(index) = ids.iter().position(|id| *id == query) {
         return Ok(index);

@@ -39,6 +39,12 @@ impl Archived {
 /// Moves the finished items of quarters before `before` into the archive,
 /// in one commit; nothing to move writes nothing.
 pub fn archive(ctx: &Ctx, before: Quarter) -> Result<(Archived, Option<Outcome>)> {
+    let now = Quarter::of(ctx.today);
+    if before > now {
+        return Err(crate::error::Error::user(format!(
+            "--before {before} is after the current quarter ({now}): the archive holds quarters that are over"
+        )));
+    }
     let mut change = Change::begin(ctx)?;
     let archived = stage(&mut change, before)?;
     if archived.is_empty() {
@@ -184,6 +190,15 @@ fn doc_ids(text: &str) -> HashSet<String> {
 /// with its quarter; `None` when the archive holds no such issue.
 pub fn find_archived_issue(ctx: &Ctx, query: &str) -> Result<Option<(Quarter, Issue)>> {
     let ws = &ctx.ws;
+    // The archive answers only a query no live issue matches: an
+    // ambiguous prefix stays ambiguous, never picks an archived item.
+    let live = load::issues(ws)?;
+    if ids::matches_any(
+        query,
+        &live.issue.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+    ) {
+        return Ok(None);
+    }
     let mut archived: Vec<(Quarter, Issue)> = Vec::new();
     for quarter in load::archive_quarters(ws)? {
         let file: IssuesFile = load::toml_or_default(&ws.archived_issues_file(quarter))?;
@@ -198,6 +213,13 @@ pub fn find_archived_issue(ctx: &Ctx, query: &str) -> Result<Option<(Quarter, Is
 /// An archived to-do that `query` names, with its quarter.
 pub fn find_archived_todo(ctx: &Ctx, query: &str) -> Result<Option<(Quarter, Todo)>> {
     let ws = &ctx.ws;
+    let live = load::todos(ws)?;
+    if ids::matches_any(
+        query,
+        &live.todo.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+    ) {
+        return Ok(None);
+    }
     let mut archived: Vec<(Quarter, Todo)> = Vec::new();
     for quarter in load::archive_quarters(ws)? {
         let file: TodosFile = load::toml_or_default(&ws.archived_todos_file(quarter))?;

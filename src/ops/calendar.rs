@@ -103,11 +103,16 @@ impl<'a> Calendar<'a> {
         Ok(None)
     }
 
-    /// The meeting a record defaults to: the one in progress, else the
-    /// last one held.
+    /// The meeting a record defaults to: the one in progress — today's on
+    /// its day, even before its start (an early start, a clock at 00:00) —
+    /// else the last one held.
     pub fn current_or_last(&self) -> Result<NaiveDate> {
         if let Some(date) = self.in_progress()? {
             return Ok(date);
+        }
+        let today = self.ctx.today;
+        if today.weekday_is(self.weekday) || load::meeting(&self.ctx.ws, today)?.is_some() {
+            return Ok(today);
         }
         self.last_held()?
             .ok_or_else(|| Error::user("no meeting has been held yet: give --date YYYY-MM-DD"))

@@ -104,6 +104,18 @@ pub fn put(change: &mut Change, file: &crate::store::FileRef, doc: &mut TomlDoc)
     change.put_toml::<IssuesFile>(file, doc)
 }
 
+/// Every id an issue command may resolve: the live list's and the
+/// archive's (tables show ids by their shortest prefix among these).
+pub fn resolvable_ids(ctx: &Ctx) -> Result<Vec<String>> {
+    let mut ids: Vec<String> = load::issues(&ctx.ws)?
+        .issue
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    ids.extend(load::archived_ids(&ctx.ws, "issues.toml")?);
+    Ok(ids)
+}
+
 pub struct ListFilter<'a> {
     pub all: bool,
     pub long: bool,

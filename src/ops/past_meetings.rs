@@ -143,7 +143,9 @@ fn rock_changes(ctx: &Ctx, date: NaiveDate) -> Result<Option<Vec<ChangeRecord>>>
             None => history::Files::new(),
         }
     };
-    let (changes, _) = compare(ctx, &old, &new, &layout.data_prefix);
+    // What the team in effect decided: its own files only.
+    let team = ctx.for_workspace(ctx.ws.clone());
+    let (changes, _) = compare(&team, &old, &new, &layout.data_prefix);
     Ok(Some(
         changes
             .into_iter()

@@ -158,6 +158,12 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     Ok((Todo { done: None, ..todo }, outcome))
 }
 
+/// Every id a to-do command may resolve: the live list's and the archive's.
+pub fn resolvable_ids(ctx: &Ctx) -> Result<Vec<String>> {
+    let live = load::todos(&ctx.ws)?;
+    taken_ids(ctx, &live)
+}
+
 pub struct TodoList {
     pub todos: Vec<Todo>,
     /// Done on time / due, over to-dos due in the last 7 days.

@@ -168,7 +168,7 @@ pub fn report(r: &Report) -> String {
                 escape(if s.name.is_empty() { &s.id } else { &s.name }),
                 escape(&s.owner),
                 escape(&s.goal.to_string()),
-                chart(s),
+                chart(s, &r.weeks),
                 s.hits(),
                 s.recorded()
             );
@@ -244,12 +244,17 @@ fn section_html(h: &mut String, section: &Section) {
     h.push_str("</section>\n");
 }
 
-/// A measurable's weeks as a small line chart: the goal as a dashed line,
-/// each value as a dot, green when it hit the goal and red when it missed.
-pub fn chart(s: &Series) -> String {
-    const W: f64 = 260.0;
-    const H: f64 = 56.0;
-    const PAD: f64 = 6.0;
+/// A measurable's weeks as a small line chart: the goal as a labelled
+/// dashed line, each value as a dot (green when it hit the goal of its
+/// week, red when it missed) with its value above it where the labels fit,
+/// and the first and last weeks under the axis.
+pub fn chart(s: &Series, weeks: &[crate::model::time::Week]) -> String {
+    const W: f64 = 340.0;
+    const H: f64 = 92.0;
+    const PAD: f64 = 16.0;
+    const TOP: f64 = 14.0;
+    const BOTTOM: f64 = 14.0;
+    const RIGHT: f64 = 76.0;
     let values: Vec<f64> = s.values.iter().flatten().copied().collect();
     let goal_lines: Vec<f64> = match s.goal {
         Goal::AtLeast(g) | Goal::AtMost(g) | Goal::Exactly(g) | Goal::Above(g) | Goal::Below(g) => {
@@ -270,8 +275,8 @@ pub fn chart(s: &Series) -> String {
         (lo, hi) = (lo - 1.0, hi + 1.0);
     }
     let n = s.values.len().max(2) as f64;
-    let x = |i: usize| PAD + (W - 2.0 * PAD) * i as f64 / (n - 1.0);
-    let y = |v: f64| H - PAD - (H - 2.0 * PAD) * (v - lo) / (hi - lo);
+    let x = |i: usize| PAD + (W - PAD - RIGHT) * i as f64 / (n - 1.0);
+    let y = |v: f64| H - BOTTOM - (H - TOP - BOTTOM) * (v - lo) / (hi - lo);
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\"><title>{}</title>",
         escape(&format!(
@@ -284,13 +289,33 @@ pub fn chart(s: &Series) -> String {
                 .join(", ")
         ))
     );
-    for g in goal_lines {
+    let goal_text = format!("goal {}", s.goal);
+    for (k, g) in goal_lines.iter().enumerate() {
         let _ = write!(
             svg,
             "<line x1=\"{PAD}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#8a93a3\" stroke-dasharray=\"4 3\"/>",
-            W - PAD,
-            y(g),
-            y(g)
+            W - RIGHT,
+            y(*g),
+            y(*g)
+        );
+        if k == 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" fill=\"#5b6473\">{}</text>",
+                W - RIGHT + 3.0,
+                y(*g) + 3.0,
+                escape(&goal_text)
+            );
+        }
+    }
+    // The first and last weeks under the axis.
+    if let (Some(first), Some(last)) = (weeks.first(), weeks.last()) {
+        let _ = write!(
+            svg,
+            "<text x=\"{PAD}\" y=\"{:.1}\" font-size=\"8\" fill=\"#5b6473\">{first}</text><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" fill=\"#5b6473\" text-anchor=\"end\">{last}</text>",
+            H - 2.0,
+            W - RIGHT,
+            H - 2.0
         );
     }
     // The line breaks where a week has no value.
@@ -318,6 +343,28 @@ pub fn chart(s: &Series) -> String {
             path.trim_end()
         );
     }
+    // Each value above its dot where the labels fit side by side (about
+    // 4.5 px a character at this size), else the first and the last.
+    let labels: Vec<Option<String>> = s
+        .values
+        .iter()
+        .map(|v| v.map(|v| format_with_unit(v, &s.unit)))
+        .collect();
+    let widest = labels
+        .iter()
+        .flatten()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let spacing = (W - PAD - RIGHT) / (n - 1.0);
+    let all_fit = widest as f64 * 4.5 + 2.0 <= spacing;
+    let recorded: Vec<usize> = s
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.is_some())
+        .map(|(i, _)| i)
+        .collect();
     for (i, v) in s.values.iter().enumerate() {
         if let Some(v) = v {
             let color = if s.hit(i, *v) { "#1a7f37" } else { "#c62828" };
@@ -327,6 +374,18 @@ pub fn chart(s: &Series) -> String {
                 x(i),
                 y(*v)
             );
+            let ends = recorded.first() == Some(&i) || recorded.last() == Some(&i);
+            if (all_fit || ends)
+                && let Some(label) = &labels[i]
+            {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"8\" fill=\"#24292f\" text-anchor=\"middle\">{}</text>",
+                    x(i),
+                    y(*v) - 5.0,
+                    escape(label)
+                );
+            }
         }
     }
     svg.push_str("</svg>");
