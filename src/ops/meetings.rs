@@ -153,7 +153,7 @@ pub fn absent(ctx: &Ctx, date: NaiveDate, handle: &str) -> Result<(Meeting, Outc
         let array = array_mut(doc.doc.as_table_mut(), "attendees").ok_or_else(|| {
             Error::broken(format!("{}: `attendees` must be an array", file.display))
         })?;
-        array.retain(|v| v.as_str() != Some(handle));
+        crate::store::edit::remove_string(array, handle);
         // `["amy", "ian"]` without amy is `["ian"]`, not `[ "ian"]`.
         if let Some(first) = array.get_mut(0)
             && first.decor().prefix().and_then(|p| p.as_str()) == Some(" ")

@@ -146,7 +146,7 @@ pub fn remove(ctx: &Ctx, handle: &str, reassign: Option<&str>) -> Result<(Remove
                         people.get(i).map(|v| v.decor().clone()).unwrap_or_default();
                     people.replace_formatted(i, value);
                 }
-                _ => people.retain(|v| v.as_str() != Some(&handle)),
+                _ => crate::store::edit::remove_string(people, &handle),
             }
         }
         change.put_toml::<SeatsFile>(&seats_file, &doc)?;
@@ -305,7 +305,7 @@ fn team_work(
                             .unwrap_or_default();
                         members.replace_formatted(i, value);
                     }
-                    _ => members.retain(|v| v.as_str() != Some(handle)),
+                    _ => crate::store::edit::remove_string(members, handle),
                 }
             }
             change.put_toml::<crate::model::team::TeamFile>(&toml, &doc)?;

@@ -94,7 +94,7 @@ pub fn assign(ctx: &Ctx, seat_query: &str, handle: &str, seated: bool) -> Result
     if seated {
         people.push(handle);
     } else {
-        people.retain(|v| v.as_str() != Some(handle));
+        crate::store::edit::remove_string(people, handle);
     }
     change.put_toml::<SeatsFile>(&file, &doc)?;
     let verb = if seated { "assign" } else { "unassign" };

@@ -194,7 +194,7 @@ pub fn member(ctx: &Ctx, id: &str, handle: &str, join: bool) -> Result<(TeamFile
     if join {
         array.push(handle.as_str());
     } else {
-        array.retain(|v| v.as_str() != Some(handle.as_str()));
+        crate::store::edit::remove_string(array, handle.as_str());
     }
     change.put_toml::<TeamFile>(&file, &doc)?;
     let verb = if join { "joins" } else { "leaves" };

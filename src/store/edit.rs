@@ -230,6 +230,17 @@ pub fn array_mut<'a>(table: &'a mut dyn TableLike, key: &str) -> Option<&'a mut 
     table.get_mut(key).and_then(Item::as_array_mut)
 }
 
+/// Removes the string `text` from an array; the element that becomes the
+/// first takes the old first's spacing (`["kim", "zoe"]` → `["zoe"]`, not
+/// `[ "zoe"]`).
+pub fn remove_string(array: &mut toml_edit::Array, text: &str) {
+    let first = array.get(0).map(|v| v.decor().clone());
+    array.retain(|v| v.as_str() != Some(text));
+    if let (Some(decor), Some(new_first)) = (first, array.get_mut(0)) {
+        *new_first.decor_mut() = decor;
+    }
+}
+
 /// Pushes onto an array, copying the previous element's spacing so a
 /// one-per-line array stays one-per-line.
 pub fn push_like_siblings(array: &mut toml_edit::Array, mut value: Value) {

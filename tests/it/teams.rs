@@ -455,3 +455,14 @@ fn the_demo_has_engineering_and_sales() {
         "the sales numbers have a history: {commits} commits"
     );
 }
+
+/// `person remove kim --reassign zoe` left `members = [ "zoe"]`.
+#[test]
+fn removing_the_first_member_leaves_a_tidy_array() {
+    let t = with_sales();
+    t.ok(&["team", "member", "remove", "sales", "amy"]);
+    assert!(
+        t.read("teams/sales/team.toml")
+            .contains("members = [\"ian\"]")
+    );
+}
