@@ -151,18 +151,19 @@ fn plain_rows(
     body: &str,
     mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
-    {
-        let mut start = 0;
-        for (i, text) in body.split_inclusive('\n').enumerate() {
-            let span = start..start + text.len();
-            start = span.end;
-            let content = text.trim_end_matches(['\n', '\r']);
-            if content.is_empty() {
-                continue;
-            }
-            let fields: Vec<&str> = content.split(',').collect();
-            row(i as u64 + 1, span, &fields)?;
+    // One buffer for every row's fields: ten years are 15,600 rows.
+    let mut fields: Vec<&str> = Vec::with_capacity(4);
+    let mut start = 0;
+    for (i, text) in body.split_inclusive('\n').enumerate() {
+        let span = start..start + text.len();
+        start = span.end;
+        let content = text.trim_end_matches(['\n', '\r']);
+        if content.is_empty() {
+            continue;
         }
+        fields.clear();
+        fields.extend(content.split(','));
+        row(i as u64 + 1, span, &fields)?;
     }
     Ok(())
 }
