@@ -67,7 +67,23 @@ fn read_rows(
     let mut header = None;
     // Rows come a week at a time: a week's text is parsed once.
     let mut last_week: Option<(String, Week)> = None;
-    for_each_row(file, body, |line, span, record| {
+    // A row of a week outside the window is passed over on its first field
+    // (the week's text, parsed once per week); anything else is read whole.
+    let mut seen: Option<(String, bool)> = None;
+    let mut wanted = |first: &str| -> bool {
+        let Some(window) = window else {
+            return true;
+        };
+        if let Some((text, keep)) = &seen
+            && text == first
+        {
+            return *keep;
+        }
+        let keep = first.parse::<Week>().map_or(true, |w| window.contains(&w));
+        seen = Some((first.to_string(), keep));
+        keep
+    };
+    for_each_row(file, body, &mut wanted, |line, span, record| {
         let raw = || body[span.clone()].trim_matches(['\n', '\r']).to_string();
         if header.is_none() {
             if record.first().map(|f| f.trim()) != Some("week") {
@@ -133,6 +149,7 @@ fn read_rows(
 fn for_each_row(
     file: &FileRef,
     body: &str,
+    wanted: &mut dyn FnMut(&str) -> bool,
     row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
     let lone_cr = body
@@ -141,7 +158,7 @@ fn for_each_row(
     if body.contains('"') || lone_cr {
         csv_rows(file, body, row)
     } else {
-        plain_rows(body, row)
+        plain_rows(body, wanted, row)
     }
 }
 
@@ -149,6 +166,7 @@ fn for_each_row(
 /// commas.
 fn plain_rows(
     body: &str,
+    wanted: &mut dyn FnMut(&str) -> bool,
     mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
     // One buffer for every row's fields: ten years are 15,600 rows.
@@ -159,6 +177,10 @@ fn plain_rows(
         start = span.end;
         let content = text.trim_end_matches(['\n', '\r']);
         if content.is_empty() {
+            continue;
+        }
+        let first = content.split_once(',').map_or(content, |(first, _)| first);
+        if !wanted(first) {
             continue;
         }
         fields.clear();
@@ -360,7 +382,7 @@ mod tests {
             ], 0..60)) {
             let body: String = parts.concat();
             let file = FileRef { path: "scorecard.csv".into(), display: "scorecard.csv".into() };
-            let plain = collect(|f| super::plain_rows(&body, f));
+            let plain = collect(|f| super::plain_rows(&body, &mut |_| true, f));
             let csv = collect(|f| super::csv_rows(&file, &body, f));
             let rows = |rows: &Rows| -> Vec<(String, Vec<String>)> {
                 rows.iter()
