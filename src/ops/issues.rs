@@ -104,16 +104,15 @@ pub fn put(change: &mut Change, file: &crate::store::FileRef, doc: &mut TomlDoc)
     change.put_toml::<IssuesFile>(file, doc)
 }
 
-/// Every id an issue command may resolve: the live list's and the
-/// archive's (tables show ids by their shortest prefix among these).
+/// Every id an issue command resolves first: the whole live list, short-
+/// and long-term, open or not (tables show ids by their shortest prefix
+/// among these; the archive answers only what no live id matches).
 pub fn resolvable_ids(ctx: &Ctx) -> Result<Vec<String>> {
-    let mut ids: Vec<String> = load::issues(&ctx.ws)?
+    Ok(load::issues(&ctx.ws)?
         .issue
         .into_iter()
         .map(|i| i.id)
-        .collect();
-    ids.extend(load::archived_ids(&ctx.ws, "issues.toml")?);
-    Ok(ids)
+        .collect())
 }
 
 pub struct ListFilter<'a> {

@@ -158,10 +158,14 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     Ok((Todo { done: None, ..todo }, outcome))
 }
 
-/// Every id a to-do command may resolve: the live list's and the archive's.
+/// Every id a to-do command resolves first: the whole live list (the
+/// archive answers only what no live id matches).
 pub fn resolvable_ids(ctx: &Ctx) -> Result<Vec<String>> {
-    let live = load::todos(&ctx.ws)?;
-    taken_ids(ctx, &live)
+    Ok(load::todos(&ctx.ws)?
+        .todo
+        .into_iter()
+        .map(|t| t.id)
+        .collect())
 }
 
 pub struct TodoList {
