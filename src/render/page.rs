@@ -140,17 +140,23 @@ impl Page {
                 md_escape(&section.heading)
             ));
             for line in &section.lines {
-                let mark = match line.mark.as_deref() {
-                    Some("[x]") => "[x] ".to_string(),
-                    Some("[ ]") => "[ ] ".to_string(),
-                    Some(m) => format!("{m} "),
-                    None => String::new(),
-                };
-                out.push_str(&format!(
-                    "{}- {mark}{}\n",
-                    "  ".repeat(line.indent),
-                    md_escape(&line.text)
-                ));
+                let indent = "  ".repeat(line.indent);
+                let text = md_escape(&line.text);
+                // A mark that Markdown reads as a list of its own (`- -`,
+                // `- 1.`, `- +`) must not nest one: a number makes an
+                // ordered item, a dash is the bullet, a plus is escaped.
+                match line.mark.as_deref() {
+                    Some(m)
+                        if m.ends_with('.')
+                            && m[..m.len() - 1].chars().all(|c| c.is_ascii_digit())
+                            && m.len() > 1 =>
+                    {
+                        out.push_str(&format!("{indent}{m} {text}\n"))
+                    }
+                    Some("-") | None => out.push_str(&format!("{indent}- {text}\n")),
+                    Some(m @ ("+" | "*")) => out.push_str(&format!("{indent}- \\{m} {text}\n")),
+                    Some(m) => out.push_str(&format!("{indent}- {m} {text}\n")),
+                }
             }
         }
         out

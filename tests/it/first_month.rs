@@ -229,3 +229,42 @@ fn tables_fit_80_columns_without_breaking_words() {
             .contains("Ship the IPv6 network to every region")
     );
 }
+
+/// `vision --format markdown` printed `- - Ride it first` and the agenda
+/// `- 2. Christmas shutdown…`: a list nested by mistake. Checked with a
+/// Markdown parser: no list starts in an item before the item's own text.
+#[test]
+fn markdown_output_does_not_nest_lists_by_mistake() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let t = TestCompany::demo();
+    for args in [
+        &["vision", "--format", "markdown"][..],
+        &["agenda", "--format", "markdown"],
+        &["agenda", "--quarterly", "--format", "markdown"],
+        &["diff", "--since", "2001-01-01", "--format", "markdown"],
+    ] {
+        let md = t.ok(args);
+        // For each open item: has it shown text yet?
+        let mut items: Vec<bool> = Vec::new();
+        for event in Parser::new(&md) {
+            match event {
+                Event::Start(Tag::Item) => items.push(false),
+                Event::End(TagEnd::Item) => {
+                    items.pop();
+                }
+                Event::Start(Tag::List(_)) => {
+                    assert!(
+                        items.last().is_none_or(|seen| *seen),
+                        "{args:?}: a list starts before its item's text:\n{md}"
+                    );
+                }
+                Event::Text(_) | Event::Code(_) | Event::TaskListMarker(_) => {
+                    if let Some(seen) = items.last_mut() {
+                        *seen = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
