@@ -67,6 +67,13 @@ pub fn is_ignored(workdir: &Path, path: &Path) -> bool {
     cmd.output().is_ok_and(|o| o.status.success())
 }
 
+/// Whether git tracks `path` (it is in the index).
+pub fn is_tracked(workdir: &Path, path: &Path) -> bool {
+    let mut cmd = git(workdir);
+    cmd.args(["ls-files", "--error-unmatch", "--"]).arg(path);
+    cmd.output().is_ok_and(|o| o.status.success())
+}
+
 /// `git init` in `dir`.
 pub fn init(dir: &Path) -> Result<(), String> {
     let mut cmd = git(dir);

@@ -123,8 +123,32 @@ pub fn init(
     if routed != existing {
         files.push((attributes, routed));
     }
+    // The People Analyzer's ratings and the Quarterly Conversations are
+    // about people: git-ignored from the start (SPEC §11).
+    let ignore = dir.join(".gitignore");
+    let existing = match std::fs::read_to_string(&ignore) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("read", &ignore, &e)),
+    };
+    let missing: Vec<&str> = ["people.toml", "people/"]
+        .into_iter()
+        .filter(|w| !existing.lines().any(|l| l.trim() == *w))
+        .collect();
+    if !missing.is_empty() {
+        let mut text = existing.clone();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str("# Ratings of people and Quarterly Conversations stay out of the shared\n# history (pulse people, pulse conversation): keep them private.\n");
+        for line in missing {
+            text.push_str(line);
+            text.push('\n');
+        }
+        files.push((ignore, text));
+    }
     for (path, _) in &files {
-        if path.exists() && !path.ends_with(".gitattributes") {
+        if path.exists() && !path.ends_with(".gitattributes") && !path.ends_with(".gitignore") {
             return Err(Error::user(format!(
                 "{} exists already; pulse init writes nothing over it",
                 path.display()

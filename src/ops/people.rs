@@ -223,7 +223,16 @@ pub fn rate(
     set(person, "rated", crate::model::time::toml_date(ctx.today));
     change.put_toml::<PeopleFile>(&file, &doc)?;
     // The ratings stay out of the message: a log is read more widely than a file.
-    let outcome = change.finish(&format!("people: rate {handle}"))?;
+    let mut outcome = change.finish(&format!("people: rate {handle}"))?;
+    if crate::git::find_git_dir(&ctx.ws.root).is_some()
+        && crate::git::is_tracked(&ctx.ws.root, &file.path)
+    {
+        outcome.warnings.push(format!(
+            "{} is tracked by git: ratings of people go into the shared history; keep them private with `git rm --cached {}` and a line `people.toml` in .gitignore",
+            file.display,
+            crate::render::shell::quote(&file.display)
+        ));
+    }
     let row = analyze(ctx)?
         .people
         .into_iter()

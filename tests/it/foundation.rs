@@ -31,6 +31,11 @@ fn init_scaffolds_commented_templates_and_commits() {
         "{attributes}"
     );
     assert!(!attributes.contains("merge=union"), "{attributes}");
+    let ignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(
+        ignore.lines().any(|l| l == "people.toml") && ignore.lines().any(|l| l == "people/"),
+        "people data stays out of git: {ignore}"
+    );
     assert!(root.join(".git").is_dir(), "git init ran");
     let sub = TestCompany {
         dir: tempfile::TempDir::new().unwrap(),

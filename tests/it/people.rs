@@ -388,6 +388,22 @@ fn a_git_ignored_people_file_is_written_not_committed() {
 }
 
 #[test]
+fn rating_into_a_tracked_people_file_warns_that_it_is_shared() {
+    let t = TestCompany::new();
+    t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");
+    t.commit_file("people.toml", "# ratings\n");
+    let out = t
+        .pulse()
+        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("people.toml is tracked by git"), "{err}");
+    assert!(err.contains("git rm --cached 'people.toml'"), "{err}");
+}
+
+#[test]
 fn a_bad_rating_in_people_toml_is_located() {
     let t = TestCompany::new();
     t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");

@@ -735,7 +735,7 @@ proptest::proptest! {
                         // Each clone renames only the original it owns (i == c),
                         // so no title is changed two ways.
                         let i: usize = *i;
-                        if i == c {
+                        if i == c && !renamed.contains_key(&i) {
                             let title = format!("Renamed by clone {c}");
                             clone.ok(&["todo", "edit", &format!("original-{i}"), "--title", &title]);
                             renamed.insert(i, title);
