@@ -6,6 +6,7 @@ mod common;
 mod faults;
 mod first_month;
 mod foundation;
+mod hardening;
 mod history;
 mod ids;
 mod meeting;
