@@ -97,6 +97,8 @@ pub fn commit_paths_at(
     when: &str,
     author: &str,
 ) -> Result<(), CommitError> {
+    let message = crate::escape::escape(message);
+    let message = message.as_ref();
     let mut add = git(workdir);
     add.args(["add", "-A", "--"]).args(paths);
     let mut commit = git(workdir);
@@ -119,6 +121,10 @@ pub fn commit_paths_at(
 /// `git commit --only` leaves whatever else the user had staged staged and
 /// out of this commit.
 pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<(), CommitError> {
+    // One escaped line: a name from a file or an argument can neither add a
+    // trailer nor carry a terminal escape into `git log`.
+    let message = crate::escape::escape(message);
+    let message = message.as_ref();
     let commit = || {
         let mut commit = git(workdir);
         commit
