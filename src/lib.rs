@@ -11,7 +11,8 @@
 //!   layout, atomic writes, the lock) and [`git`] (running `git`) beside it;
 //!   neither knows the other.
 //! - [`model`]: rocks, scorecard, issues... plain types and EOS rules, no I/O.
-//! - [`error`] and [`escape`] (terminal-safe text): leaves every layer uses.
+//! - [`error`], [`escape`] (terminal-safe text) and [`shell`] (POSIX shell
+//!   quoting for the commands hints show): leaves every layer uses.
 
 pub mod cli;
 pub mod error;
@@ -20,4 +21,5 @@ pub mod git;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod shell;
 pub mod store;

@@ -8,11 +8,16 @@ use std::path::{Path, PathBuf};
 /// The layers a layer must not import.
 fn forbidden(layer: &str) -> &'static [&'static str] {
     match layer {
-        "model" => &["cli", "ops", "render", "store", "git", "merge", "escape"],
+        "model" => &[
+            "cli", "ops", "render", "store", "git", "merge", "escape", "shell",
+        ],
         "store" => &["cli", "ops", "render", "git"],
         "render" => &["cli", "store", "git"],
         "ops" => &["cli"],
-        "git" | "error" | "escape" => &["cli", "ops", "render", "store", "model", "merge"],
+        "git" => &["cli", "ops", "render", "store", "model", "merge"],
+        "error" | "escape" | "shell" => &[
+            "cli", "ops", "render", "store", "model", "merge", "git", "escape", "shell",
+        ],
         "merge" => &["cli", "ops", "render"],
         _ => &[],
     }

@@ -201,9 +201,12 @@ impl<'a> Change<'a> {
             Ok(()) => outcome.committed = true,
             Err(e) => {
                 outcome.warning = Some(format!(
-                    "the change was written but not committed: {}\nhint: {}",
-                    e.reason.replace('\n', "\n  "),
-                    e.fix
+                    "the change was written but not committed: {}{}",
+                    e.message.replace('\n', "\n  "),
+                    e.hints
+                        .iter()
+                        .map(|h| format!("\nhint: {h}"))
+                        .collect::<String>()
                 ))
             }
         }

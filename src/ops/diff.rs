@@ -109,7 +109,7 @@ pub fn compare(
 
 fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
     git::resolve_commit(&ctx.ws.root, rev)
-        .map_err(|e| Error::user(format!("git: {e}")))?
+        .map_err(|e| Error::git(format!("git: {e}")))?
         .ok_or_else(|| {
             Error::user(format!(
                 "unknown revision `{}`: git knows no commit by that name",
@@ -121,7 +121,7 @@ fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
 
 fn before(ctx: &Ctx, date: NaiveDate) -> Result<String> {
     git::last_commit_before(&ctx.ws.root, &format!("{date} 00:00"))
-        .map_err(|e| Error::user(format!("git: {e}")))?
+        .map_err(|e| Error::git(format!("git: {e}")))?
         .ok_or_else(|| {
             Error::user(format!(
                 "no history before {date}: the first commit is later"

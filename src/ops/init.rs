@@ -125,7 +125,7 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
                 report.warning = Some(format!(
                     "pulse's merge driver is not registered: {}\nhint: run `pulse setup` in {}",
                     e.message,
-                    crate::render::shell::quote(&dir.display().to_string())
+                    crate::shell::quote(&dir.display().to_string())
                 ));
             }
         }
@@ -139,10 +139,13 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
         Err(e) => {
             let earlier = report.warning.take().map(|w| format!("{w}\nwarning: "));
             report.warning = Some(format!(
-                "{}the files were written but not committed: {}\nhint: {}",
+                "{}the files were written but not committed: {}{}",
                 earlier.unwrap_or_default(),
-                e.reason,
-                e.fix
+                e.message,
+                e.hints
+                    .iter()
+                    .map(|h| format!("\nhint: {h}"))
+                    .collect::<String>()
             ))
         }
     }

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::git;
 use crate::git::remote::{self, Upstream};
 use crate::render::escape;
-use crate::render::shell::quote;
+use crate::shell::quote;
 use serde::Serialize;
 use std::path::Path;
 
@@ -69,7 +69,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
         Error::git(format!(
             "cannot fetch from {}: {}",
             quote(&upstream.remote),
-            git_words(&e)
+            git_words(&e.message)
         ))
             .with_hint("nothing was changed: your local commits are kept")
             .with_hint("check the remote's address (`git remote -v`) and your network, then run `pulse sync` again")
@@ -93,7 +93,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     let authors = remote::authors(top, &range(&head, &theirs)).map_err(git_failed)?;
     if pulled > 0 {
         remote::rebase(top, &theirs)
-            .map_err(|reason| conflict::stopped(&layout, &git_dir, reason))?;
+            .map_err(|reason| conflict::stopped(&layout, &git_dir, reason.message))?;
     }
     let mut report = SyncReport {
         branch,
@@ -113,7 +113,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
             Error::git(format!(
                 "the push to {} failed: {}",
                 quote(&upstream.short),
-                git_words(&reason)
+                git_words(&reason.message)
             ))
                 .with_hint(format!(
                     "your local commits ({}) are kept here, on top of what came in",
@@ -133,8 +133,8 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     Ok(report)
 }
 
-fn git_failed(e: String) -> Error {
-    Error::git(format!("git: {e}"))
+fn git_failed(e: Error) -> Error {
+    Error::git(format!("git: {}", e.message))
 }
 
 /// The branch to sync and its upstream, once nothing stands in the way: a

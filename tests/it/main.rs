@@ -5,6 +5,7 @@ mod archive;
 mod common;
 mod faults;
 mod foundation;
+mod hardening;
 mod history;
 mod ids;
 mod meeting;

@@ -8,7 +8,8 @@ use crate::git;
 use crate::git::config;
 use crate::ops::Ctx;
 use crate::ops::check::{Finding, Severity};
-use crate::render::{escape, shell};
+use crate::render::escape;
+use crate::shell;
 use std::path::Path;
 
 /// Whether a program named by a driver's command line exists: a path as it
@@ -74,7 +75,7 @@ pub fn findings(ctx: &Ctx) -> Vec<Finding> {
 
 /// The company's files (as patterns, with the merge git would use for them)
 /// that git does not route to pulse's driver.
-pub fn unrouted(ctx: &Ctx) -> std::result::Result<Vec<String>, String> {
+pub fn unrouted(ctx: &Ctx) -> crate::error::Result<Vec<String>> {
     let samples = samples(&data_prefix(ctx));
     let paths: Vec<String> = samples.iter().map(|(_, s)| s.clone()).collect();
     let attributes = config::merge_attributes(&ctx.ws.root, &paths)?;
