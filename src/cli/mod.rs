@@ -267,7 +267,8 @@ fn run(cli: Cli, out: &Out) -> Result<i32> {
         command => {
             let ws = Workspace::discover(&start)?;
             let today = std::env::var("PULSE_TODAY").ok().filter(|s| !s.is_empty());
-            let ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
+            let mut ctx = Ctx::new(ws, today.as_deref(), cli.no_commit)?;
+            ctx.notify = output::note;
             match command {
                 Command::Init(_) | Command::Completions { .. } | Command::Man { .. } => Ok(0),
                 Command::Setup(args) => setup::run(args, &ctx, out),

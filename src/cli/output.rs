@@ -9,6 +9,12 @@ use crate::render::page::Page;
 use serde::Serialize;
 use std::io::Write;
 
+/// A note on stderr while pulse works (what it is waiting for): printed
+/// even with `-q`, since a silent wait looks like a hang.
+pub fn note(text: &str) {
+    eprintln!("note: {}", crate::escape::escape(text));
+}
+
 pub struct Out {
     pub json: bool,
     pub quiet: bool,

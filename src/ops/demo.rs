@@ -85,7 +85,7 @@ const FILES: [(&str, &str); 20] = [
         include_str!("../../examples/demo/.gitattributes"),
     ),
     ("company.toml", include_str!("../../company.toml")),
-    (".gitignore", ".pulse.lock\n"),
+    (".gitignore", super::init::GITIGNORE),
 ];
 
 /// The demo's history is written by its integrator (the committer is you).

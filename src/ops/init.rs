@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::git;
 use crate::model::time::Quarter;
 use crate::ops::setup;
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{Staged, write_all};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -31,6 +31,37 @@ const TEMPLATES: [(&str, &str); 9] = [
         include_str!("../templates/process.md"),
     ),
 ];
+
+/// What `.gitignore` keeps out of the commits: pulse's lock file when the
+/// company is not in git (in git it lives in `.git/`), and the temporary
+/// file of a write that a crash interrupted (`.todos.toml.Ab3xYz`; the next
+/// write removes it).
+pub const GITIGNORE: &str = "\
+# pulse: its lock file, and the temporary files of a write a crash
+# interrupted (the next write removes them)
+.pulse.lock
+.*.toml.??????
+.*.csv.??????
+.*.md.??????
+..gitattributes.??????
+..gitignore.??????
+";
+
+/// `.gitignore` with pulse's lines (kept as it is when it has them).
+fn gitignore(existing: &str) -> String {
+    if existing.lines().any(|l| l.trim() == ".*.toml.??????") {
+        return existing.to_string();
+    }
+    let mut text = existing.to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(GITIGNORE);
+    text
+}
 
 #[derive(Debug, Serialize)]
 pub struct InitReport {
@@ -81,21 +112,44 @@ pub fn init(dir: &Path, name: Option<&str>, today: NaiveDate, commit: bool) -> R
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(Error::io("read", &attributes, &e)),
     };
+    // What was there before, to put back if the writes fail half-way.
+    let mut before: Vec<(PathBuf, String)> = Vec::new();
     let routed = setup::gitattributes(&existing, "");
     if routed != existing {
-        files.push((attributes, routed));
+        files.push((attributes.clone(), routed));
+        before.push((attributes, existing));
+    }
+    let ignore = dir.join(".gitignore");
+    let existing = match std::fs::read_to_string(&ignore) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io("read", &ignore, &e)),
+    };
+    let ignored = gitignore(&existing);
+    if ignored != existing {
+        files.push((ignore.clone(), ignored));
+        before.push((ignore, existing));
     }
     for (path, _) in &files {
-        if path.exists() && !path.ends_with(".gitattributes") {
+        if path.exists() && !path.ends_with(".gitattributes") && !path.ends_with(".gitignore") {
             return Err(Error::user(format!(
                 "{} exists already; pulse init writes nothing over it",
                 path.display()
             )));
         }
     }
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes())?;
-    }
+    let staged: Vec<Staged> = files
+        .iter()
+        .map(|(path, text)| Staged {
+            path,
+            contents: text.as_bytes(),
+            before: before
+                .iter()
+                .find(|(p, text)| p == path && !text.is_empty())
+                .map(|(_, text)| text.as_bytes()),
+        })
+        .collect();
+    write_all(&staged)?;
 
     let mut report = InitReport {
         files: files

@@ -42,6 +42,9 @@ pub struct Ctx {
     pub today: NaiveDate,
     /// Commit changes to git (false with `--no-commit` or `[git] commit = false`).
     pub commit: bool,
+    /// Tells the person at the terminal what pulse is waiting for (another
+    /// pulse's lock); the command line sets it, ops never print.
+    pub notify: fn(&str),
 }
 
 impl Ctx {
@@ -54,7 +57,13 @@ impl Ctx {
             },
         };
         let commit = !no_commit && ws.company.git.commit;
-        Ok(Ctx { ws, today, commit })
+        refuse_deleted_lists(&ws)?;
+        Ok(Ctx {
+            ws,
+            today,
+            commit,
+            notify: |_| {},
+        })
     }
 
     /// Checks that a handle is on the roster.
@@ -65,5 +74,47 @@ impl Ctx {
             Err(ids::unknown("person", handle, self.ws.company.handles())
                 .with_hint("add them with `pulse person add HANDLE --name NAME`"))
         }
+    }
+}
+
+/// A list file deleted by hand while git still tracks it is an error for
+/// every command (exit 2), not an empty list: read as empty, the next write
+/// would commit the loss of every item in it. Only a file that is missing
+/// costs a question to git.
+fn refuse_deleted_lists(ws: &Workspace) -> Result<()> {
+    let lists = [
+        ws.vision_file(),
+        ws.seats_file(),
+        ws.scorecard_file(),
+        ws.values_file(),
+        ws.issues_file(),
+        ws.todos_file(),
+    ];
+    let missing: Vec<&crate::store::FileRef> = lists
+        .iter()
+        .filter(|f| {
+            std::fs::symlink_metadata(&f.path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        })
+        .collect();
+    if missing.is_empty() || crate::git::find_git_dir(&ws.root).is_none() {
+        return Ok(());
+    }
+    let paths: Vec<std::path::PathBuf> = missing.iter().map(|f| f.path.clone()).collect();
+    let Ok(changed) = crate::git::changed(&ws.root, &paths) else {
+        return Ok(());
+    };
+    let deleted: Vec<&crate::store::FileRef> = missing
+        .into_iter()
+        .filter(|f| {
+            changed
+                .iter()
+                .any(|c| c.deleted() && change::is_path_of(&c.path, f))
+        })
+        .collect();
+    if deleted.is_empty() {
+        Ok(())
+    } else {
+        Err(change::missing_but_tracked(&deleted))
     }
 }
