@@ -2,7 +2,7 @@
 //! order, blank lines, formatting and unknown keys all survive. Nothing here
 //! re-serialises a document from structs.
 
-use super::files::{BOM, FileRef, without_bom};
+use super::files::{BOM, FileRef, crlf_convention, without_bom};
 use super::parse::located_error;
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
@@ -13,7 +13,8 @@ pub struct TomlDoc {
     bom: bool,
     /// The file ended without a newline: written back the same way.
     no_final_newline: bool,
-    /// The file's lines end in CRLF (toml_edit writes LF): written back so.
+    /// The file's lines end in CRLF by its convention (most lines, or the
+    /// first on a tie; toml_edit writes LF): every line is written so.
     crlf: bool,
 }
 
@@ -29,10 +30,8 @@ impl TomlDoc {
             doc,
             bom: text.starts_with(BOM),
             no_final_newline: !body.is_empty() && !body.ends_with('\n'),
-            // Only a file whose every line ends in CRLF is written so; a mixed
-            // one comes back with toml_edit's LF where it wrote the line.
-            crlf: body.contains("\r\n")
-                && body.matches('\n').count() == body.matches("\r\n").count(),
+            // toml_edit writes LF: the file's own convention is put back.
+            crlf: crlf_convention(body),
         })
     }
 
@@ -353,6 +352,31 @@ mod tests {
         t.insert("id", toml_edit::value("b"));
         doc.append("todo", t);
         assert_eq!(doc.to_text(), "[[todo]]\nid = \"b\"\n");
+    }
+
+    #[test]
+    fn line_endings_follow_the_files_convention() {
+        let edit = |text: &str| {
+            let mut doc = TomlDoc::parse(&file(), text).unwrap();
+            doc.doc.insert("z", toml_edit::value(1));
+            doc.to_text()
+        };
+        // Most lines CRLF, one LF: all CRLF, the new line too.
+        assert_eq!(
+            edit("a = 1\r\nb = 2\r\nc = 3\n"),
+            "a = 1\r\nb = 2\r\nc = 3\r\nz = 1\r\n"
+        );
+        // Most lines LF, one CRLF: all LF.
+        assert_eq!(
+            edit("a = 1\nb = 2\r\nc = 3\n"),
+            "a = 1\nb = 2\nc = 3\nz = 1\n"
+        );
+        // As many each way: the first line decides.
+        assert_eq!(edit("a = 1\r\nb = 2\n"), "a = 1\r\nb = 2\r\nz = 1\r\n");
+        assert_eq!(
+            edit("\u{feff}a = 1\nb = 2\r\n"),
+            "\u{feff}a = 1\nb = 2\nz = 1\n"
+        );
     }
 
     #[test]

@@ -180,6 +180,20 @@ pub fn without_bom(text: &str) -> &str {
     text.strip_prefix(BOM).unwrap_or(text)
 }
 
+/// Whether a file's lines end in CRLF by its own convention: most of its
+/// lines do, or, as many ending each way, its first line does. pulse
+/// writes a changed file with its convention.
+pub fn crlf_convention(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count() - crlf;
+    crlf > lf
+        || (crlf == lf
+            && crlf > 0
+            && text
+                .find('\n')
+                .is_some_and(|at| at > 0 && text.as_bytes()[at - 1] == b'\r'))
+}
+
 /// The entries of a company folder, checked as [`inspect`] does; none when
 /// it does not exist. A folder that is a link, or not a folder, is an error.
 fn entries(dir: &FileRef) -> Result<Vec<std::fs::DirEntry>> {

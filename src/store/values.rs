@@ -1,11 +1,15 @@
 //! `scorecard.csv`: reading the weekly values, and changing them while keeping
-//! every row a person typed byte for byte. Rows are written sorted by week,
-//! one per line, so that a merge (pulse's driver, or git's own by lines)
-//! sees rows.
+//! every row a person typed byte for byte (in the file's own line endings,
+//! after its byte order mark). Rows are written sorted by week, one per
+//! line, so that a merge (pulse's driver, or git's own by lines) sees rows.
+//!
+//! What no reader guesses at: two rows of one week and measurable (which is
+//! the value?) and a quote left open (which would swallow the rows after it
+//! for other CSV readers) are errors at their line, for every command.
 
-use super::files::{FileRef, without_bom};
+use super::files::{BOM, FileRef, crlf_convention, without_bom};
 use crate::error::{Error, Result};
-use crate::model::goal::{format_number, parse_value};
+use crate::model::goal::{format_exact, parse_value};
 use crate::model::scorecard::{Entry, Values};
 use crate::model::time::Week;
 
@@ -16,6 +20,7 @@ pub struct ValuesDoc {
     header: String,
     rows: Vec<RawRow>,
     crlf: bool,
+    bom: bool,
 }
 
 struct RawRow {
@@ -24,10 +29,13 @@ struct RawRow {
     raw: String,
 }
 
-/// Parses the file into values and an editable document. A broken row is an
-/// exit-2 error naming `scorecard.csv:LINE`.
+/// Parses the file into values and an editable document. A broken row, an
+/// open quote or a second row of a week and measurable is an exit-2 error
+/// naming `scorecard.csv:LINE`.
 pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
-    read(file, text, true)
+    let (values, doc) = read(file, text, true)?;
+    refuse_duplicates(file, &values)?;
+    Ok((values, doc))
 }
 
 fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
@@ -35,9 +43,50 @@ fn read(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDo
         .map_err(|e| super::parse::conflict_error(file, without_bom(text)).unwrap_or(e))
 }
 
-/// Parses the file into values only (what read commands need).
+/// Parses the file into values only (what read commands need); refused as
+/// [`parse`] refuses it.
 pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
+    let (values, _) = read(file, text, false)?;
+    refuse_duplicates(file, &values)?;
+    Ok(values)
+}
+
+/// Parses the file into values with every repeated week and measurable
+/// listed in [`Values::duplicates`], for `pulse check` to report each one.
+pub fn parse_with_duplicates(file: &FileRef, text: &str) -> Result<Values> {
     read(file, text, false).map(|(values, _)| values)
+}
+
+/// The error for a week and measurable recorded on two rows: which value
+/// holds is for a person to say, not for pulse to guess.
+pub fn duplicate_error(file: &FileRef, values: &Values, first: u64, later: u64) -> Error {
+    let (week, measurable) = values
+        .entries
+        .iter()
+        .find(|e| e.line == later)
+        .map(|e| (e.week.to_string(), e.measurable.clone()))
+        .unwrap_or_default();
+    Error::broken(format!(
+        "{}:{later}: week {week} of `{measurable}` is recorded twice (also on line {first}); pulse will not pick one",
+        file.display
+    ))
+    .with_hint("delete the row that is wrong (a merge of two clones can keep both)")
+}
+
+fn refuse_duplicates(file: &FileRef, values: &Values) -> Result<()> {
+    match values.duplicates.first() {
+        None => Ok(()),
+        Some(&(first, later)) => {
+            let mut error = duplicate_error(file, values, first, later);
+            if values.duplicates.len() > 1 {
+                error = error.with_hint(format!(
+                    "{} more rows repeat a week and measurable: `pulse check` lists them",
+                    values.duplicates.len() - 1
+                ));
+            }
+            Err(error)
+        }
+    }
 }
 
 fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, ValuesDoc)> {
@@ -63,6 +112,18 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
         }
         let end = reader.position().byte() as usize;
         let line = record.position().map_or(0, |p| p.line());
+        // Quotes come in pairs in a row that reads the same to every CSV
+        // reader: one left open swallows the rows after it.
+        let quotes = body.as_bytes()[start..end.min(body.len())]
+            .iter()
+            .filter(|&&b| b == b'"')
+            .count();
+        if quotes % 2 == 1 {
+            return Err(Error::broken(format!(
+                "{}:{line}: a quote (`\"`) is not closed: a quoted field ends with a quote, and a quote inside it is written twice (`\"\"`)",
+                file.display
+            )));
+        }
         let raw = || {
             body[start..end.min(body.len())]
                 .trim_matches(['\n', '\r'])
@@ -115,7 +176,8 @@ fn read_rows(file: &FileRef, text: &str, keep_rows: bool) -> Result<(Values, Val
     let doc = ValuesDoc {
         header: header.unwrap_or_else(|| HEADER.to_string()),
         rows,
-        crlf: body.contains("\r\n"),
+        crlf: crlf_convention(body),
+        bom: text.starts_with(BOM),
     };
     Ok((Values::new(entries), doc))
 }
@@ -155,6 +217,7 @@ impl ValuesDoc {
             header: HEADER.to_string(),
             rows: Vec::new(),
             crlf: false,
+            bom: false,
         }
     }
 
@@ -165,7 +228,7 @@ impl ValuesDoc {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        let value = format_number(value);
+        let value = format_exact(value);
         let week = week.to_string();
         // Writing to a Vec cannot fail.
         let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
@@ -189,9 +252,20 @@ impl ValuesDoc {
             .count()
     }
 
+    /// The file's text, checked to read back as it must: pulse never writes
+    /// a `scorecard.csv` it could not read.
+    pub fn checked_text(&self, file: &FileRef) -> Result<String> {
+        let text = self.to_text();
+        parse_values(file, &text)?;
+        Ok(text)
+    }
+
     pub fn to_text(&self) -> String {
         let newline = if self.crlf { "\r\n" } else { "\n" };
         let mut out = String::with_capacity(self.rows.len() * 32 + 64);
+        if self.bom {
+            out.push_str(BOM);
+        }
         out.push_str(&self.header);
         out.push_str(newline);
         for row in &self.rows {
@@ -227,17 +301,59 @@ mod tests {
     }
 
     #[test]
-    fn later_duplicate_wins() {
+    fn a_week_recorded_twice_is_refused_not_guessed() {
         let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W47,leads,12,\n";
-        let (values, _) = parse(&file(), text).unwrap();
-        assert_eq!(
-            values
-                .get("leads", "2026-W47".parse().unwrap())
-                .unwrap()
-                .value,
-            12.0
+        let err = parse(&file(), text).err().unwrap();
+        assert!(
+            err.message.starts_with(
+                "scorecard.csv:3: week 2026-W47 of `leads` is recorded twice (also on line 2)"
+            ),
+            "{}",
+            err.message
         );
+        assert!(parse_values(&file(), text).is_err());
+        let values = parse_with_duplicates(&file(), text).unwrap();
         assert_eq!(values.duplicates, vec![(2, 3)]);
+    }
+
+    #[test]
+    fn an_open_quote_is_an_error_at_its_line() {
+        let text = "week,measurable,value,note\n2026-W46,leads,3,fine\n2026-W47,leads,10,\"open\n2026-W48,leads,11,\n";
+        let err = parse(&file(), text).err().unwrap();
+        assert!(
+            err.message.starts_with("scorecard.csv:3: a quote"),
+            "{}",
+            err.message
+        );
+        let stray = "week,measurable,value,note\n2026-W47,leads,10,5\" screen\n";
+        assert!(parse(&file(), stray).is_err());
+        // A quoted note over two lines, with a quote inside, is fine.
+        let fine = "week,measurable,value,note\n2026-W47,leads,10,\"a \"\"b\"\"\nc\"\n";
+        assert_eq!(
+            parse(&file(), fine).unwrap().0.entries[0].note,
+            "a \"b\"\nc"
+        );
+    }
+
+    #[test]
+    fn bom_and_line_endings_are_the_files_own() {
+        let week = "2026-W46".parse().unwrap();
+        // One CRLF row among LF ones: written back LF, the BOM kept.
+        let text = "\u{feff}week,measurable,value,note\n2026-W45,leads,1,\r\n2026-W47,leads,3,\n";
+        let (_, mut doc) = parse(&file(), text).unwrap();
+        doc.upsert(week, "leads", 2.0, "");
+        assert_eq!(
+            doc.to_text(),
+            "\u{feff}week,measurable,value,note\n2026-W45,leads,1,\n2026-W46,leads,2,\n2026-W47,leads,3,\n"
+        );
+        // Mostly CRLF: CRLF.
+        let text = "week,measurable,value,note\r\n2026-W45,leads,1,\r\n2026-W47,leads,3,\n";
+        let (_, mut doc) = parse(&file(), text).unwrap();
+        doc.upsert(week, "leads", 2.0, "");
+        assert_eq!(
+            doc.to_text(),
+            "week,measurable,value,note\r\n2026-W45,leads,1,\r\n2026-W46,leads,2,\r\n2026-W47,leads,3,\r\n"
+        );
     }
 
     #[test]
@@ -259,7 +375,7 @@ mod tests {
     #[test]
     fn rows_in_any_order_and_repeated() {
         let text = "week,measurable,value,note\n2026-W47,leads,1,\n2026-W46,leads,2,\n2026-W47,calls,3,\n2026-W47,leads,4,\n2026-W47,leads,5,\n";
-        let (values, _) = parse(&file(), text).unwrap();
+        let values = parse_with_duplicates(&file(), text).unwrap();
         let get = |m: &str, w: &str| values.get(m, w.parse().unwrap()).map(|e| e.value);
         assert_eq!(get("leads", "2026-W47"), Some(5.0));
         assert_eq!(get("leads", "2026-W46"), Some(2.0));
