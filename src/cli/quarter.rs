@@ -98,6 +98,12 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             closing.to_issues.join(", ")
         ));
     }
+    if !closing.already.is_empty() {
+        text.push_str(&format!(
+            "Already moved on by an earlier close, left as they are: {}\n",
+            closing.already.join(", ")
+        ));
+    }
     if closing.archived > 0 {
         let n = closing.archived;
         text.push_str(&format!(

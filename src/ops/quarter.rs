@@ -1,7 +1,9 @@
 //! `pulse quarter close`: the end-of-quarter step. Reports rock completion
 //! per owner and for the company, and moves each rock that is not done into
 //! the next quarter (`--roll`) or down to the long-term issues list
-//! (`--to-issues`), in one commit.
+//! (`--to-issues`), in one commit. Closing again is harmless: a rock that
+//! already rolled (`rolled_to`) or dropped to the issues list (`issue`) is
+//! decided, and naming it again changes nothing.
 
 use super::Ctx;
 use super::change::{Change, Outcome};
@@ -35,6 +37,8 @@ pub struct Closing {
     pub open: Vec<Rock>,
     pub rolled: Vec<String>,
     pub to_issues: Vec<String>,
+    /// Rocks named again that had already rolled or dropped: left as they are.
+    pub already: Vec<String>,
     /// Finished to-dos and issues moved to the archive.
     pub archived: usize,
 }
@@ -70,30 +74,68 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         })
         .collect();
     let company: Vec<&Rock> = rocks.rock.iter().filter(|r| r.company).collect();
+    // Not done, and not moved on by an earlier close.
     let open: Vec<Rock> = rocks
         .rock
         .iter()
         .filter(|r| matches!(r.status, RockStatus::OnTrack | RockStatus::OffTrack))
+        .filter(|r| r.rolled_to.is_none() && r.issue.is_none())
         .cloned()
         .collect();
 
-    // Resolve the decisions; each names a rock that is not done.
-    let pick = |query: &str| -> Result<Rock> {
+    // Resolve the decisions; each names a rock that is not done. One that an
+    // earlier close already moved the same way is left as it is (`None`).
+    let mut already: Vec<String> = Vec::new();
+    let mut pick = |query: &str, rolling: bool| -> Result<Option<Rock>> {
         let (_, rock) = find(&rocks.rock, query, "rock", |r| r.id.as_str())?;
+        match (&rock.rolled_to, &rock.issue) {
+            (Some(_), _) if rolling => {
+                already.push(rock.id.clone());
+                return Ok(None);
+            }
+            (_, Some(_)) if !rolling => {
+                already.push(rock.id.clone());
+                return Ok(None);
+            }
+            (Some(q), _) => {
+                return Err(Error::user(format!(
+                    "rock `{}` already rolled into {q}: it does not also drop to the issues list",
+                    rock.id
+                )));
+            }
+            (_, Some(issue)) => {
+                return Err(Error::user(format!(
+                    "rock `{}` already dropped to the issues list (issue `{issue}`): it does not also roll over",
+                    rock.id
+                )));
+            }
+            (None, None) => {}
+        }
         if !open.iter().any(|o| o.id == rock.id) {
             return Err(Error::user(format!(
                 "rock `{}` is {}: only rocks not done move on",
                 rock.id, rock.status
             )));
         }
-        Ok(rock.clone())
+        Ok(Some(rock.clone()))
     };
-    let roll: Vec<Rock> = decide.roll.iter().map(|q| pick(q)).collect::<Result<_>>()?;
+    let roll: Vec<Rock> = decide
+        .roll
+        .iter()
+        .filter_map(|q| pick(q, true).transpose())
+        .collect::<Result<_>>()?;
     let mut sink: Vec<Rock> = decide
         .to_issues
         .iter()
-        .map(|q| pick(q))
+        .filter_map(|q| pick(q, false).transpose())
         .collect::<Result<_>>()?;
+    already.sort();
+    already.dedup();
+    let mut seen_roll = std::collections::HashSet::new();
+    let roll: Vec<Rock> = roll
+        .into_iter()
+        .filter(|r| seen_roll.insert(r.id.clone()))
+        .collect();
     if decide.all_to_issues {
         sink.extend(
             open.iter()
@@ -120,6 +162,7 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         open,
         rolled: roll.iter().map(|r| r.id.clone()).collect(),
         to_issues: sink.iter().map(|r| r.id.clone()).collect(),
+        already,
         archived: 0,
     };
     if roll.is_empty() && sink.is_empty() {

@@ -663,3 +663,54 @@ fn scorecard_import_refuses_a_future_week_and_a_week_twice() {
     );
     assert_eq!(t.read("scorecard.csv"), before);
 }
+
+// 8. Closing a quarter twice moves nothing twice.
+
+#[test]
+fn quarter_close_twice_rolls_and_drops_each_rock_once() {
+    let t = TestCompany::new().with_today("2026-12-20");
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "amy"]);
+    t.ok(&["rock", "add", "Net revenue retention", "--owner", "ian"]);
+    let close = [
+        "quarter",
+        "close",
+        "2026-Q4",
+        "--roll",
+        "open-frankfurt",
+        "--to-issues",
+        "net",
+    ];
+    t.ok(&close);
+    let rocks_next = t.read("rocks/2027-Q1.toml");
+    let issues = t.read("issues.toml");
+    let commits = t.log().len();
+    let again = t.ok(&close);
+    assert!(again.contains("Already moved on"), "{again}");
+    t.ok(&[
+        "quarter",
+        "close",
+        "2026-Q4",
+        "--roll",
+        "open-frankfurt",
+        "--roll",
+        "open-frankfurt",
+    ]);
+    t.ok(&["quarter", "close", "2026-Q4", "--all-to-issues"]);
+    assert_eq!(t.read("rocks/2027-Q1.toml"), rocks_next);
+    assert_eq!(t.read("issues.toml"), issues);
+    assert_eq!(t.log().len(), commits, "nothing to commit the second time");
+    assert_eq!(rocks_next.matches("[[rock]]").count(), 1);
+    assert_eq!(issues.matches("[[issue]]").count(), 1);
+    // The other way round is a decision already taken: refused.
+    let err = t.fails(
+        &[
+            "quarter",
+            "close",
+            "2026-Q4",
+            "--to-issues",
+            "open-frankfurt",
+        ],
+        1,
+    );
+    assert!(err.contains("already rolled into 2027-Q1"), "{err}");
+}
