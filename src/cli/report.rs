@@ -37,7 +37,7 @@ pub fn run(args: ReportArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             args.html.display()
         )));
     }
-    crate::store::atomic::write_atomic(&args.html, html.as_bytes())?;
+    report::write_html(ctx, &args.html, &html)?;
     if out.json {
         out.print_json(&report);
     } else if !out.quiet {

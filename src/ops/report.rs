@@ -3,7 +3,7 @@
 //! ratings — gathered here, drawn by `render::html`.
 
 use super::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::goal::Goal;
 use crate::model::issue::{Issue, IssueStatus};
 use crate::model::rock::{Rock, completion};
@@ -120,4 +120,36 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
         todos_due: due.len(),
         meetings,
     })
+}
+
+/// Writes the page to `path`, which must be a plain file of its own: never
+/// one of the company's files (`--html company.toml`), and never something
+/// that is not a regular file — a FIFO, a device, `/proc/self/fd/1`, a
+/// link — which a rename would replace. `-` is standard output, for the
+/// command line to print.
+pub fn write_html(ctx: &Ctx, path: &std::path::Path, html: &str) -> Result<()> {
+    let shown = crate::escape::escape(&path.display().to_string()).into_owned();
+    if ctx.ws.owns(path) {
+        return Err(Error::user(format!(
+            "--html {shown}: that is one of the company's files; name another file for the report"
+        )));
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.is_file()
+    {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else if meta.file_type().is_symlink() {
+            "a symbolic link"
+        } else {
+            "not a regular file (a FIFO or a device)"
+        };
+        return Err(Error::user(format!(
+            "--html {shown}: is {what}, which pulse will not replace"
+        ))
+        .with_hint(
+            "name a new or regular file, or `--html -` to print the page on standard output",
+        ));
+    }
+    crate::store::atomic::write_atomic(path, html.as_bytes())
 }

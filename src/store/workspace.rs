@@ -159,4 +159,77 @@ impl Workspace {
                 .join(format!("{}.toml", date.format("%Y-%m-%d"))),
         )
     }
+
+    /// Whether `path` is (or would be) one of the company's own files: what
+    /// pulse reads or keeps, or anything in the git folder. A file written
+    /// for people (a report) must not land on one.
+    pub fn owns(&self, path: &Path) -> bool {
+        const FILES: [&str; 9] = [
+            "vision.toml",
+            "seats.toml",
+            "scorecard.toml",
+            "scorecard.csv",
+            "issues.toml",
+            "todos.toml",
+            "people.toml",
+            "team.toml",
+            ".gitattributes",
+        ];
+        const FOLDERS: [&str; 7] = [
+            "rocks",
+            "meetings",
+            "archive",
+            "processes",
+            "people",
+            "checkups",
+            "teams",
+        ];
+        if path.file_name().is_none() {
+            return true;
+        }
+        // The path as it will be: its nearest existing folder resolved (links
+        // and all), the rest as written.
+        let Ok(absolute) = std::path::absolute(path) else {
+            return false;
+        };
+        let Some((base, rest)) = absolute.ancestors().skip(1).find_map(|a| {
+            let base = a.canonicalize().ok()?;
+            Some((base, absolute.strip_prefix(a).ok()?.to_path_buf()))
+        }) else {
+            return false;
+        };
+        // What follows does not exist yet, so `x/..` is where `x` would be.
+        let mut full = base;
+        for part in rest.components() {
+            match part {
+                Component::ParentDir => {
+                    full.pop();
+                }
+                Component::CurDir => {}
+                other => full.push(other),
+            }
+        }
+        let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+        let first = |rel: &Path| {
+            rel.components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        if let Ok(rel) = full.strip_prefix(canonical(&self.root)) {
+            let top = first(rel);
+            if top == ".git"
+                || [COMPANY_FILE, ".gitignore", ".gitattributes"].contains(&top.as_str())
+            {
+                return true;
+            }
+        }
+        [&self.data, &self.team].iter().any(|base| {
+            full.strip_prefix(canonical(base)).is_ok_and(|rel| {
+                let top = first(rel);
+                (rel.components().count() == 1 && FILES.contains(&top.as_str()))
+                    || (rel.components().count() > 1 && FOLDERS.contains(&top.as_str()))
+            })
+        })
+    }
 }

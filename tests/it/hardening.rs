@@ -714,3 +714,52 @@ fn quarter_close_twice_rolls_and_drops_each_rock_once() {
     );
     assert!(err.contains("already rolled into 2027-Q1"), "{err}");
 }
+
+// 10. `report --html` writes a file of its own, or standard output.
+
+#[test]
+fn report_html_refuses_company_files_and_targets_that_are_not_regular_files() {
+    let t = with_leads();
+    let company = t.read("company.toml");
+    for target in [
+        "company.toml",
+        "scorecard.csv",
+        "rocks/q.html",
+        ".git/config",
+        "./.gitattributes",
+        "new/../company.toml",
+    ] {
+        let err = t.fails(&["report", "--html", target], 1);
+        assert!(
+            err.contains("one of the company's files"),
+            "{target}: {err}"
+        );
+    }
+    assert_eq!(t.read("company.toml"), company);
+    let fifo = t.path().join("pipe.html");
+    if std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        let err = t.fails(&["report", "--html", "pipe.html"], 1);
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(!std::fs::symlink_metadata(&fifo).unwrap().is_file());
+    }
+    for target in ["/dev/null", "/dev/full", "/proc/self/fd/1"] {
+        if std::fs::symlink_metadata(target).is_ok() {
+            let err = t.fails(&["report", "--html", target], 1);
+            assert!(
+                err.contains("which pulse will not replace"),
+                "{target}: {err}"
+            );
+        }
+    }
+    let page = t.ok(&["report", "--html", "-"]);
+    assert!(
+        page.starts_with("<!DOCTYPE html>") || page.contains("<html"),
+        "{page}"
+    );
+    t.ok(&["report", "--html", "q4.html"]);
+    assert!(t.read("q4.html").contains("<html"));
+}
