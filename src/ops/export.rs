@@ -4,6 +4,11 @@
 //! a column per week), the way a leadership team reads it.
 //!
 //! people.toml (the People Analyzer) is left out: it is sensitive.
+//!
+//! A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or
+//! a carriage return as a formula (`=HYPERLINK(...)`, `=cmd|...`): in CSV
+//! such a cell from the company's text gets a leading `'`, as OWASP
+//! recommends, unless it is a plain number (`-3.5`). JSON stays exact.
 
 use super::Ctx;
 use crate::error::{Error, Result};
@@ -305,11 +310,30 @@ fn csv(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Result<Vec<
     let fail = |e: csv::Error| Error::user(format!("cannot write CSV: {e}"));
     writer.write_record(headers).map_err(fail)?;
     for row in rows {
-        writer.write_record(&row).map_err(fail)?;
+        let row: Vec<std::borrow::Cow<str>> = row.iter().map(|cell| inert(cell)).collect();
+        writer
+            .write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(fail)?;
     }
     writer
         .into_inner()
         .map_err(|e| Error::user(format!("cannot write CSV: {e}")))
+}
+
+/// A cell a spreadsheet will not run as a formula: one that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless
+/// it is a plain number (`-3.5`, `+2`, `1e-3`), which stays a number.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E'))
+        && cell.parse::<f64>().is_ok();
+    if risky && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// The scorecard as a spreadsheet shows it: a row per measurable, its goal,
@@ -356,4 +380,32 @@ pub fn scorecard_wide(
             row
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formulas_are_made_inert_and_numbers_stay_numbers() {
+        for cell in [
+            "=cmd|' /C calc'!A0",
+            "=HYPERLINK(\"x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "== 0",
+            "-",
+            "-inf",
+        ] {
+            assert_eq!(inert(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in [
+            "-3.5", "+2", "1e-3", "-1E5", "42", "plain", "", "a=b", ">= 20", "10..20",
+        ] {
+            assert_eq!(inert(cell), cell, "{cell:?}");
+        }
+    }
 }

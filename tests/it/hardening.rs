@@ -763,3 +763,67 @@ fn report_html_refuses_company_files_and_targets_that_are_not_regular_files() {
     t.ok(&["report", "--html", "q4.html"]);
     assert!(t.read("q4.html").contains("<html"));
 }
+
+// 5. CSV export runs no formula in a spreadsheet; JSON stays exact.
+
+#[test]
+fn csv_export_neutralises_formulas_and_keeps_numbers() {
+    let t = with_leads();
+    t.ok(&["todo", "add", "=cmd|' /C calc'!A0", "--owner", "amy"]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Churn",
+        "--owner",
+        "amy",
+        "--goal",
+        "== 0",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "churn",
+        "-3.5",
+        "--week",
+        "2026-W47",
+        "--note",
+        "=HYPERLINK(\"http://x\")",
+    ]);
+    t.ok(&["export", "--format", "csv", "out"]);
+    let read = |name: &str| -> Vec<Vec<String>> { csv_rows(&t.read(&format!("out/{name}"))) };
+    let todos = read("todos.csv");
+    assert_eq!(todos[1][1], "'=cmd|' /C calc'!A0");
+    let values = read("scorecard-values.csv");
+    let churn = values.iter().find(|r| r[1] == "churn").unwrap();
+    assert_eq!(churn[2], "-3.5", "a number stays a number");
+    assert_eq!(churn[3], "'=HYPERLINK(\"http://x\")");
+    let measurables = read("measurables.csv");
+    let churn = measurables.iter().find(|r| r[0] == "churn").unwrap();
+    assert_eq!(churn[3], "'== 0");
+    t.ok(&["export", "--format", "json", "json"]);
+    let todos: serde_json::Value = serde_json::from_str(&t.read("json/todos.json")).unwrap();
+    assert_eq!(todos[0]["title"], "=cmd|' /C calc'!A0");
+}
+
+/// The cells of a CSV text (quoted fields, doubled quotes).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => cell.push(c),
+        }
+    }
+    rows
+}
