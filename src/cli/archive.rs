@@ -60,6 +60,6 @@ pub fn run(args: ArchiveArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             archive::counts(n(&archived.todos), n(&archived.issues))
         ));
     }
-    out.print(&text);
+    out.text(&text);
     Ok(0)
 }

@@ -50,7 +50,8 @@ pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             } else {
                 format!("{place}: {message}")
             };
-            out.println(&format!("{}: {message}", out.painter.paint(label, style)));
+            // The message is escaped above; the label may be coloured.
+            out.print(&format!("{}: {message}\n", out.painter.paint(label, style)));
         }
         if !out.quiet {
             let total_errors = broken + errors;

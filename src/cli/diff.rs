@@ -55,7 +55,7 @@ pub fn run(args: DiffArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     };
     let d = diff::diff(ctx, from, to)?;
     for w in &d.warnings {
-        eprintln!("warning: {w}");
+        super::output::warn(w);
     }
     if out.json {
         out.print_json(&d);

@@ -37,23 +37,23 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
     if args.demo {
         let report = ops::demo::write_demo(&dir, today)?;
         if let Some(w) = &report.warning {
-            eprintln!("warning: {w}");
+            super::output::warn(w);
         }
         if out.json {
             out.print_json(&serde_json::json!({ "dir": report.dir, "commits": report.commits }));
         } else if !out.quiet {
-            out.print(&format!(
+            out.text(&format!(
                 "Wrote the demo company Lapwing Cloud in {} with {} commits of history.\nTry: cd {} && pulse agenda && pulse diff --since-meeting\n",
                 report.dir.display(),
                 report.commits,
-                report.dir.display()
+                crate::shell::quote(&report.dir.display().to_string())
             ));
         }
         return Ok(0);
     }
     let report = ops::init::init(&dir, args.name.as_deref(), today, !no_commit)?;
     if let Some(w) = &report.warning {
-        eprintln!("warning: {w}");
+        super::output::warn(w);
     }
     if out.json {
         out.print_json(&report);
@@ -73,8 +73,8 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
         if report.committed {
             text.push_str("Committed the first version.\n");
         }
-        text.push_str("\nNext: add your team (pulse person add zoe --name \"Zoe Park\"), then read the comments in each file.\n");
-        out.print(&text);
+        text.push_str("\nNext: add your team (pulse person add zoe --name 'Zoe Park'), then read the comments in each file.\n");
+        out.text(&text);
     }
     Ok(0)
 }

@@ -225,10 +225,12 @@ fn man(dir: Option<&std::path::Path>, out: &Out) -> Result<i32> {
     Ok(0)
 }
 
+/// An error on stderr: its message and hints hold ids, titles and file
+/// names from the files and the command line, so every line is escaped.
 fn report(e: &Error) {
-    eprintln!("error: {}", e.message);
+    eprintln!("error: {}", crate::escape::escape_lines(&e.message));
     for hint in &e.hints {
-        eprintln!("hint: {hint}");
+        eprintln!("hint: {}", crate::escape::escape_lines(hint));
     }
 }
 

@@ -1,6 +1,11 @@
 //! Writing to stdout and stderr: JSON or text, quiet mode, and a closed pipe
 //! (`pulse rocks | head -1`) ending the program quietly instead of panicking,
 //! any other failed write (a full disk) ending it with exit 1.
+//!
+//! Every line of text that can carry words from the files or the command
+//! line (an id, a title, a name) goes out escaped: [`Out::println`],
+//! [`Out::text`], [`warn`], [`note`] and the errors. [`Out::print`] is for
+//! pages and tables that `render` escaped cell by cell and coloured.
 
 use super::agenda::Format;
 use crate::ops::change::Outcome;
@@ -15,6 +20,11 @@ pub fn note(text: &str) {
     eprintln!("note: {}", crate::escape::escape(text));
 }
 
+/// A warning on stderr, its lines escaped (a `hint:` line may follow).
+pub fn warn(text: &str) {
+    eprintln!("warning: {}", crate::escape::escape_lines(text));
+}
+
 pub struct Out {
     pub json: bool,
     pub quiet: bool,
@@ -22,7 +32,7 @@ pub struct Out {
 }
 
 impl Out {
-    /// Prints text to stdout as is.
+    /// Prints a page or table as `render` made it (escaped, maybe coloured).
     pub fn print(&self, text: &str) {
         let mut stdout = std::io::stdout().lock();
         if let Err(e) = stdout
@@ -39,8 +49,14 @@ impl Out {
         }
     }
 
+    /// Prints a line of plain text, escaped.
     pub fn println(&self, line: &str) {
-        self.print(&format!("{line}\n"));
+        self.print(&format!("{}\n", crate::escape::escape_lines(line)));
+    }
+
+    /// Prints plain text of several lines, each escaped.
+    pub fn text(&self, text: &str) {
+        self.print(&crate::escape::escape_lines(text));
     }
 
     /// Prints a page as terminal text or Markdown (`numbered` sections for agendas).
@@ -60,14 +76,14 @@ impl Out {
     /// Reports a finished change: the warning when git refused the commit.
     pub fn outcome(&self, outcome: &Outcome) {
         if let Some(warning) = &outcome.warning {
-            eprintln!("warning: {warning}");
+            warn(warning);
         }
         if !self.quiet {
             for warning in &outcome.warnings {
-                eprintln!("warning: {warning}");
+                warn(warning);
             }
             for file in &outcome.ignored {
-                eprintln!("note: {file} is ignored by git: written, not committed");
+                note(&format!("{file} is ignored by git: written, not committed"));
             }
         }
     }

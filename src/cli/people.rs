@@ -70,7 +70,7 @@ pub fn run(args: PeopleArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
 fn show(ctx: &Ctx, out: &Out) -> Result<i32> {
     let analysis = people::analyze(ctx)?;
     for warning in &analysis.warnings {
-        eprintln!("warning: {}", crate::render::escape(warning));
+        super::output::warn(warning);
     }
     if out.json {
         out.print_json(&analysis);

@@ -110,7 +110,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             )?;
             out.outcome(&outcome);
             for w in warnings {
-                eprintln!("warning: {w}");
+                super::output::warn(&w);
             }
             if out.json {
                 out.print_json(&RockJson {

@@ -17,7 +17,7 @@ pub struct SetupArgs {}
 pub fn run(_args: SetupArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let report = setup::setup(ctx)?;
     if let Some(warning) = &report.warning {
-        eprintln!("warning: {warning}");
+        super::output::warn(warning);
     }
     if out.json {
         out.print_json(&report);

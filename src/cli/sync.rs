@@ -19,7 +19,7 @@ pub fn run(_args: SyncArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let report = sync::sync(ctx)?;
     let diff_warnings = report.incoming.iter().flat_map(|d| &d.warnings);
     for warning in report.warnings.iter().chain(diff_warnings) {
-        eprintln!("warning: {}", crate::render::escape_lines(warning));
+        super::output::warn(warning);
     }
     if out.json {
         out.print_json(&report);

@@ -157,7 +157,7 @@ fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
                 )));
             }
             Err(e) => {
-                eprintln!("error: {}", e.message);
+                eprintln!("error: {}", crate::escape::escape_lines(&e.message));
                 eprintln!("Reopening the editor to fix it (save it unchanged to give up).");
                 last_broken = Some(text);
             }

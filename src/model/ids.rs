@@ -31,6 +31,20 @@ pub fn slugify(title: &str, fallback: &str) -> String {
     }
 }
 
+/// Whether `id` is a slug as pulse makes them: lowercase ASCII letters and
+/// digits joined by single `-`, at most 40 characters. An id written by hand
+/// that is not one (an escape sequence, a space) is flagged by `pulse check`.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
 /// Cuts a slug to `max` characters, at a word boundary when one is close.
 fn truncate_slug(slug: &str, max: usize) -> String {
     if slug.len() <= max {
@@ -158,6 +172,26 @@ mod tests {
         );
         assert!(long.len() <= MAX_ID_LEN, "{long}");
         assert!(!long.ends_with('-'));
+    }
+
+    #[test]
+    fn slugs_are_recognised() {
+        for id in ["a", "ship-the-ipv6-network", "hire-2", "2026"] {
+            assert!(is_slug(id), "{id}");
+        }
+        for id in [
+            "",
+            "A",
+            "a b",
+            "-a",
+            "a-",
+            "a--b",
+            "exit\u{1b}[41m",
+            "é",
+            &"a".repeat(41),
+        ] {
+            assert!(!is_slug(id), "{id:?}");
+        }
     }
 
     #[test]

@@ -827,3 +827,89 @@ fn csv_rows(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+// 6. Text from the files and the command line reaches the terminal and the
+// commit messages escaped.
+
+const EVIL: &str = "\u{1b}[41mEVIL\u{1b}]0;pwned\u{7}";
+
+/// Asserts that `text` holds no control character but the line breaks.
+fn inert_text(what: &str, text: &str) {
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{what} carries a raw control character: {text:?}"
+    );
+}
+
+#[test]
+fn ids_and_titles_from_files_reach_the_terminal_escaped() {
+    let t = TestCompany::new();
+    // Ids written by hand, with escapes (TOML's \u001b).
+    t.commit_file(
+        "todos.toml",
+        "[[todo]]\nid = \"exit\\u001b[41mEVIL\"\ntitle = \"Exit \\u001b]0;pwned\\u0007\"\nowner = \"amy\"\ncreated = 2026-11-20\ndue = 2026-12-01\n\n[[todo]]\nid = \"exit\\u001b[42mTOO\"\ntitle = \"Second\"\nowner = \"amy\"\ncreated = 2026-11-20\ndue = 2026-12-01\n",
+    );
+    // An unknown id lists the valid ones.
+    let err = t.fails(&["todo", "done", "nope"], 1);
+    inert_text("unknown-id error", &err);
+    assert!(err.contains(r"exit\x1b[41mEVIL"), "{err}");
+    // An ambiguous id, in log and in todo done.
+    let err = t.fails(&["log", "exit"], 1);
+    inert_text("log's ambiguous error", &err);
+    assert!(err.contains("ambiguous"), "{err}");
+    inert_text(
+        "todo's ambiguous error",
+        &t.fails(&["todo", "done", "exit"], 1),
+    );
+    // A confirmation, and the commit it makes.
+    let out = t
+        .pulse()
+        .args(["todo", "done", "exit\u{1b}[41m"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    inert_text("todo done's confirmation", &said);
+    assert_eq!(said.trim(), r"exit\x1b[41mEVIL: done");
+    let subject = &t.log()[0];
+    inert_text("the commit subject", subject);
+    // A title is quoted in the subject as Rust quotes it ("\u{1b}").
+    assert!(
+        subject.contains(r#""Exit \u{1b}]0;pwned\u{7}""#),
+        "{subject}"
+    );
+    // pulse check names ids that are not slugs.
+    let out = t.pulse().arg("check").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    inert_text("check", &said);
+    assert!(
+        said.contains(r"to-do id `exit\x1b[42mTOO` is not a slug"),
+        "{said}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_name_given_to_init_is_printed_and_committed_escaped() {
+    let t = TestCompany::bare();
+    let name = format!("A{EVIL}");
+    let out = t.pulse().args(["init", "--name", &name]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    inert_text("init's report", &String::from_utf8_lossy(&out.stdout));
+    inert_text("init's warnings", &String::from_utf8_lossy(&out.stderr));
+    let subject = t.git(&["log", "-1", "--format=%B"]);
+    inert_text("init's commit", &subject);
+    assert!(
+        subject.contains(r"A\x1b[41mEVIL\x1b]0;pwned\x07"),
+        "{subject}"
+    );
+    // The name itself is kept as typed, in TOML's own escapes.
+    let company = t.read("company.toml");
+    inert_text("company.toml", &company);
+    assert!(
+        company.to_lowercase().contains(r"a\u001b[41mevil"),
+        "{company}"
+    );
+    let err = t.fails(&["person", "add", "bad\u{1b}[31m", "--name", EVIL], 1);
+    inert_text("an error echoing the argument", &err);
+}

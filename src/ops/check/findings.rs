@@ -153,6 +153,15 @@ pub fn duplicates<'a>(
         }
         if id.is_empty() {
             f.error(file, None, format!("a {what} has an empty id"));
+        } else if *count == 1 && !crate::model::ids::is_slug(id) {
+            f.error(
+                file,
+                Some(lines.first(id)),
+                format!(
+                    "{what} id `{id}` is not a slug: lowercase letters and digits joined by `-`, at most {} characters (ids are typed on command lines)",
+                    crate::model::ids::MAX_ID_LEN
+                ),
+            );
         }
     }
 }
