@@ -269,6 +269,15 @@ proptest! {
         let item = SEEDS[5].1.split_once("[[todo]]").map_or("", |(_, rest)| rest);
         let text = apply(&format!("# to-dos\n{}", format!("[[todo]]{item}\n").repeat(copies)), &mutations);
         parse_as("todos.toml", &text);
+        // Read table by table, the list is what the whole parse reads, and
+        // never a list the whole parse refuses.
+        if let Some(cut) = pulse::store::chunked::parse::<TodosFile>(&text) {
+            let whole: TodosFile = toml::from_str(&text).expect("the whole parse agrees");
+            prop_assert_eq!(
+                serde_json::to_string(&cut.todo).unwrap(),
+                serde_json::to_string(&whole.todo).unwrap()
+            );
+        }
     }
 }
 

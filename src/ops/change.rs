@@ -141,6 +141,20 @@ impl<'a> Change<'a> {
         TomlDoc::parse(file, &self.text(file)?.unwrap_or_default())
     }
 
+    /// Opens a list file for a change to one item, `[[key]]` with id `id`:
+    /// in a long list (100,000 to-dos) only that item's table is parsed for
+    /// editing, the rest kept as text; otherwise the whole file, as
+    /// [`Change::toml`].
+    pub fn toml_item(&self, file: &FileRef, key: &str, id: &str) -> Result<TomlDoc> {
+        let text = self.text(file)?.unwrap_or_default();
+        if text.len() >= crate::store::chunked::MIN_BYTES
+            && let Some(doc) = TomlDoc::parse_item(file, &text, key, id)
+        {
+            return Ok(doc);
+        }
+        TomlDoc::parse(file, &text)
+    }
+
     /// Reads and parses a file as this change sees it.
     pub fn load<T: DeserializeOwned + Default>(&self, file: &FileRef) -> Result<T> {
         match self.text(file)? {
@@ -171,7 +185,15 @@ impl<'a> Change<'a> {
         file: &FileRef,
         item: &T,
     ) -> Result<()> {
-        let mut doc = self.toml(file)?;
+        let text = self.text(file)?.unwrap_or_default();
+        // A long list: only its last table is opened, the item goes after it.
+        let long = (text.len() >= crate::store::chunked::MIN_BYTES)
+            .then(|| TomlDoc::parse_last(file, &text, T::KEY))
+            .flatten();
+        let mut doc = match long {
+            Some(doc) => doc,
+            None => TomlDoc::parse(file, &text)?,
+        };
         doc.append(T::KEY, item.to_toml());
         self.put_toml::<F>(file, &doc)
     }

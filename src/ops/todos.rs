@@ -95,9 +95,9 @@ pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
             todo.id, done.0
         )));
     }
-    let mut doc = change.toml(&file)?;
+    let mut doc = change.toml_item(&file, Todo::KEY, &todo.id)?;
     let table = doc
-        .find_mut("todo", &todo.id)
+        .find_mut(Todo::KEY, &todo.id)
         .ok_or_else(|| vanished("to-do", &todo.id))?;
     set(table, "done", toml_date(ctx.today));
     change.put_toml::<TodosFile>(&file, &doc)?;

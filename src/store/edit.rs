@@ -3,7 +3,7 @@
 //! re-serialises a document from structs.
 
 use super::files::{BOM, FileRef, crlf_convention, without_bom};
-use super::parse::located_error;
+use super::parse::{id_on_line, located_error, table_starts};
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
@@ -16,6 +16,10 @@ pub struct TomlDoc {
     /// The file's lines end in CRLF by its convention (most lines, or the
     /// first on a tie; toml_edit writes LF): every line is written so.
     crlf: bool,
+    /// For a document of one item's table cut out of a long list (see
+    /// [`TomlDoc::parse_item`]): the file's text before and after it, kept
+    /// byte for byte.
+    window: Option<(String, String)>,
 }
 
 impl TomlDoc {
@@ -32,13 +36,75 @@ impl TomlDoc {
             no_final_newline: !body.is_empty() && !body.ends_with('\n'),
             // toml_edit writes LF: the file's own convention is put back.
             crlf: crlf_convention(body),
+            window: None,
         })
+    }
+
+    /// Opens only the `[[key]]` table whose id is `id` in a long list, for a
+    /// change to that one item (`todo done`): the rest of the text stays as
+    /// it is, unparsed, so editing one to-do of 100,000 costs what the to-do
+    /// costs, not what toml_edit's picture of the whole file does. `None`
+    /// when that is not certain to mean the same as editing the whole
+    /// document (the list cannot be cut at its tables, holds an escape that
+    /// could spell the id otherwise, or has the id in more than one table):
+    /// open the whole file then.
+    pub fn parse_item(file: &FileRef, text: &str, key: &str, id: &str) -> Option<TomlDoc> {
+        let body = without_bom(text);
+        if body.contains('\\') {
+            return None;
+        }
+        let starts = table_starts(body, key)?;
+        let end_of = |i: usize| starts.get(i + 1).copied().unwrap_or(body.len());
+        let mut found = starts.iter().enumerate().filter(|&(i, &start)| {
+            body[start..end_of(i)]
+                .lines()
+                .any(|line| id_on_line(line) == Some(id))
+        });
+        let (Some((i, _)), None) = (found.next(), found.next()) else {
+            return None;
+        };
+        let mut doc = TomlDoc::window(file, text, &starts, i)?;
+        doc.find_mut(key, id)?;
+        Some(doc)
+    }
+
+    /// Opens only the last `[[key]]` table of a long list, for appending an
+    /// item after it (`todo add`): what [`TomlDoc::append`] does to the
+    /// whole document, done to its end. `None` when the list cannot be cut
+    /// at its tables.
+    pub fn parse_last(file: &FileRef, text: &str, key: &str) -> Option<TomlDoc> {
+        let starts = table_starts(without_bom(text), key)?;
+        let last = starts.len().checked_sub(1)?;
+        TomlDoc::window(file, text, &starts, last)
+    }
+
+    /// The document of table `i` of a list cut at `starts`, the rest kept
+    /// as text. `None` when the table does not parse alone: the whole parse
+    /// then names the line in the file.
+    fn window(file: &FileRef, text: &str, starts: &[usize], i: usize) -> Option<TomlDoc> {
+        let body = without_bom(text);
+        let (start, end) = (starts[i], starts.get(i + 1).copied().unwrap_or(body.len()));
+        let mut doc = TomlDoc::parse(file, &body[start..end]).ok()?;
+        doc.bom = text.starts_with(BOM);
+        doc.crlf = crlf_convention(body);
+        doc.window = Some((body[..start].to_string(), body[end..].to_string()));
+        Some(doc)
     }
 
     pub fn to_text(&self) -> String {
         let mut body = self.doc.to_string();
         if self.crlf {
             body = body.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if let Some((before, after)) = &self.window {
+            if after.is_empty() && self.no_final_newline && body.ends_with('\n') {
+                body.pop();
+                if body.ends_with('\r') {
+                    body.pop();
+                }
+            }
+            let bom = if self.bom { BOM } else { "" };
+            return format!("{bom}{before}{body}{after}");
         }
         // toml_edit ends the last key-value line with a newline; keep a file
         // that had none as it was.
@@ -377,6 +443,33 @@ mod tests {
             edit("\u{feff}a = 1\nb = 2\r\n"),
             "\u{feff}a = 1\nb = 2\nz = 1\n"
         );
+    }
+
+    #[test]
+    fn one_item_edited_in_place_is_the_whole_document_edited() {
+        let text = "\u{feff}# to-dos\r\n\r\n[[todo]]\r\nid = \"a\"\r\ntitle = \"A\" # first\r\n\r\n# about b\r\n[[todo]]\r\nid = \"b\"\r\nowner = \"amy\"\r\n\r\n[[todo]]\r\nid = \"c\"";
+        for id in ["a", "b", "c"] {
+            let mut whole = TomlDoc::parse(&file(), text).unwrap();
+            set(whole.find_mut("todo", id).unwrap(), "done", "x");
+            let mut one = TomlDoc::parse_item(&file(), text, "todo", id).unwrap();
+            set(one.find_mut("todo", id).unwrap(), "done", "x");
+            assert_eq!(one.to_text(), whole.to_text(), "{id}");
+        }
+        assert!(TomlDoc::parse_item(&file(), text, "todo", "zz").is_none());
+        let escaped = "[[todo]]\nid = \"\\u0061\"\n";
+        assert!(TomlDoc::parse_item(&file(), escaped, "todo", "a").is_none());
+        let twice = "[[todo]]\nid = \"a\"\n[[todo]]\nid = \"a\"\n";
+        assert!(TomlDoc::parse_item(&file(), twice, "todo", "a").is_none());
+        let new = || {
+            let mut t = Table::new();
+            t.insert("id", toml_edit::value("d"));
+            t
+        };
+        let mut whole = TomlDoc::parse(&file(), text).unwrap();
+        whole.append("todo", new());
+        let mut last = TomlDoc::parse_last(&file(), text, "todo").unwrap();
+        last.append("todo", new());
+        assert_eq!(last.to_text(), whole.to_text());
     }
 
     #[test]

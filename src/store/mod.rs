@@ -4,6 +4,7 @@
 //! write lock. Knows nothing of the command line, the use cases or git.
 
 pub mod atomic;
+pub mod chunked;
 pub mod edit;
 pub mod files;
 pub mod load;

@@ -6,9 +6,16 @@ use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 
 /// Deserializes a whole TOML file. Unknown keys are ignored here (and kept by
-/// edits, which go through `toml_edit`).
+/// edits, which go through `toml_edit`). A long list is read table by table
+/// ([`super::chunked`]), in a fraction of the memory; anything else, and any
+/// error, comes from the parse of the whole text.
 pub fn parse_toml<T: DeserializeOwned>(file: &FileRef, text: &str) -> Result<T> {
     let body = without_bom(text);
+    if body.len() >= super::chunked::MIN_BYTES
+        && let Some(value) = super::chunked::parse(body)
+    {
+        return Ok(value);
+    }
     toml::from_str(body).map_err(|e| {
         if let Some(conflict) = conflict_error(file, body) {
             return conflict;
@@ -59,7 +66,7 @@ pub trait ListFile: DeserializeOwned {
 /// Where each `[[key]]` table of a list file starts, or `None` when cutting
 /// the text there could change its meaning (a multi-line string, a table
 /// that is not part of the list).
-fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+pub(super) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
     if text.contains("\"\"\"") || text.contains("'''") {
         return None;
     }

@@ -913,3 +913,63 @@ fn a_name_given_to_init_is_printed_and_committed_escaped() {
     let err = t.fails(&["person", "add", "bad\u{1b}[31m", "--name", EVIL], 1);
     inert_text("an error echoing the argument", &err);
 }
+
+// 17. A long flat list is read and changed in memory bounded by its size.
+
+/// Peak memory (KiB) of `pulse ARGS` in the company, by `/usr/bin/time`;
+/// `None` where it is not installed.
+fn peak_kib(t: &TestCompany, args: &[&str]) -> Option<u64> {
+    if !Path::new("/usr/bin/time").exists() {
+        return None;
+    }
+    let plain = t.pulse_std();
+    let mut cmd = std::process::Command::new("/usr/bin/time");
+    cmd.args(["-f", "peak=%M"])
+        .arg(plain.get_program())
+        .args(args);
+    for (k, v) in plain.get_envs() {
+        match v {
+            Some(v) => cmd.env(k, v),
+            None => cmd.env_remove(k),
+        };
+    }
+    let out = cmd.current_dir(t.path()).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak="))
+        .and_then(|n| n.trim().parse().ok())
+}
+
+#[test]
+fn a_long_flat_list_is_read_and_changed_within_twenty_times_its_size() {
+    let t = TestCompany::new();
+    let mut text = String::from("# to-dos\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "\n[[todo]]\nid = \"call-{i}\"\ntitle = \"Call customer {i}\"\nowner = \"amy\"\ncreated = 2026-01-05\ndue = 2026-01-12\n{}",
+            if i < 19_000 { "done = 2026-01-08\n" } else { "" }
+        ));
+    }
+    t.commit_file("todos.toml", &text);
+    let bound = text.len() as u64 * 20 / 1024;
+    let Some(read) = peak_kib(&t, &["todos"]) else {
+        eprintln!("no /usr/bin/time here: memory not measured");
+        return;
+    };
+    let done = peak_kib(&t, &["todo", "done", "call-19500"]).unwrap();
+    let add = peak_kib(&t, &["todo", "add", "One more", "--owner", "amy"]).unwrap();
+    for (what, kib) in [("todos", read), ("todo done", done), ("todo add", add)] {
+        assert!(
+            kib < bound,
+            "{what}: {kib} KiB at its peak, over 20x the file's {} KiB",
+            text.len() / 1024
+        );
+    }
+    // Each change touched its lines only.
+    let diff = t.git(&["diff", "HEAD~2", "--numstat"]);
+    assert_eq!(diff.trim(), "8\t0\ttodos.toml", "{diff}");
+    assert!(t.read("todos.toml").contains("id = \"call-19500\"\ntitle = \"Call customer 19500\"\nowner = \"amy\"\ncreated = 2026-01-05\ndue = 2026-01-12\ndone = 2026-11-27\n"));
+    assert!(t.clean());
+}
