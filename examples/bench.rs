@@ -9,7 +9,13 @@
 //!   files and range, and `pulse log` of a measurable and of a to-do
 //!   against `git log -p` of their files (goals ≤ 2×).
 //!
-//! Prints a Markdown table (the README keeps the last one). `PULSE_BIN`
+//! Then, on a company that never archives, 100,000 to-dos in one 12.8 MB
+//! `todos.toml`: `pulse todos` and `pulse todo done`, their time and their
+//! peak memory against the size of the files they read (goal < 20×).
+//! Memory is measured with `/usr/bin/time` when it is installed, else with
+//! `getrusage` in a copy of this program that runs the one command.
+//!
+//! Prints Markdown tables (the README keeps the last ones). `PULSE_BIN`
 //! names the binary to measure; by default it is built first.
 
 #[path = "bigco/generate.rs"]
@@ -22,7 +28,14 @@ use std::time::{Duration, Instant};
 const RUNS: usize = 21;
 const TODAY: &str = "2026-11-26";
 
+/// Runs to measure in the scale table (each `todo done` takes a second or more).
+const SCALE_RUNS: usize = 5;
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--peak") {
+        peak_of_child(&args[1..]);
+    }
     let pulse = match std::env::var_os("PULSE_BIN") {
         Some(bin) => PathBuf::from(bin),
         None => build_pulse(),
@@ -209,6 +222,136 @@ fn main() {
     if failed > 0 {
         println!("{failed} figure(s) miss their goal.");
     }
+    println!();
+    scale(&pulse, dir.path());
+}
+
+/// 100,000 to-dos in one file: time and peak memory of reading the list and
+/// of marking one done, against the size of the files read.
+fn scale(pulse: &Path, tmp: &Path) {
+    let dir = tmp.join("flat");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let company = "[company]\nname = \"Flat\"\n\n[meeting]\nweekday = \"thursday\"\ntime = \"09:00\"\nminutes = 90\n\n[people.amy]\nname = \"Amy\"\n";
+    std::fs::write(dir.join("company.toml"), company).expect("company.toml");
+    let mut text = String::from("# to-dos\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "\n[[todo]]\nid = \"call-{i}\"\ntitle = \"Call customer {i}\"\nowner = \"amy\"\ncreated = 2026-01-05\ndue = 2026-01-12\n{}",
+            if i < 99_000 { "done = 2026-01-08\n" } else { "" }
+        ));
+    }
+    std::fs::write(dir.join("todos.toml"), &text).expect("todos.toml");
+    run(Command::new("git").args(["init", "-q"]), &dir);
+    run(Command::new("git").args(["add", "-A"]), &dir);
+    run(
+        Command::new("git").args(["commit", "-q", "-m", "flat"]),
+        &dir,
+    );
+    // The files both commands read.
+    let size = (text.len() + company.len()) as f64;
+    let mut done = 0;
+    let mut next_done = || {
+        done += 1;
+        vec![
+            "todo".to_string(),
+            "done".into(),
+            format!("call-{}", 99_000 + done),
+        ]
+    };
+    let todos = vec!["todos".to_string()];
+    let time_todos = median_of(SCALE_RUNS, || run(pulse_cmd(pulse).args(&todos), &dir));
+    let peak_todos = peak_kib(pulse, &todos, &dir);
+    let time_done = median_of(SCALE_RUNS, || run(pulse_cmd(pulse).args(next_done()), &dir));
+    let peak_done = peak_kib(pulse, &next_done(), &dir);
+    println!(
+        "| 100,000 to-dos, one {:.1} MB file | median | peak memory | × the file | goal |",
+        text.len() as f64 / 1e6
+    );
+    println!("|---|---:|---:|---:|---|");
+    for (what, time, peak) in [
+        ("`pulse todos`", time_todos, peak_todos),
+        ("`pulse todo done` (with its commit)", time_done, peak_done),
+    ] {
+        let (memory, ratio, verdict) = match peak {
+            Some(kib) => {
+                let ratio = kib as f64 * 1024.0 / size;
+                (
+                    format!("{:.0} MB", kib as f64 * 1024.0 / 1e6),
+                    format!("{ratio:.1}×"),
+                    if ratio < 20.0 {
+                        "< 20× ✓"
+                    } else {
+                        "< 20× ✗"
+                    },
+                )
+            }
+            None => ("not measured".into(), "-".into(), "< 20×"),
+        };
+        println!(
+            "| {what} | {:.0} ms | {memory} | {ratio} | {verdict} |",
+            time.as_secs_f64() * 1000.0
+        );
+    }
+}
+
+/// The peak memory (KiB) of one run of `pulse ARGS` in `dir`.
+fn peak_kib(pulse: &Path, args: &[String], dir: &Path) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    let mut cmd = if time.exists() {
+        let mut cmd = Command::new(time);
+        cmd.args(["-f", "%M"]).arg(pulse);
+        cmd
+    } else {
+        let mut cmd = Command::new(std::env::current_exe().ok()?);
+        cmd.arg("--peak").arg(pulse);
+        cmd
+    };
+    let out = cmd
+        .args(args)
+        .env("PULSE_TODAY", TODAY)
+        .env("GIT_AUTHOR_NAME", "Bench")
+        .env("GIT_AUTHOR_EMAIL", "bench@example.com")
+        .env("GIT_COMMITTER_NAME", "Bench")
+        .env("GIT_COMMITTER_EMAIL", "bench@example.com")
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr.lines().last()?.trim().parse().ok()
+}
+
+/// `bench --peak PROGRAM ARGS...`: runs the program and prints on stderr
+/// the peak memory (KiB) of that one child, from `getrusage`.
+fn peak_of_child(args: &[String]) -> ! {
+    let status = Command::new(&args[0])
+        .args(&args[1..])
+        .status()
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", args[0])));
+    match children_peak_kib() {
+        Some(kib) => eprintln!("{kib}"),
+        None => eprintln!("-"),
+    }
+    std::process::exit(status.code().unwrap_or(1));
+}
+
+/// `ru_maxrss` of the children waited for (KiB on Linux).
+#[cfg(target_os = "linux")]
+fn children_peak_kib() -> Option<u64> {
+    // struct rusage: two timevals, then fourteen longs, ru_maxrss first.
+    unsafe extern "C" {
+        fn getrusage(who: i32, usage: *mut [i64; 18]) -> i32;
+    }
+    const RUSAGE_CHILDREN: i32 = -1;
+    let mut usage = [0i64; 18];
+    // SAFETY: `usage` is as large as Linux's `struct rusage` on 64-bit targets.
+    let ok = unsafe { getrusage(RUSAGE_CHILDREN, &mut usage) } == 0;
+    ok.then(|| usage[4] as u64)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn children_peak_kib() -> Option<u64> {
+    None
 }
 
 struct Row {
@@ -253,10 +396,15 @@ impl Row {
 }
 
 /// The median of `RUNS` timed runs, after two untimed ones (warm caches).
-fn median(mut f: impl FnMut()) -> Duration {
+fn median(f: impl FnMut()) -> Duration {
+    median_of(RUNS, f)
+}
+
+/// The median of `runs` timed runs, after two untimed ones.
+fn median_of(runs: usize, mut f: impl FnMut()) -> Duration {
     f();
     f();
-    let mut times: Vec<Duration> = (0..RUNS)
+    let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             f();
@@ -264,7 +412,7 @@ fn median(mut f: impl FnMut()) -> Duration {
         })
         .collect();
     times.sort();
-    times[RUNS / 2]
+    times[runs / 2]
 }
 
 /// The id of the first item of a list file.
