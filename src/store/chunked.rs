@@ -1,8 +1,8 @@
 //! Reading a long list file — 100,000 `[[todo]]` tables — without holding
 //! the parser's picture of the whole document: the text is cut at its
 //! `[[key]]` lines (only where the cut cannot change what it says, as
-//! [`table_starts`] decides), each table is parsed on its own, a batch at a
-//! time on every core, and handed to the item's own `Deserialize` through
+//! [`table_starts`] decides), each table is parsed on its own — by a second
+//! thread, a batch ahead — and handed to the item's own `Deserialize` through
 //! toml's own deserializer (so dates, spans and errors mean what they mean
 //! in a whole-file parse). The list is then built with little more memory
 //! than its items take.
@@ -16,17 +16,22 @@ use serde::de::{
     Visitor,
 };
 use std::collections::VecDeque;
+use std::sync::mpsc::Receiver;
 use toml::Spanned;
 use toml::de::DeTable;
 
 /// Below this size a file is parsed whole: the cut would save nothing.
 pub const MIN_BYTES: usize = 256 * 1024;
 
-/// Tables parsed ahead, in parallel, while the list is being built.
-const BATCH: usize = 4096;
+/// Tables parsed per batch handed from the parsing thread to the reader.
+const BATCH: usize = 1024;
+
+/// A batch of parsed tables; `None` when one did not parse.
+type Batch<'t> = Option<Vec<Spanned<DeTable<'t>>>>;
 
 /// `text` (without a BOM) parsed as a `T`, table by table, when it is one
-/// long `[[key]]` list that can be cut; `None` to parse it whole.
+/// long `[[key]]` list that can be cut; `None` to parse it whole. One
+/// thread parses the tables while this one builds the items from them.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     let key = first_list_key(text)?;
     let starts = table_starts(text, key)?;
@@ -35,13 +40,35 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Option<T> {
     if header.contains_key(key) {
         return None;
     }
-    let doc = Doc {
-        text,
-        key,
-        starts,
-        header: header.into_iter().collect(),
-    };
-    T::deserialize(doc).ok()
+    std::thread::scope(|s| {
+        // Two batches in flight at most: memory stays a few batches deep.
+        let (send, receive) = std::sync::mpsc::sync_channel::<Batch>(2);
+        let starts = &starts;
+        s.spawn(move || {
+            let table = |i: usize| {
+                let stop = starts.get(i + 1).copied().unwrap_or(text.len());
+                &text[starts[i]..stop]
+            };
+            for batch in (0..starts.len()).collect::<Vec<_>>().chunks(BATCH) {
+                let parsed: Batch = batch
+                    .iter()
+                    .map(|&i| DeTable::parse(table(i)).ok())
+                    .collect();
+                let failed = parsed.is_none();
+                // The reader stopped (an item it could not take): so do we.
+                if send.send(parsed).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        let doc = Doc {
+            key,
+            count: starts.len(),
+            receive,
+            header: header.into_iter().collect(),
+        };
+        T::deserialize(doc).ok()
+    })
 }
 
 /// The key of the first `[[key]]` line.
@@ -77,11 +104,11 @@ impl de::Error for Miss {
 }
 
 /// The document as serde sees it: the header's keys, then `key` as a
-/// sequence of tables.
+/// sequence of the tables the parsing thread sends.
 struct Doc<'t> {
-    text: &'t str,
     key: &'t str,
-    starts: Vec<usize>,
+    count: usize,
+    receive: Receiver<Batch<'t>>,
     header: VecDeque<(String, toml::Value)>,
 }
 
@@ -90,9 +117,9 @@ impl<'de> de::Deserializer<'de> for Doc<'de> {
 
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Miss> {
         visitor.visit_map(DocMap {
-            doc: self,
+            doc: Some(self),
             pending: None,
-            list_given: false,
+            header: VecDeque::new(),
         })
     }
 
@@ -104,10 +131,11 @@ impl<'de> de::Deserializer<'de> for Doc<'de> {
 }
 
 struct DocMap<'t> {
-    doc: Doc<'t>,
+    /// The document, until its list is handed over.
+    doc: Option<Doc<'t>>,
     /// The value of the header key just given.
     pending: Option<toml::Value>,
-    list_given: bool,
+    header: VecDeque<(String, toml::Value)>,
 }
 
 impl<'de> MapAccess<'de> for DocMap<'de> {
@@ -117,46 +145,53 @@ impl<'de> MapAccess<'de> for DocMap<'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Miss> {
-        if let Some((key, value)) = self.doc.header.pop_front() {
+        if let Some(doc) = &mut self.doc
+            && self.header.is_empty()
+        {
+            self.header = std::mem::take(&mut doc.header);
+        }
+        if let Some((key, value)) = self.header.pop_front() {
             self.pending = Some(value);
             return seed.deserialize(key.into_deserializer()).map(Some);
         }
-        if self.list_given {
-            return Ok(None);
+        match &self.doc {
+            Some(doc) => seed
+                .deserialize(doc.key.to_string().into_deserializer())
+                .map(Some),
+            None => Ok(None),
         }
-        self.list_given = true;
-        seed.deserialize(self.doc.key.to_string().into_deserializer())
-            .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Miss> {
         match self.pending.take() {
             Some(value) => seed.deserialize(value).map_err(|_| Miss),
-            None => seed.deserialize(Tables {
-                text: self.doc.text,
-                key: self.doc.key,
-                starts: std::mem::take(&mut self.doc.starts),
-            }),
+            None => {
+                let doc = self.doc.take().ok_or(Miss)?;
+                seed.deserialize(Tables {
+                    key: doc.key,
+                    left: doc.count,
+                    receive: doc.receive,
+                    ready: Vec::new().into_iter(),
+                })
+            }
         }
     }
 }
 
 /// The `[[key]]` tables of the text, as a sequence.
 struct Tables<'t> {
-    text: &'t str,
     key: &'t str,
-    starts: Vec<usize>,
+    /// Tables not handed over yet.
+    left: usize,
+    receive: Receiver<Batch<'t>>,
+    ready: std::vec::IntoIter<Spanned<DeTable<'t>>>,
 }
 
 impl<'de> de::Deserializer<'de> for Tables<'de> {
     type Error = Miss;
 
     fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Miss> {
-        visitor.visit_seq(TableSeq {
-            tables: self,
-            next: 0,
-            ready: VecDeque::new(),
-        })
+        visitor.visit_seq(self)
     }
 
     serde::forward_to_deserialize_any! {
@@ -166,71 +201,30 @@ impl<'de> de::Deserializer<'de> for Tables<'de> {
     }
 }
 
-struct TableSeq<'t> {
-    tables: Tables<'t>,
-    /// The index of the next table to parse.
-    next: usize,
-    /// Tables parsed and not yet handed over.
-    ready: VecDeque<Spanned<DeTable<'t>>>,
-}
-
-impl TableSeq<'_> {
-    /// Parses the next batch of tables, on every core.
-    fn refill(&mut self) -> Result<(), Miss> {
-        let end = (self.next + BATCH).min(self.tables.starts.len());
-        let (text, starts) = (self.tables.text, &self.tables.starts);
-        let table = |i: usize| {
-            let stop = starts.get(i + 1).copied().unwrap_or(text.len());
-            &text[starts[i]..stop]
-        };
-        let indexes: Vec<usize> = (self.next..end).collect();
-        self.next = end;
-        let cores = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let per = indexes.len().div_ceil(cores).max(1);
-        let parsed: Vec<Option<Vec<Spanned<DeTable>>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = indexes
-                .chunks(per)
-                .map(|part| {
-                    s.spawn(move || {
-                        part.iter()
-                            .map(|&i| DeTable::parse(table(i)).ok())
-                            .collect::<Option<Vec<_>>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().ok().flatten())
-                .collect()
-        });
-        for tables in parsed {
-            self.ready.extend(tables.ok_or(Miss)?);
-        }
-        Ok(())
-    }
-}
-
-impl<'de> SeqAccess<'de> for TableSeq<'de> {
+impl<'de> SeqAccess<'de> for Tables<'de> {
     type Error = Miss;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(
         &mut self,
         seed: S,
     ) -> Result<Option<S::Value>, Miss> {
-        if self.ready.is_empty() {
-            if self.next >= self.tables.starts.len() {
-                return Ok(None);
-            }
-            self.refill()?;
-        }
-        let Some(table) = self.ready.pop_front() else {
+        if self.left == 0 {
             return Ok(None);
+        }
+        let table = match self.ready.next() {
+            Some(table) => table,
+            None => {
+                // A batch that did not parse, or a thread gone: the whole
+                // parse decides.
+                let batch = self.receive.recv().map_err(|_| Miss)?.ok_or(Miss)?;
+                self.ready = batch.into_iter();
+                self.ready.next().ok_or(Miss)?
+            }
         };
+        self.left -= 1;
         let one = OneTable {
             seed,
-            key: self.tables.key,
+            key: self.key,
         };
         one.deserialize(toml::de::Deserializer::from(table))
             .map(Some)
@@ -238,7 +232,7 @@ impl<'de> SeqAccess<'de> for TableSeq<'de> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.tables.starts.len() - self.next + self.ready.len())
+        Some(self.left)
     }
 }
 
@@ -326,7 +320,7 @@ mod tests {
 
     #[test]
     fn table_by_table_reads_as_the_whole() {
-        let text = todos(BATCH * 2 + 7);
+        let text = todos(BATCH * 3 + 7);
         let cut: TodosFile = parse(&text).expect("cut");
         let whole: TodosFile = toml::from_str(&text).unwrap();
         assert_eq!(

@@ -134,7 +134,10 @@ pub fn read_capped(
 ) -> std::io::Result<std::result::Result<Vec<u8>, Error>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once (one read, as `fs::read` does), and a
+    // byte more to see its end.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES) as usize;
+    let mut bytes = Vec::with_capacity(size + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(too_big(shown, bytes.len() as u64)));
