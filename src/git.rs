@@ -33,6 +33,8 @@ fn git(dir: &Path) -> Command {
     cmd.arg("-C")
         .arg(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
+        // A path is a path: a company in `co[12]` commits only its own files.
+        .env("GIT_LITERAL_PATHSPECS", "1")
         .env("LC_ALL", "C")
         .stdin(Stdio::null());
     cmd
@@ -63,7 +65,10 @@ fn run(mut cmd: Command) -> Result<Output, String> {
 /// never tries to commit it.
 pub fn is_ignored(workdir: &Path, path: &Path) -> bool {
     let mut cmd = git(workdir);
-    cmd.args(["check-ignore", "-q", "--"]).arg(path);
+    // check-ignore takes paths, not pathspecs, and refuses the literal magic.
+    cmd.env_remove("GIT_LITERAL_PATHSPECS")
+        .args(["check-ignore", "-q", "--"])
+        .arg(path);
     cmd.output().is_ok_and(|o| o.status.success())
 }
 
@@ -145,14 +150,20 @@ pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<
         }
     });
     committed.map(|_| ()).map_err(|reason| {
+        // Every argument single-quoted: a title holding `$(...)` runs
+        // nothing when the hint is pasted into a shell.
         let quoted: Vec<String> = paths
             .iter()
             .map(|p| {
                 let shown = p.strip_prefix(workdir).unwrap_or(p);
-                shown.display().to_string()
+                crate::shell::quote(&shown.display().to_string())
             })
             .collect();
-        let manual = format!("git commit -m {:?} -- {}", message, quoted.join(" "));
+        let manual = format!(
+            "git commit -m {} -- {}",
+            crate::shell::quote(message),
+            quoted.join(" ")
+        );
         let fix = if reason.contains("tell me who you are") || reason.contains("empty ident") || reason.contains("user.email") {
             format!(
                 "set your identity (git config --global user.name \"Your Name\"; git config --global user.email you@example.com), then run: {manual}"

@@ -25,4 +25,5 @@ pub mod model;
 pub mod ops;
 pub mod render;
 pub mod runner;
+pub mod shell;
 pub mod store;

@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 fn forbidden(layer: &str) -> &'static [&'static str] {
     match layer {
         "model" => &[
-            "cli", "ops", "render", "store", "git", "merge", "escape", "runner",
+            "cli", "ops", "render", "store", "git", "merge", "escape", "shell", "runner",
         ],
         "store" => &["cli", "ops", "render", "git", "runner"],
         "render" => &["cli", "store", "git", "runner"],
         // The command line starts no program: sources run through ops.
         "cli" => &["runner"],
         "ops" => &["cli"],
-        "git" | "error" | "escape" | "runner" => {
+        "git" | "error" | "escape" | "shell" | "runner" => {
             &["cli", "ops", "render", "store", "model", "merge"]
         }
         "merge" => &["cli", "ops", "render"],

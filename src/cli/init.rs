@@ -55,7 +55,7 @@ pub fn run(args: InitArgs, start: &Path, no_commit: bool, out: &Out) -> Result<i
                 "Wrote the demo company Lapwing Cloud in {} with {} commits of history.\nTry: cd {} && pulse agenda && pulse diff --since-meeting\n",
                 report.dir.display(),
                 report.commits,
-                crate::render::shell::quote(&report.dir.display().to_string())
+                crate::shell::quote(&report.dir.display().to_string())
             ));
         }
         return Ok(0);

@@ -187,7 +187,7 @@ pub fn init(
                 report.warning = Some(format!(
                     "pulse's merge driver is not registered: {}\nhint: run `pulse setup` in {}",
                     e.message,
-                    crate::render::shell::quote(&dir.display().to_string())
+                    crate::shell::quote(&dir.display().to_string())
                 ));
             }
         }

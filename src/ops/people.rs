@@ -230,7 +230,7 @@ pub fn rate(
         outcome.warnings.push(format!(
             "{} is tracked by git: ratings of people go into the shared history; keep them private with `git rm --cached {}` and a line `people.toml` in .gitignore",
             file.display,
-            crate::render::shell::quote(&file.display)
+            crate::shell::quote(&file.display)
         ));
     }
     let row = analyze(ctx)?

@@ -16,7 +16,7 @@ use super::Ctx;
 use super::change::Change;
 use crate::error::{Error, Result};
 use crate::git::{self, config};
-use crate::render::shell;
+use crate::shell;
 use serde::Serialize;
 use std::path::Path;
 

@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::git;
 use crate::git::remote::{self, Upstream};
 use crate::render::escape;
-use crate::render::shell::quote;
+use crate::shell::quote;
 use serde::Serialize;
 use std::path::Path;
 

@@ -11,7 +11,6 @@ pub mod planning;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;
-pub mod shell;
 pub mod style;
 pub mod table;
 pub mod vision;

@@ -111,7 +111,7 @@ fn untrusted_sources(
     };
     for (id, why) in trust.untrusted(measurables) {
         let team = match &ws.team_name {
-            Some(team) => format!("--team {} ", crate::render::shell::quote(team)),
+            Some(team) => format!("--team {} ", crate::shell::quote(team)),
             None => String::new(),
         };
         f.warn(
@@ -120,7 +120,7 @@ fn untrusted_sources(
             format!(
                 "the source of `{id}` is not trusted in this clone: {}; `pulse scorecard pull` will not run it until you read it and run `pulse {team}scorecard trust {}`",
                 why.describe(),
-                crate::render::shell::quote(&id)
+                crate::shell::quote(&id)
             ),
         );
     }

@@ -8,7 +8,8 @@ use crate::git;
 use crate::git::config;
 use crate::ops::Ctx;
 use crate::ops::check::{Finding, Severity};
-use crate::render::{escape, shell};
+use crate::render::escape;
+use crate::shell;
 use std::path::Path;
 
 /// Whether a program named by a driver's command line exists: a path as it

@@ -63,7 +63,7 @@ pub fn selected(ctx: &Ctx, queries: &[String]) -> Result<Vec<Measurable>> {
 /// `pulse [--team 'T'] scorecard VERB` for a hint: the team flag when the
 /// team in effect is a department, so the line acts where the user is.
 pub fn command_line(ctx: &Ctx, verb: &str) -> String {
-    use crate::render::shell::quote;
+    use crate::shell::quote;
     match &ctx.ws.team_name {
         Some(team) => format!("pulse --team {} scorecard {verb}", quote(team)),
         None => format!("pulse scorecard {verb}"),

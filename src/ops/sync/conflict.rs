@@ -6,7 +6,7 @@
 use super::{Layout, cd_to_root, plural, shown};
 use crate::error::Error;
 use crate::git::{self, remote};
-use crate::render::shell::quote;
+use crate::shell::quote;
 use std::path::Path;
 
 /// The error for a rebase that did not go through: stopped by a conflict
