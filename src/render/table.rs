@@ -124,13 +124,7 @@ impl TableBuilder {
     pub fn render(&self) -> String {
         let mut table = self.build(None);
         if let (Some(width), Some(column)) = (width(), self.shrink) {
-            let widest = |t: &Table| {
-                t.to_string()
-                    .lines()
-                    .map(|l| l.trim_end().chars().count())
-                    .max()
-                    .unwrap_or(0)
-            };
+            let widest = |t: &Table| t.to_string().lines().map(visible_width).max().unwrap_or(0);
             let over = widest(&table).saturating_sub(width);
             if over > 0 {
                 let longest = self
@@ -148,7 +142,7 @@ impl TableBuilder {
         let text = table.to_string();
         let mut out: String = text
             .lines()
-            .map(|l| l.trim_end())
+            .map(trim_visible_end)
             .collect::<Vec<_>>()
             .join("\n");
         out.push('\n');
@@ -156,8 +150,74 @@ impl TableBuilder {
     }
 }
 
+/// The columns a line takes on a terminal: its characters without the
+/// colour codes (`ESC [ ... m`) and without trailing blanks.
+fn visible_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut pending = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => {
+                if chars.next() == Some('[') {
+                    for c in chars.by_ref() {
+                        if ('@'..='~').contains(&c) {
+                            break;
+                        }
+                    }
+                }
+            }
+            c if c.is_whitespace() => pending += 1,
+            _ => {
+                width += pending + 1;
+                pending = 0;
+            }
+        }
+    }
+    width
+}
+
+/// `line` without trailing blanks, also those a colour code follows (the
+/// codes themselves stay, so the colour is still reset).
+fn trim_visible_end(line: &str) -> String {
+    let mut body = line.trim_end();
+    let mut codes = Vec::new();
+    while body.ends_with('m') {
+        let Some(start) = body.rfind('\u{1b}') else {
+            break;
+        };
+        let code = &body[start..];
+        if !code.starts_with("\u{1b}[")
+            || code[2..code.len() - 1].contains(|c: char| !(c.is_ascii_digit() || c == ';'))
+        {
+            break;
+        }
+        codes.push(code);
+        body = body[..start].trim_end();
+    }
+    codes.reverse();
+    let mut out = body.to_string();
+    out.extend(codes);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blanks_before_a_closing_colour_code_are_trimmed() {
+        assert_eq!(
+            super::trim_visible_end("a \u{1b}[1mb   \u{1b}[0m  "),
+            "a \u{1b}[1mb\u{1b}[0m"
+        );
+        assert_eq!(super::trim_visible_end("plain  "), "plain");
+    }
+
+    #[test]
+    fn colour_codes_take_no_columns() {
+        assert_eq!(super::visible_width("\u{1b}[31mred\u{1b}[0m  "), 3);
+        assert_eq!(super::visible_width("a b \u{1b}[1m c\u{1b}[0m"), 6);
+    }
+
     #[test]
     fn truncate_cuts_at_a_character_with_an_ellipsis() {
         assert_eq!(

@@ -230,6 +230,41 @@ fn tables_fit_80_columns_without_breaking_words() {
     );
 }
 
+/// On a colour terminal the width was measured with the colour codes, so
+/// `issues` at 80 columns cut titles to `Churn d…` in a 45-column table.
+#[test]
+fn titles_are_not_cut_short_on_a_colour_terminal() {
+    let t = TestCompany::demo();
+    let out = t
+        .pulse()
+        .env("COLUMNS", "80")
+        .args(["--color", "always", "issues"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains('\u{1b}'), "coloured: {text:?}");
+    assert!(text.contains("Churn doubled in two weeks"), "{text}");
+    let plain: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let mut out = String::new();
+            let mut in_code = false;
+            for c in l.chars() {
+                match c {
+                    '\u{1b}' => in_code = true,
+                    'm' if in_code => in_code = false,
+                    _ if in_code => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        })
+        .collect();
+    let widest = plain.iter().map(|l| l.chars().count()).max().unwrap();
+    assert!((70..=80).contains(&widest), "{widest}: {plain:#?}");
+    assert!(plain.iter().all(|l| !l.ends_with(' ')), "{plain:#?}");
+}
+
 /// `vision --format markdown` printed `- - Ride it first` and the agenda
 /// `- 2. Christmas shutdown…`: a list nested by mistake. Checked with a
 /// Markdown parser: no list starts in an item before the item's own text.
