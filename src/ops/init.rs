@@ -140,7 +140,7 @@ pub fn init(
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
-        text.push_str("# Ratings of people and Quarterly Conversations stay out of the shared\n# history (pulse people, pulse conversation): keep them private.\n");
+        text.push_str("# The People Analyzer's ratings (people.toml) and Quarterly Conversations\n# (people/) are about people: they stay out of the shared history.\n");
         for line in missing {
             text.push_str(line);
             text.push('\n');
