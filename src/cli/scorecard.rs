@@ -50,7 +50,7 @@ enum ScorecardCommand {
         #[arg(long, value_name = "CMD", allow_hyphen_values = true)]
         source: Option<String>,
     },
-    /// Record a week's value (default: the last completed week)
+    /// Record a week's value (default: the scorecard week, which the next meeting reviews)
     #[command(
         after_help = "Examples:\n  pulse scorecard record new-leads 23\n  pulse scorecard record margin 47% --week 2026-W47 --note \"one-off credit\""
     )]
@@ -61,7 +61,7 @@ enum ScorecardCommand {
         /// The week's number (23, 4.5, 47%, $1,200)
         #[arg(allow_hyphen_values = true)]
         value: String,
-        /// YYYY-Www (default: the last completed ISO week)
+        /// YYYY-Www (default: the scorecard week: the last that starts before the next meeting's own week)
         #[arg(long)]
         week: Option<String>,
         /// A note on the value (why it missed, where it came from)
