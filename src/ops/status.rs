@@ -109,8 +109,10 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
         None => Vec::new(),
     };
 
+    // The last meeting on record: a meeting day that passed with nothing
+    // written (before the company used pulse, say) is not shown as one.
     let last = match calendar.last_held()? {
-        Some(date) => Some((date, load::meeting(ws, date)?.unwrap_or_default())),
+        Some(date) => load::meeting(ws, date)?.map(|m| (date, m)),
         None => None,
     };
     Ok(Status {

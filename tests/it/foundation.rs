@@ -67,6 +67,19 @@ fn a_new_company_checks_clean_of_errors() {
     assert!(err.contains("already holds a company"), "{err}");
 }
 
+/// A company made today showed `last 2026-11-23, not rated` in `status`: a
+/// meeting day from before it used pulse, which `agenda` and `meetings`
+/// rightly do not know.
+#[test]
+fn status_of_a_new_company_invents_no_last_meeting() {
+    let t = TestCompany::bare();
+    t.ok(&["init", "--name", "Acme"]);
+    let status = t.ok(&["status"]);
+    assert!(status.contains("none on record yet"), "{status}");
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
+    assert!(json["last_meeting"].is_null(), "{json}");
+}
+
 #[test]
 fn init_inside_a_repo_commits_there_without_a_new_repo() {
     let t = TestCompany::new();
