@@ -3,7 +3,6 @@
 
 use super::style::{BAD, DIM, GOOD, Painter};
 use super::table::TableBuilder;
-use crate::model::goal::format_number;
 use crate::model::scorecard::format_with_unit;
 use crate::ops::scorecard::Table;
 
@@ -28,66 +27,23 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
         .collect()
 }
 
-/// How many week columns fit in `width` next to the fixed columns.
-fn weeks_that_fit(width: Option<u16>, total: usize) -> usize {
-    match width {
-        Some(w) => {
-            let fixed = 60usize;
-            let per_week = 9usize;
-            ((w as usize).saturating_sub(fixed) / per_week).clamp(1, total.max(1))
-        }
-        None => total,
-    }
-}
-
 pub fn scorecard_table(painter: Painter, table: &Table) -> String {
-    let terminal = comfy_table::Table::new().width();
-    let shown = weeks_that_fit(terminal, table.weeks.len());
-    let skip = table.weeks.len() - shown;
-    let mut headers: Vec<String> = vec!["measurable".into(), "owner".into(), "goal".into()];
-    headers.extend(
-        table.weeks[skip..]
-            .iter()
-            .map(|w| w.to_string()[2..].to_string()),
-    );
-    headers.extend(["avg".to_string(), "hit".to_string(), "trend".to_string()]);
-    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-    let mut out = TableBuilder::new(painter, &header_refs);
-    for row in &table.rows {
-        let m = &row.measurable;
-        let mut cells = vec![
-            (m.name.clone(), None),
-            (m.owner.clone(), None),
-            (m.goal.to_string(), None),
-        ];
-        for cell in &row.values[skip..] {
-            cells.push(match (cell.value, cell.hit) {
-                (Some(v), Some(true)) => (format_with_unit(v, &m.unit), Some(GOOD)),
-                (Some(v), _) => (format!("{}✗", format_with_unit(v, &m.unit)), Some(BAD)),
-                (None, _) => ("·".to_string(), Some(DIM)),
-            });
+    let total = table.weeks.len();
+    // The most recent weeks that fit: the table is drawn with fewer weeks
+    // until its widest line fits (the measurable's name is shortened last).
+    let width = super::table::width();
+    let mut shown = total.max(1);
+    let mut text = week_columns(painter, table, shown, false);
+    if let Some(width) = width {
+        while shown > 1 && widest(&text) > width {
+            shown -= 1;
+            text = week_columns(painter, table, shown, false);
         }
-        cells.push((
-            row.average
-                .map(|a| format_with_unit(a, &m.unit))
-                .unwrap_or_else(|| "-".into()),
-            None,
-        ));
-        cells.push((
-            if row.recorded > 0 {
-                format!("{}/{}", row.hits, row.recorded)
-            } else {
-                "-".into()
-            },
-            None,
-        ));
-        let values: Vec<Option<f64>> = row.values.iter().map(|c| c.value).collect();
-        cells.push((sparkline(&values), None));
-        out.styled_row(cells);
+        if widest(&text) > width {
+            text = week_columns(painter, table, shown, true);
+        }
     }
-    let right: Vec<usize> = (3..3 + shown + 2).collect();
-    out.align_right(&right);
-    let mut text = out.render();
+    let skip = total.saturating_sub(shown);
     let missing: usize = table
         .rows
         .iter()
@@ -98,19 +54,102 @@ pub fn scorecard_table(painter: Painter, table: &Table) -> String {
                 .count()
         })
         .sum();
-    text.push_str(&format!(
-        "\n{} measurables, weeks {} to {}; ✗ = missed goal, · = not recorded ({missing} missing)\n",
-        table.rows.len(),
-        table.weeks[skip],
-        table.weeks[table.weeks.len() - 1]
-    ));
-    if skip > 0 {
+    if total > 0 {
+        let weeks = if shown == 1 {
+            format!("week {}", table.weeks[total - 1])
+        } else {
+            format!("weeks {} to {}", table.weeks[skip], table.weeks[total - 1])
+        };
         text.push_str(&format!(
-            "{skip} older weeks hidden to fit the terminal; widen it or use --weeks\n"
+            "\n{}, {weeks} ({missing} missing)\n✗ = missed goal, · = not recorded\n",
+            super::words::count(table.rows.len(), "measurable", "measurables"),
         ));
     }
-    let _ = format_number;
+    if skip > 0 {
+        text.push_str(&format!(
+            "{} hidden to fit the terminal; widen it or use --weeks\n",
+            super::words::count(skip, "older week", "older weeks")
+        ));
+    }
     text
+}
+
+/// The widest line of `text` as a terminal shows it.
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(|l| {
+            let mut n = 0;
+            let mut code = false;
+            for c in l.chars() {
+                match c {
+                    '\u{1b}' => code = true,
+                    c if code => code = !c.is_ascii_alphabetic(),
+                    _ => n += 1,
+                }
+            }
+            n
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The table with the last `shown` weeks; avg, hit and trend are of the
+/// weeks shown, as the footer says. With `cut_names` a long measurable
+/// name is cut with `…` to fit.
+fn week_columns(painter: Painter, table: &Table, shown: usize, cut_names: bool) -> String {
+    let skip = table.weeks.len().saturating_sub(shown);
+    let mut headers: Vec<String> = vec!["measurable".into(), "owner".into(), "goal".into()];
+    headers.extend(
+        table.weeks[skip..]
+            .iter()
+            .map(|w| w.to_string()[2..].to_string()),
+    );
+    headers.extend(["avg".to_string(), "hit".to_string(), "trend".to_string()]);
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut out = TableBuilder::new(painter, &header_refs);
+    if cut_names {
+        out.shrink(0);
+    }
+    for row in &table.rows {
+        let m = &row.measurable;
+        let mut cells = vec![
+            (m.name.clone(), None),
+            (m.owner.clone(), None),
+            (m.goal.to_string(), None),
+        ];
+        let cells_shown = &row.values[skip..];
+        for cell in cells_shown {
+            cells.push(match (cell.value, cell.hit) {
+                (Some(v), Some(true)) => (format_with_unit(v, &m.unit), Some(GOOD)),
+                (Some(v), _) => (format!("{}✗", format_with_unit(v, &m.unit)), Some(BAD)),
+                (None, _) => ("·".to_string(), Some(DIM)),
+            });
+        }
+        let values: Vec<Option<f64>> = cells_shown.iter().map(|c| c.value).collect();
+        let present: Vec<f64> = values.iter().flatten().copied().collect();
+        let hits = cells_shown.iter().filter(|c| c.hit == Some(true)).count();
+        cells.push((
+            if present.is_empty() {
+                "-".into()
+            } else {
+                format_with_unit(present.iter().sum::<f64>() / present.len() as f64, &m.unit)
+            },
+            None,
+        ));
+        cells.push((
+            if present.is_empty() {
+                "-".into()
+            } else {
+                format!("{hits}/{}", present.len())
+            },
+            None,
+        ));
+        cells.push((sparkline(&values), None));
+        out.styled_row(cells);
+    }
+    let right: Vec<usize> = (3..3 + shown + 2).collect();
+    out.align_right(&right);
+    out.render()
 }
 
 #[cfg(test)]

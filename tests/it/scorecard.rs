@@ -617,3 +617,30 @@ fn a_new_goal_never_rewrites_past_weeks() {
     let err = t.fails(&["scorecard", "edit", "revenue", "--from", "2026-W52"], 1);
     assert!(err.contains("--goal"), "{err}");
 }
+
+/// At 80 columns the table hid 11 weeks and was still 101 wide, and its
+/// avg, hit and trend counted the hidden weeks: now weeks are dropped until
+/// the table fits, and the summary columns are of the weeks shown.
+#[test]
+fn the_table_fits_80_columns_and_sums_only_the_weeks_shown() {
+    let t = TestCompany::demo();
+    let out = t
+        .pulse()
+        .env("COLUMNS", "80")
+        .args(["scorecard"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line:?} is wider than 80");
+    }
+    assert!(text.contains("older weeks hidden to fit"), "{text}");
+    let leads = text
+        .lines()
+        .find(|l| l.contains("New qualified leads"))
+        .unwrap();
+    let shown = text.lines().next().unwrap().matches("26-W").count();
+    let hit = leads.split_whitespace().find(|w| w.contains('/')).unwrap();
+    let recorded: usize = hit.split('/').nth(1).unwrap().parse().unwrap();
+    assert!(recorded <= shown, "{hit} over {shown} weeks shown:\n{text}");
+}
