@@ -22,11 +22,19 @@ pub fn find<'a, T>(
     Ok((index, &items[index]))
 }
 
-/// Non-empty, trimmed text, or an error naming the field.
+/// Non-empty, trimmed, one-line text, or an error naming the field: a line
+/// break in a title or a name would break every table row and commit
+/// subject. (Other control characters are stored as given and escaped
+/// wherever pulse prints them.)
 pub fn required(text: &str, what: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
         Err(Error::user(format!("{what} must not be empty")))
+    } else if t.contains(['\n', '\r']) {
+        Err(Error::user(format!(
+            "{what} must be one line of text: `{}` holds a line break",
+            crate::escape::escape(t)
+        )))
     } else {
         Ok(t.to_string())
     }

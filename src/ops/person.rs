@@ -42,9 +42,7 @@ pub fn add(
     email: Option<&str>,
 ) -> Result<(NewPerson, Outcome)> {
     let handle = parse_handle(handle)?;
-    if name.trim().is_empty() {
-        return Err(Error::user("--name must not be empty"));
-    }
+    let name = &super::items::required(name, "--name")?;
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.company_file();
     // Read the roster again under the lock: another pulse may have just added someone.
