@@ -228,7 +228,7 @@ pub fn rate(
         && crate::git::is_tracked(&ctx.ws.root, &file.path)
     {
         outcome.warnings.push(format!(
-            "{} is tracked by git: ratings of people go into the shared history; keep them private with `git rm --cached {}` and a line `people.toml` in .gitignore",
+            "{} is tracked by git: its ratings of people go into the shared history with each commit of it; keep them private with `git rm --cached {}` and a line `people.toml` in .gitignore",
             file.display,
             crate::shell::quote(&file.display)
         ));
