@@ -263,7 +263,7 @@ pub fn list(args: MeetingsArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         ]);
     }
     let mut text = format!("Meetings {quarter}\n\n");
-    text.push_str(&table.render());
+    text.push_str(&table.shrink(2).render());
     let rated: Vec<f64> = rows.iter().filter_map(|r| r.average_rating).collect();
     if !rated.is_empty() {
         text.push_str(&format!(

@@ -104,7 +104,7 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
         .iter()
         .filter(|r| r.status == "followed-by-all")
         .count();
-    let mut text = table.render();
+    let mut text = table.shrink(0).render();
     text.push_str(&format!(
         "\n{}, {followed} followed by all\n",
         crate::render::words::count(rows.len(), "core process", "core processes")

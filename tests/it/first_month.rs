@@ -197,7 +197,14 @@ fn counts_and_words_read_right() {
 #[test]
 fn tables_fit_80_columns_without_breaking_words() {
     let t = TestCompany::demo();
-    for args in [&["rocks"][..], &["issues"], &["todos", "--all"], &["teams"]] {
+    for args in [
+        &["rocks"][..],
+        &["issues"],
+        &["todos", "--all"],
+        &["teams"],
+        &["meetings"],
+        &["scorecard"],
+    ] {
         let out = t.pulse().env("COLUMNS", "80").args(args).output().unwrap();
         let text = String::from_utf8_lossy(&out.stdout);
         for line in text.lines() {
