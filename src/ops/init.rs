@@ -7,6 +7,7 @@ use crate::git;
 use crate::model::time::Quarter;
 use crate::ops::setup;
 use crate::store::atomic::write_atomic;
+use crate::store::files::{FileRef, read_text};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -113,24 +114,20 @@ pub fn init(
         .iter()
         .map(|(path, text)| (dir.join(fill(path)), fill(text)))
         .collect();
-    let attributes = dir.join(".gitattributes");
-    let existing = match std::fs::read_to_string(&attributes) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(Error::io("read", &attributes, &e)),
+    // A file of the folder as it is, or empty when there is none yet.
+    let existing_text = |name: &str| -> Result<(PathBuf, String)> {
+        let file = FileRef::new(&dir, dir.join(name));
+        let text = read_text(&file)?.unwrap_or_default();
+        Ok((file.path, text))
     };
+    let (attributes, existing) = existing_text(".gitattributes")?;
     let routed = setup::gitattributes(&existing, "");
     if routed != existing {
         files.push((attributes, routed));
     }
     // The People Analyzer's ratings and the Quarterly Conversations are
     // about people: git-ignored from the start (SPEC §11).
-    let ignore = dir.join(".gitignore");
-    let existing = match std::fs::read_to_string(&ignore) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(Error::io("read", &ignore, &e)),
-    };
+    let (ignore, existing) = existing_text(".gitignore")?;
     let missing: Vec<&str> = ["people.toml", "people/"]
         .into_iter()
         .filter(|w| !existing.lines().any(|l| l.trim() == *w))

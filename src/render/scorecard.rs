@@ -2,7 +2,7 @@
 //! green and misses red, fitted to the terminal by dropping the oldest weeks.
 
 use super::style::{BAD, DIM, GOOD, Painter};
-use super::table::TableBuilder;
+use super::table::{TableBuilder, widest};
 use crate::model::scorecard::format_with_unit;
 use crate::ops::scorecard::Table;
 
@@ -72,25 +72,6 @@ pub fn scorecard_table(painter: Painter, table: &Table) -> String {
         ));
     }
     text
-}
-
-/// The widest line of `text` as a terminal shows it.
-fn widest(text: &str) -> usize {
-    text.lines()
-        .map(|l| {
-            let mut n = 0;
-            let mut code = false;
-            for c in l.chars() {
-                match c {
-                    '\u{1b}' => code = true,
-                    c if code => code = !c.is_ascii_alphabetic(),
-                    _ => n += 1,
-                }
-            }
-            n
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// The table with the last `shown` weeks; avg, hit and trend are of the

@@ -124,8 +124,7 @@ impl TableBuilder {
     pub fn render(&self) -> String {
         let mut table = self.build(None);
         if let (Some(width), Some(column)) = (width(), self.shrink) {
-            let widest = |t: &Table| t.to_string().lines().map(visible_width).max().unwrap_or(0);
-            let over = widest(&table).saturating_sub(width);
+            let over = widest(&table.to_string()).saturating_sub(width);
             if over > 0 {
                 let longest = self
                     .rows
@@ -148,6 +147,11 @@ impl TableBuilder {
         out.push('\n');
         out
     }
+}
+
+/// The columns the widest line of `text` takes on a terminal.
+pub fn widest(text: &str) -> usize {
+    text.lines().map(visible_width).max().unwrap_or(0)
 }
 
 /// The columns a line takes on a terminal: its characters without the
