@@ -1,11 +1,16 @@
 //! Talking to git by running `git` as a program (never through a shell), so
 //! the user's hooks, signing and identity apply. Output is parsed in the C
-//! locale, with no prompt and no standard input.
+//! locale, with no prompt and no standard input, and every pathspec is
+//! literal (`GIT_LITERAL_PATHSPECS`): a company in a folder named `co[12]`
+//! is not a glob that also matches `co1/`. A failure is an
+//! [`Error::git`](crate::error::Error::git) (exit 3) carrying git's words.
 
 pub mod config;
 pub mod remote;
 pub mod state;
 
+use crate::error::{Error, Result};
+use crate::shell::quote;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -28,44 +33,58 @@ pub fn find_git_dir(dir: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The one place git is started: in `dir`, no prompt, the C locale, no
+/// standard input, pathspecs literal.
 fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.arg("-C")
         .arg(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
-        // A path is a path: a company in `co[12]` commits only its own files.
         .env("GIT_LITERAL_PATHSPECS", "1")
         .env("LC_ALL", "C")
         .stdin(Stdio::null());
     cmd
 }
 
-fn run(mut cmd: Command) -> Result<Output, String> {
-    let output = cmd.output().map_err(|e| match e.kind() {
+/// Git could not be started at all.
+fn not_started(e: &std::io::Error) -> Error {
+    Error::git(match e.kind() {
         std::io::ErrorKind::NotFound => {
             "git is not installed (no `git` program on PATH)".to_string()
         }
         _ => format!("could not run git: {e}"),
-    })?;
+    })
+}
+
+/// Runs a git command to its end; a non-zero exit is an error holding what
+/// git said (its standard error, else its output).
+fn run(mut cmd: Command) -> Result<Output> {
+    let output = cmd.output().map_err(|e| not_started(&e))?;
     if output.status.success() {
         Ok(output)
     } else {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        let text = if stderr.trim().is_empty() {
-            stdout
-        } else {
-            stderr
-        };
-        Err(text.trim().to_string())
+        Err(Error::git(format!("git: {}", said(&output))))
     }
+}
+
+/// What git said on a failure: its standard error, else its output.
+fn said(output: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let text = if stderr.trim().is_empty() {
+        stdout
+    } else {
+        stderr
+    };
+    text.trim().to_string()
 }
 
 /// Whether git ignores `path` (a `.gitignore` rule), so pulse writes it but
 /// never tries to commit it.
 pub fn is_ignored(workdir: &Path, path: &Path) -> bool {
     let mut cmd = git(workdir);
-    // check-ignore takes paths, not pathspecs, and refuses the literal magic.
+    // check-ignore takes paths, never patterns, and refuses the literal
+    // pathspec magic.
     cmd.env_remove("GIT_LITERAL_PATHSPECS")
         .args(["check-ignore", "-q", "--"])
         .arg(path);
@@ -80,17 +99,27 @@ pub fn is_tracked(workdir: &Path, path: &Path) -> bool {
 }
 
 /// `git init` in `dir`.
-pub fn init(dir: &Path) -> Result<(), String> {
+pub fn init(dir: &Path) -> Result<()> {
     let mut cmd = git(dir);
     cmd.args(["init", "-q"]);
     run(cmd).map(|_| ())
 }
 
-/// Why a commit failed, and how to fix it.
-#[derive(Debug)]
-pub struct CommitError {
-    pub reason: String,
-    pub fix: String,
+/// The hint for a commit refused for want of an identity.
+const SET_IDENTITY: &str = "set your identity (git config --global user.name 'Your Name'; git config --global user.email 'you@example.com')";
+
+fn no_identity(reason: &str) -> bool {
+    reason.contains("tell me who you are")
+        || reason.contains("empty ident")
+        || reason.contains("user.email")
+}
+
+/// A commit message as pulse gives it to git: one line, the subject. Text
+/// from people (a title, a name) is on it with every control character
+/// escaped, so a newline in a name can never start a body or a trailer
+/// (`Signed-off-by: ...`) that git would read as the commit's own.
+pub fn subject_line(message: &str) -> String {
+    crate::escape::escape(message).into_owned()
 }
 
 /// Like [`commit_paths`], dated `when` (author and committer) and written by
@@ -101,86 +130,96 @@ pub fn commit_paths_at(
     message: &str,
     when: &str,
     author: &str,
-) -> Result<(), CommitError> {
-    let message = crate::escape::escape(message);
-    let message = message.as_ref();
+) -> Result<()> {
     let mut add = git(workdir);
     add.args(["add", "-A", "--"]).args(paths);
     let mut commit = git(workdir);
     commit
         .env("GIT_AUTHOR_DATE", when)
         .env("GIT_COMMITTER_DATE", when)
-        .args(["commit", "-q", "--allow-empty", "-m", message])
+        .args([
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            &subject_line(message),
+        ])
         .arg(format!("--author={author}"));
-    run(add).and_then(|_| run(commit)).map(|_| ()).map_err(|reason| CommitError {
-        fix: if reason.contains("tell me who you are") || reason.contains("empty ident") {
-            "set your identity (git config --global user.name \"Your Name\"; git config --global user.email you@example.com) and run pulse init --demo again in a new folder".to_string()
+    run(add).and_then(|_| run(commit)).map(|_| ()).map_err(|e| {
+        let fix = if no_identity(&e.message) {
+            format!("{SET_IDENTITY} and run pulse init --demo again in a new folder")
         } else {
             "fix what git says above and run pulse init --demo again in a new folder".to_string()
-        },
-        reason,
+        };
+        e.with_hint(fix)
     })
 }
 
-/// Commits exactly `paths` (relative to `workdir` or absolute) with `message`.
-/// `git commit --only` leaves whatever else the user had staged staged and
-/// out of this commit.
-pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<(), CommitError> {
-    // One escaped line: a name from a file or an argument can neither add a
-    // trailer nor carry a terminal escape into `git log`.
-    let message = crate::escape::escape(message);
-    let message = message.as_ref();
+/// Commits exactly `paths` (relative to `workdir` or absolute) with `message`
+/// (made one line by [`subject_line`]). `git commit --only` leaves whatever
+/// else the user had staged staged and out of this commit. A failure is an
+/// error with git's words and, as its hint, the fix and the command to run
+/// after it, every argument quoted for a POSIX shell.
+pub fn commit_paths(workdir: &Path, paths: &[PathBuf], message: &str) -> Result<()> {
+    let message = subject_line(message);
     let commit = || {
         let mut commit = git(workdir);
         commit
-            .args(["commit", "-q", "--only", "-m", message, "--"])
+            .args(["commit", "-q", "--only", "-m", &message, "--"])
             .args(paths);
         run(commit)
     };
     // Files git tracks (the usual case) commit in one process: `--only`
     // takes their content from the work tree. A new file is unknown to git
     // (LC_ALL=C keeps git's words stable): add it, then commit.
-    let committed = commit().or_else(|reason| {
-        if reason.contains("did not match any file") {
+    let committed = commit().or_else(|e| {
+        if e.message.contains("did not match any file") {
             let mut add = git(workdir);
             add.args(["add", "--"]).args(paths);
             run(add).and_then(|_| commit())
         } else {
-            Err(reason)
+            Err(e)
         }
     });
-    committed.map(|_| ()).map_err(|reason| {
-        // Every argument single-quoted: a title holding `$(...)` runs
-        // nothing when the hint is pasted into a shell.
-        let quoted: Vec<String> = paths
-            .iter()
-            .map(|p| {
-                let shown = p.strip_prefix(workdir).unwrap_or(p);
-                crate::shell::quote(&shown.display().to_string())
-            })
-            .collect();
-        let manual = format!(
-            "git commit -m {} -- {}",
-            crate::shell::quote(message),
-            quoted.join(" ")
-        );
-        let fix = if reason.contains("tell me who you are") || reason.contains("empty ident") || reason.contains("user.email") {
-            format!(
-                "set your identity (git config --global user.name \"Your Name\"; git config --global user.email you@example.com), then run: {manual}"
-            )
-        } else if reason.contains("not installed") {
+    committed.map(|_| ()).map_err(|e| {
+        let manual = manual_commit(workdir, paths, &message);
+        let fix = if no_identity(&e.message) {
+            format!("{SET_IDENTITY}, then run: {manual}")
+        } else if e.message.contains("not installed") {
             "install git, or set `[git] commit = false` in company.toml".to_string()
         } else {
             format!("fix what git says above, then run: {manual}")
         };
-        CommitError { reason, fix }
+        e.with_hint(fix)
     })
+}
+
+/// The `git commit` a person runs to finish a commit pulse could not make:
+/// from the folder it names the files in (a `cd` first when pulse runs
+/// elsewhere), every argument single-quoted, so that nothing in a title or a
+/// file name (`$(...)`, backticks) runs when the line is pasted.
+pub fn manual_commit(workdir: &Path, paths: &[PathBuf], message: &str) -> String {
+    let shown: Vec<String> = paths
+        .iter()
+        .map(|p| quote(&p.strip_prefix(workdir).unwrap_or(p).display().to_string()))
+        .collect();
+    let here = std::env::current_dir().ok();
+    let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+    let cd = match here {
+        Some(here) if same(&here, workdir) => String::new(),
+        _ => format!("cd {} && ", quote(&workdir.display().to_string())),
+    };
+    format!(
+        "{cd}git commit -m {} -- {}",
+        quote(message),
+        shown.join(" ")
+    )
 }
 
 /// The date (YYYY-MM-DD) each file under `dir` was last committed, from one
 /// `git log` run (never one process per file). Paths are relative to the
 /// repository's top level.
-pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String, String>, String> {
+pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String, String>> {
     let mut cmd = git(dir);
     cmd.args([
         "log",
@@ -206,7 +245,7 @@ pub fn last_change_dates(dir: &Path) -> Result<std::collections::HashMap<String,
 }
 
 /// The top folder of the work tree holding `dir`.
-pub fn toplevel(dir: &Path) -> Result<PathBuf, String> {
+pub fn toplevel(dir: &Path) -> Result<PathBuf> {
     let mut cmd = git(dir);
     cmd.args(["rev-parse", "--show-toplevel"]);
     let out = run(cmd)?;
@@ -214,7 +253,7 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf, String> {
 }
 
 /// The full id of the commit `rev` names, or None when it names none.
-pub fn resolve_commit(dir: &Path, rev: &str) -> Result<Option<String>, String> {
+pub fn resolve_commit(dir: &Path, rev: &str) -> Result<Option<String>> {
     if rev.starts_with('-') {
         return Ok(None);
     }
@@ -226,12 +265,12 @@ pub fn resolve_commit(dir: &Path, rev: &str) -> Result<Option<String>, String> {
             Ok(Some(String::from_utf8_lossy(&o.stdout).trim().to_string()))
         }
         Ok(_) => Ok(None),
-        Err(e) => Err(format!("could not run git: {e}")),
+        Err(e) => Err(not_started(&e)),
     }
 }
 
 /// The last commit on HEAD made before `when` (a date or date-time git understands).
-pub fn last_commit_before(dir: &Path, when: &str) -> Result<Option<String>, String> {
+pub fn last_commit_before(dir: &Path, when: &str) -> Result<Option<String>> {
     let mut cmd = git(dir);
     cmd.args(["rev-list", "-1", &format!("--before={when}"), "HEAD", "--"]);
     let out = run(cmd)?;
@@ -249,7 +288,7 @@ pub struct CommitInfo {
 }
 
 /// The commits that touched `paths` (relative to `dir`), oldest first.
-pub fn commits_touching(dir: &Path, paths: &[String]) -> Result<Vec<CommitInfo>, String> {
+pub fn commits_touching(dir: &Path, paths: &[String]) -> Result<Vec<CommitInfo>> {
     let mut cmd = git(dir);
     cmd.args(["log", "--reverse", "--format=%H%x1f%cs%x1f%an%x1f%s", "--"])
         .args(paths);
@@ -271,7 +310,7 @@ pub fn commits_touching(dir: &Path, paths: &[String]) -> Result<Vec<CommitInfo>,
 /// Every file under `prefix` (relative to the top of the repository) as it
 /// was at commit `rev`, read with two git processes in all: `ls-tree` to list
 /// the blobs and one `cat-file --batch` to read them.
-pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec<u8>)>> {
     let mut ls = git(top);
     ls.args(["ls-tree", "-r", "-z", "--full-tree", rev, "--"]);
     if !prefix.is_empty() {
@@ -303,7 +342,7 @@ pub fn read_tree(top: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, Vec
 
 /// Reads many objects (`sha`, or `rev:path` from the top of the repository)
 /// with one `git cat-file --batch`; `None` for one that does not exist.
-pub fn cat_batch(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, String> {
+pub fn cat_batch(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>> {
     use std::io::{BufRead, BufReader, Read, Write};
     if specs.is_empty() {
         return Ok(Vec::new());
@@ -314,19 +353,30 @@ pub fn cat_batch(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, S
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("could not run git: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("no stdin for git cat-file")?;
+        .map_err(|e| not_started(&e))?;
+    let broken = |what: String| Error::git(format!("git cat-file: {what}"));
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| broken("no standard input".into()))?;
     let request: String = specs.iter().map(|spec| format!("{spec}\n")).collect();
     // Written from another thread: git answers while it reads, and a full
     // pipe on both sides would otherwise deadlock.
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(request.as_bytes());
     });
-    let mut reader = BufReader::new(child.stdout.take().ok_or("no stdout for git cat-file")?);
+    let mut reader = BufReader::new(
+        child
+            .stdout
+            .take()
+            .ok_or_else(|| broken("no standard output".into()))?,
+    );
     let mut contents = Vec::with_capacity(specs.len());
     for _ in specs {
         let mut header = String::new();
-        reader.read_line(&mut header).map_err(|e| e.to_string())?;
+        reader
+            .read_line(&mut header)
+            .map_err(|e| broken(e.to_string()))?;
         if header.trim_end().ends_with(" missing") || header.trim_end().ends_with(" ambiguous") {
             contents.push(None);
             continue;
@@ -335,9 +385,11 @@ pub fn cat_batch(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, S
             .split_whitespace()
             .nth(2)
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| format!("git cat-file: unexpected answer `{}`", header.trim()))?;
+            .ok_or_else(|| broken(format!("unexpected answer `{}`", header.trim())))?;
         let mut content = vec![0; size + 1];
-        reader.read_exact(&mut content).map_err(|e| e.to_string())?;
+        reader
+            .read_exact(&mut content)
+            .map_err(|e| broken(e.to_string()))?;
         content.truncate(size);
         contents.push(Some(content));
     }

@@ -2,16 +2,15 @@
 //! gives paths (`git check-attr`): where pulse's merge driver is registered
 //! and which files git routes to it.
 
-use super::{git, run};
+use super::{git, not_started, run, said};
+use crate::error::{Error, Result};
 use std::path::Path;
 
 /// A value of the repository's own config, `None` when it is not set.
-pub fn get_local(dir: &Path, key: &str) -> Result<Option<String>, String> {
+pub fn get_local(dir: &Path, key: &str) -> Result<Option<String>> {
     let mut cmd = git(dir);
     cmd.args(["config", "--local", "--get", key]);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
+    let output = cmd.output().map_err(|e| not_started(&e))?;
     match output.status.code() {
         Some(0) => Ok(Some(
             String::from_utf8_lossy(&output.stdout)
@@ -20,12 +19,12 @@ pub fn get_local(dir: &Path, key: &str) -> Result<Option<String>, String> {
         )),
         // 1: the key is not set.
         Some(1) => Ok(None),
-        _ => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+        _ => Err(Error::git(said(&output))),
     }
 }
 
 /// Sets a value in the repository's own config (`.git/config`).
-pub fn set_local(dir: &Path, key: &str, value: &str) -> Result<(), String> {
+pub fn set_local(dir: &Path, key: &str, value: &str) -> Result<()> {
     let mut cmd = git(dir);
     cmd.args(["config", "--local", key, value]);
     run(cmd).map(|_| ())
@@ -33,7 +32,7 @@ pub fn set_local(dir: &Path, key: &str, value: &str) -> Result<(), String> {
 
 /// The `merge` attribute git gives each of `paths` (relative to `dir`; they
 /// need not exist): `pulse`, `union`, `unspecified`, `set`, `unset`...
-pub fn merge_attributes(dir: &Path, paths: &[String]) -> Result<Vec<(String, String)>, String> {
+pub fn merge_attributes(dir: &Path, paths: &[String]) -> Result<Vec<(String, String)>> {
     let mut cmd = git(dir);
     cmd.args(["check-attr", "-z", "merge", "--"]).args(paths);
     let output = run(cmd)?;

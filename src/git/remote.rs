@@ -2,7 +2,8 @@
 //! what is not committed, fetch, rebase and push. Every function runs git in
 //! the top folder of the work tree; paths are relative to it.
 
-use super::{git, run};
+use super::{git, not_started, run, said};
+use crate::error::{Error, Result};
 use std::path::Path;
 
 /// Where the current branch pulls from and pushes to.
@@ -19,24 +20,22 @@ pub struct Upstream {
 }
 
 /// The branch checked out, `None` when HEAD is detached.
-pub fn current_branch(top: &Path) -> Result<Option<String>, String> {
+pub fn current_branch(top: &Path) -> Result<Option<String>> {
     let mut cmd = git(top);
     cmd.args(["symbolic-ref", "-q", "--short", "HEAD"]);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
+    let output = cmd.output().map_err(|e| not_started(&e))?;
     match output.status.code() {
         Some(0) => Ok(Some(
             String::from_utf8_lossy(&output.stdout).trim().to_string(),
         )),
         // 1: HEAD is not a symbolic reference (detached).
         Some(1) => Ok(None),
-        _ => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+        _ => Err(Error::git(said(&output))),
     }
 }
 
 /// The upstream of `branch`, `None` when it has none.
-pub fn upstream(top: &Path, branch: &str) -> Result<Option<Upstream>, String> {
+pub fn upstream(top: &Path, branch: &str) -> Result<Option<Upstream>> {
     let mut cmd = git(top);
     cmd.args([
         "for-each-ref",
@@ -65,7 +64,7 @@ pub fn upstream(top: &Path, branch: &str) -> Result<Option<Upstream>, String> {
 }
 
 /// The names of the remotes.
-pub fn remotes(top: &Path) -> Result<Vec<String>, String> {
+pub fn remotes(top: &Path) -> Result<Vec<String>> {
     let mut cmd = git(top);
     cmd.arg("remote");
     let output = run(cmd)?;
@@ -77,7 +76,7 @@ pub fn remotes(top: &Path) -> Result<Vec<String>, String> {
 
 /// Tracked files under `paths` (literal, relative to `top`) that differ from
 /// HEAD, staged or not. Files git does not track are left out.
-pub fn uncommitted(top: &Path, paths: &[String]) -> Result<Vec<String>, String> {
+pub fn uncommitted(top: &Path, paths: &[String]) -> Result<Vec<String>> {
     let mut cmd = git(top);
     cmd.args([
         "--literal-pathspecs",
@@ -104,26 +103,26 @@ pub fn uncommitted(top: &Path, paths: &[String]) -> Result<Vec<String>, String> 
 }
 
 /// `git fetch` from `remote`.
-pub fn fetch(top: &Path, remote: &str) -> Result<(), String> {
+pub fn fetch(top: &Path, remote: &str) -> Result<()> {
     let mut cmd = git(top);
     cmd.args(["fetch", "--quiet", "--end-of-options", remote]);
     run(cmd).map(|_| ())
 }
 
 /// How many commits `range` (`A..B`) holds.
-pub fn count(top: &Path, range: &str) -> Result<usize, String> {
+pub fn count(top: &Path, range: &str) -> Result<usize> {
     let mut cmd = git(top);
     cmd.args(["rev-list", "--count", range, "--"]);
     let output = run(cmd)?;
     String::from_utf8_lossy(&output.stdout)
         .trim()
         .parse()
-        .map_err(|_| "git rev-list --count gave no number".to_string())
+        .map_err(|_| Error::git("git rev-list --count gave no number"))
 }
 
 /// The authors of the commits in `range`, each once, in the order of their
 /// first commit.
-pub fn authors(top: &Path, range: &str) -> Result<Vec<String>, String> {
+pub fn authors(top: &Path, range: &str) -> Result<Vec<String>> {
     let mut cmd = git(top);
     cmd.args(["log", "--reverse", "--format=%an", range, "--"]);
     let output = run(cmd)?;
@@ -137,32 +136,30 @@ pub fn authors(top: &Path, range: &str) -> Result<Vec<String>, String> {
 }
 
 /// The best common ancestor of two commits, `None` when they share none.
-pub fn merge_base(top: &Path, a: &str, b: &str) -> Result<Option<String>, String> {
+pub fn merge_base(top: &Path, a: &str, b: &str) -> Result<Option<String>> {
     let mut cmd = git(top);
     cmd.args(["merge-base", a, b]);
-    let output = cmd
-        .output()
-        .map_err(|e| format!("could not run git: {e}"))?;
+    let output = cmd.output().map_err(|e| not_started(&e))?;
     match output.status.code() {
         Some(0) => Ok(Some(
             String::from_utf8_lossy(&output.stdout).trim().to_string(),
         )),
         Some(1) => Ok(None),
-        _ => Err(String::from_utf8_lossy(&output.stderr).trim().to_string()),
+        _ => Err(Error::git(said(&output))),
     }
 }
 
 /// Replays the local commits onto `onto` (the merge drivers of
 /// `.gitattributes` apply). Uncommitted changes to other files are stashed
 /// for the time of it and put back.
-pub fn rebase(top: &Path, onto: &str) -> Result<(), String> {
+pub fn rebase(top: &Path, onto: &str) -> Result<()> {
     let mut cmd = git(top);
     cmd.args(["rebase", "--quiet", "--autostash", onto]);
     run(cmd).map(|_| ())
 }
 
 /// Pushes HEAD to `remote_ref` on `remote`.
-pub fn push(top: &Path, remote: &str, remote_ref: &str) -> Result<(), String> {
+pub fn push(top: &Path, remote: &str, remote_ref: &str) -> Result<()> {
     let mut cmd = git(top);
     cmd.args(["push", "--quiet", "--end-of-options", remote])
         .arg(format!("HEAD:{remote_ref}"));
@@ -170,7 +167,7 @@ pub fn push(top: &Path, remote: &str, remote_ref: &str) -> Result<(), String> {
 }
 
 /// The files git left unmerged (a conflict it could not resolve).
-pub fn unmerged(top: &Path) -> Result<Vec<String>, String> {
+pub fn unmerged(top: &Path) -> Result<Vec<String>> {
     let mut cmd = git(top);
     cmd.args(["diff", "--name-only", "--diff-filter=U", "-z"]);
     let output = run(cmd)?;

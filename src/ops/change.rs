@@ -218,14 +218,18 @@ impl<'a> Change<'a> {
         }
         match git::commit_paths(&self.ctx.ws.root, &written, message) {
             Ok(()) => outcome.committed = true,
-            Err(e) => {
-                outcome.warning = Some(format!(
-                    "the change was written but not committed: {}\nhint: {}",
-                    e.reason.replace('\n', "\n  "),
-                    e.fix
-                ))
-            }
+            Err(e) => outcome.warning = Some(not_committed("the change", &e)),
         }
         Ok(outcome)
     }
+}
+
+/// The warning for files written that git would not commit: git's words,
+/// then each hint on a line of its own.
+pub fn not_committed(what: &str, e: &crate::error::Error) -> String {
+    let hints: String = e.hints.iter().map(|h| format!("\nhint: {h}")).collect();
+    format!(
+        "{what} was written but not committed: {}{hints}",
+        e.message.replace('\n', "\n  ")
+    )
 }

@@ -489,7 +489,8 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
     if let Err(e) = git::init(&dir) {
         write_all(&dir, &files)?;
         report.warning = Some(format!(
-            "the demo was written without history: git init failed: {e}"
+            "the demo was written without history: git init failed: {}",
+            e.message
         ));
         return Ok(report);
     }
@@ -528,8 +529,12 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
             Err(e) => {
                 write_all(&dir, &files)?;
                 report.warning = Some(format!(
-                    "the demo was written but its history was not committed: {}\nhint: {}",
-                    e.reason, e.fix
+                    "the demo was written but its history was not committed: {}{}",
+                    e.message,
+                    e.hints
+                        .iter()
+                        .map(|h| format!("\nhint: {h}"))
+                        .collect::<String>()
                 ));
                 return Ok(report);
             }

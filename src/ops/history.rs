@@ -60,7 +60,7 @@ pub fn layout(ctx: &Ctx) -> Result<Layout> {
         return Err(Error::user("pulse diff and pulse log read the company's history from git, and this company is not in a git repository")
             .with_hint("run `git init && git add -A && git commit -m start` in the company folder"));
     }
-    let top = git::toplevel(&ctx.ws.root).map_err(|e| Error::user(format!("git: {e}")))?;
+    let top = git::toplevel(&ctx.ws.root)?;
     let top = top.canonicalize().unwrap_or(top);
     let root = ctx
         .ws
@@ -143,8 +143,7 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
 /// The company's files at commit `rev`.
 pub fn at_commit(layout: &Layout, rev: &str) -> Result<Files> {
     let prefix = layout.root_prefix.trim_end_matches('/');
-    let tree =
-        git::read_tree(&layout.top, rev, prefix).map_err(|e| Error::user(format!("git: {e}")))?;
+    let tree = git::read_tree(&layout.top, rev, prefix)?;
     let mut files = Files::new();
     for (path, bytes) in tree {
         let Some(rel) = path.strip_prefix(&layout.root_prefix) else {

@@ -198,10 +198,13 @@ pub fn init(
         Err(e) => {
             let earlier = report.warning.take().map(|w| format!("{w}\nwarning: "));
             report.warning = Some(format!(
-                "{}the files were written but not committed: {}\nhint: {}",
+                "{}the files were written but not committed: {}{}",
                 earlier.unwrap_or_default(),
-                e.reason,
-                e.fix
+                e.message,
+                e.hints
+                    .iter()
+                    .map(|h| format!("\nhint: {h}"))
+                    .collect::<String>()
             ))
         }
     }

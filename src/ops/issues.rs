@@ -187,7 +187,10 @@ fn require_open(issue: &Issue) -> Result<()> {
                 .map(|d| format!(" (on {})", d.0))
                 .unwrap_or_default()
         ))
-        .with_hint(format!("reopen it with `pulse issue reopen {}`", issue.id)))
+        .with_hint(format!(
+            "reopen it with `pulse issue reopen {}`",
+            crate::shell::quote(&issue.id)
+        )))
     }
 }
 

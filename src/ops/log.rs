@@ -216,8 +216,7 @@ pub fn log(ctx: &Ctx, target: Target) -> Result<Log> {
         .iter()
         .map(|rel| format!("{}{rel}", layout.data_prefix))
         .collect();
-    let commits = git::commits_touching(&ctx.ws.root, &data_paths)
-        .map_err(|e| Error::user(format!("git: {e}")))?;
+    let commits = git::commits_touching(&ctx.ws.root, &data_paths)?;
     // Every version of every file, in one cat-file: `sha:path` from the top.
     let root_prefix = &layout.root_prefix;
     let specs: Vec<String> = commits
@@ -228,8 +227,7 @@ pub fn log(ctx: &Ctx, target: Target) -> Result<Log> {
                 .map(move |p| format!("{}:{root_prefix}{p}", c.sha))
         })
         .collect();
-    let blobs =
-        git::cat_batch(&layout.top, &specs).map_err(|e| Error::user(format!("git: {e}")))?;
+    let blobs = git::cat_batch(&layout.top, &specs)?;
     let mut versions: Vec<Files> = blobs
         .chunks(data_paths.len().max(1))
         .map(|chunk| {

@@ -127,10 +127,8 @@ fn rock_changes(ctx: &Ctx, date: NaiveDate) -> Result<Option<Vec<ChangeRecord>>>
         return Ok(None);
     }
     let layout = history::layout(ctx)?;
-    let commit_before = |day: NaiveDate| {
-        git::last_commit_before(&ctx.ws.root, &format!("{day} 00:00"))
-            .map_err(|e| Error::user(format!("git: {e}")))
-    };
+    let commit_before =
+        |day: NaiveDate| git::last_commit_before(&ctx.ws.root, &format!("{day} 00:00"));
     let old = match commit_before(date)? {
         Some(sha) => history::at_commit(&layout, &sha)?,
         None => history::Files::new(),

@@ -70,7 +70,12 @@ pub fn driver_command() -> Result<String> {
 /// `dir` (`git config --local`), as this binary.
 pub fn register(dir: &Path) -> Result<Registration> {
     let command = driver_command()?;
-    let failed = |e: String| Error::git(format!("cannot register pulse's merge driver: {e}"));
+    let failed = |e: Error| {
+        Error::git(format!(
+            "cannot register pulse's merge driver: {}",
+            e.message
+        ))
+    };
     let old = config::get_local(dir, DRIVER_KEY).map_err(failed)?;
     let named = config::get_local(dir, NAME_KEY).map_err(failed)?.is_some();
     if old.as_deref() == Some(command.as_str()) && named {

@@ -56,44 +56,40 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     let top = layout.top.as_path();
     let (branch, upstream) = ready(&layout)?;
     let registration = setup::register(top)?;
-    let head = git::resolve_commit(top, "HEAD")
-        .map_err(git_failed)?
-        .ok_or_else(|| {
-            Error::user(format!(
-                "branch {} has no commit yet: nothing to sync",
-                quote(&branch)
-            ))
-        })?;
+    let head = git::resolve_commit(top, "HEAD")?.ok_or_else(|| {
+        Error::user(format!(
+            "branch {} has no commit yet: nothing to sync",
+            quote(&branch)
+        ))
+    })?;
 
     remote::fetch(top, &upstream.remote).map_err(|e| {
         Error::git(format!(
             "cannot fetch from {}: {}",
             quote(&upstream.remote),
-            git_words(&e)
+            git_words(&e.message)
         ))
             .with_hint("nothing was changed: your local commits are kept")
             .with_hint("check the remote's address (`git remote -v`) and your network, then run `pulse sync` again")
     })?;
-    let theirs = git::resolve_commit(top, &upstream.tracking)
-        .map_err(git_failed)?
-        .ok_or_else(|| {
-            Error::user(format!(
-                "{} does not exist yet: nothing to pull from",
-                quote(&upstream.short)
-            ))
-            .with_hint(format!(
-                "push this branch to create it: `git push -u {} {}`",
-                quote(&upstream.remote),
-                quote(&branch)
-            ))
-        })?;
+    let theirs = git::resolve_commit(top, &upstream.tracking)?.ok_or_else(|| {
+        Error::user(format!(
+            "{} does not exist yet: nothing to pull from",
+            quote(&upstream.short)
+        ))
+        .with_hint(format!(
+            "push this branch to create it: `git push -u {} {}`",
+            quote(&upstream.remote),
+            quote(&branch)
+        ))
+    })?;
 
     let range = |from: &str, to: &str| format!("{from}..{to}");
-    let pulled = remote::count(top, &range(&head, &theirs)).map_err(git_failed)?;
-    let authors = remote::authors(top, &range(&head, &theirs)).map_err(git_failed)?;
+    let pulled = remote::count(top, &range(&head, &theirs))?;
+    let authors = remote::authors(top, &range(&head, &theirs))?;
     if pulled > 0 {
         remote::rebase(top, &theirs)
-            .map_err(|reason| conflict::stopped(&layout, &git_dir, reason))?;
+            .map_err(|reason| conflict::stopped(&layout, &git_dir, reason.message))?;
     }
     let mut report = SyncReport {
         branch,
@@ -102,7 +98,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
         pulled,
         authors,
         incoming: None,
-        pushed: remote::count(top, &range(&theirs, "HEAD")).map_err(git_failed)?,
+        pushed: remote::count(top, &range(&theirs, "HEAD"))?,
         push_error: None,
         warnings: Vec::new(),
     };
@@ -113,7 +109,7 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
             Error::git(format!(
                 "the push to {} failed: {}",
                 quote(&upstream.short),
-                git_words(&reason)
+                git_words(&reason.message)
             ))
                 .with_hint(format!(
                     "your local commits ({}) are kept here, on top of what came in",
@@ -133,24 +129,20 @@ pub fn sync(ctx: &Ctx) -> Result<SyncReport> {
     Ok(report)
 }
 
-fn git_failed(e: String) -> Error {
-    Error::git(format!("git: {e}"))
-}
-
 /// The branch to sync and its upstream, once nothing stands in the way: a
 /// branch checked out, an upstream, no uncommitted change to a company file.
 fn ready(layout: &Layout) -> Result<(String, Upstream)> {
     let top = layout.top.as_path();
     let branch = remote::current_branch(top)
-        .map_err(git_failed)?
+        ?
         .ok_or_else(|| {
             Error::user("HEAD is detached (no branch is checked out): pulse sync pulls into a branch and pushes it")
                 .with_hint("switch to your branch first: `git switch BRANCH` (`git branch` lists them)")
         })?;
-    let Some(upstream) = remote::upstream(top, &branch).map_err(git_failed)? else {
+    let Some(upstream) = remote::upstream(top, &branch)? else {
         return Err(no_upstream(top, &branch));
     };
-    let dirty = remote::uncommitted(top, &company_paths(layout)).map_err(git_failed)?;
+    let dirty = remote::uncommitted(top, &company_paths(layout))?;
     if !dirty.is_empty() {
         let shown: Vec<String> = dirty.iter().map(|p| shown(layout, p)).collect();
         let quoted: Vec<String> = shown.iter().map(|p| quote(p)).collect();
@@ -186,7 +178,7 @@ fn incoming(
             return None;
         }
         Err(e) => {
-            warnings.push(format!("cannot say what came in: git: {e}"));
+            warnings.push(format!("cannot say what came in: {e}"));
             return None;
         }
     };

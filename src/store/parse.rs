@@ -41,8 +41,8 @@ pub fn conflict_error(file: &FileRef, text: &str) -> Option<Error> {
             file.display
         ))
         .with_hint(format!(
-            "keep the lines you want, delete the marker lines, then `git add {}` and commit",
-            file.display
+            "keep the lines you want, delete the marker lines, then `git add -- {}` and commit",
+            crate::shell::quote(&file.display)
         ))
     })
 }

@@ -386,3 +386,15 @@ fn a_company_in_a_folder_named_like_a_glob_commits_only_its_own_files() {
         "co1's edit is left alone"
     );
 }
+
+// #15.6: git's failures are the crate's error: exit 3, git's own words.
+
+#[test]
+fn a_git_failure_exits_3_with_gits_words() {
+    let t = TestCompany::new();
+    t.ok(&["todo", "add", "Call the bank", "--owner", "amy"]);
+    t.write(".git/HEAD", "ref: refs/heads/\n");
+    let err = t.fails(&["log", "call-the-bank"], 3);
+    assert!(err.starts_with("error: git: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}

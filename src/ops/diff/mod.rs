@@ -123,21 +123,18 @@ pub fn compare(
 }
 
 fn resolve(ctx: &Ctx, rev: &str) -> Result<String> {
-    git::resolve_commit(&ctx.ws.root, rev)
-        .map_err(|e| Error::user(format!("git: {e}")))?
-        .ok_or_else(|| {
-            Error::user(format!(
-                "unknown revision `{}`: git knows no commit by that name",
-                crate::render::escape(rev)
-            ))
-            .with_hint("see `git log --oneline` for the commits")
-        })
+    git::resolve_commit(&ctx.ws.root, rev)?.ok_or_else(|| {
+        Error::user(format!(
+            "unknown revision `{}`: git knows no commit by that name",
+            crate::render::escape(rev)
+        ))
+        .with_hint("see `git log --oneline` for the commits")
+    })
 }
 
 /// The last commit before a moment, or `None` when history starts later.
 fn before(ctx: &Ctx, moment: chrono::NaiveDateTime) -> Result<Option<String>> {
     git::last_commit_before(&ctx.ws.root, &moment.format("%Y-%m-%d %H:%M").to_string())
-        .map_err(|e| Error::user(format!("git: {e}")))
 }
 
 /// The previous meeting: the last one held (SPEC §1), and when it started.

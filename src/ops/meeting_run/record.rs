@@ -214,13 +214,7 @@ pub fn commit(ctx: &Ctx, date: NaiveDate, files: &[String], message: &str) -> Re
     let _lock = crate::ops::change::write_lock(ctx, git::find_git_dir(&ctx.ws.root).as_deref())?;
     match git::commit_paths(&ctx.ws.root, &paths, message) {
         Ok(()) => outcome.committed = true,
-        Err(e) => {
-            outcome.warning = Some(format!(
-                "the meeting was written but not committed: {}\nhint: {}",
-                e.reason.replace('\n', "\n  "),
-                e.fix
-            ))
-        }
+        Err(e) => outcome.warning = Some(crate::ops::change::not_committed("the meeting", &e)),
     }
     Ok(outcome)
 }

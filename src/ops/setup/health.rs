@@ -75,7 +75,7 @@ pub fn findings(ctx: &Ctx) -> Vec<Finding> {
 
 /// The company's files (as patterns, with the merge git would use for them)
 /// that git does not route to pulse's driver.
-pub fn unrouted(ctx: &Ctx) -> std::result::Result<Vec<String>, String> {
+pub fn unrouted(ctx: &Ctx) -> crate::error::Result<Vec<String>> {
     let samples = samples(&data_prefix(ctx));
     let paths: Vec<String> = samples.iter().map(|(_, s)| s.clone()).collect();
     let attributes = config::merge_attributes(&ctx.ws.root, &paths)?;
