@@ -34,13 +34,16 @@ pub fn find_git_dir(dir: &Path) -> Option<PathBuf> {
 }
 
 /// The one place git is started: in `dir`, no prompt, the C locale, no
-/// standard input, pathspecs literal.
+/// standard input, pathspecs literal, and no optional lock (a `git status`
+/// pulse asks, even outside its own lock, never takes the index's lock from
+/// under another pulse's commit).
 fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.arg("-C")
         .arg(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_LITERAL_PATHSPECS", "1")
+        .env("GIT_OPTIONAL_LOCKS", "0")
         .env("LC_ALL", "C")
         .stdin(Stdio::null());
     cmd
@@ -96,6 +99,52 @@ pub fn is_tracked(workdir: &Path, path: &Path) -> bool {
     let mut cmd = git(workdir);
     cmd.args(["ls-files", "--error-unmatch", "--"]).arg(path);
     cmd.output().is_ok_and(|o| o.status.success())
+}
+
+/// A path of the work tree that differs from `HEAD` (staged or not), or that
+/// git does not track: git's two status letters and the path, relative to
+/// the top of the work tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changed {
+    pub staged: char,
+    pub unstaged: char,
+    pub path: String,
+}
+
+impl Changed {
+    /// Deleted from the work tree or the index while `HEAD` has it.
+    pub fn deleted(&self) -> bool {
+        self.staged == 'D' || self.unstaged == 'D'
+    }
+}
+
+/// What `git status` says of `paths`: each one changed since `HEAD`, staged
+/// or not, deleted, or not tracked (git-ignored files are left out).
+pub fn changed(workdir: &Path, paths: &[PathBuf]) -> Result<Vec<Changed>> {
+    let mut cmd = git(workdir);
+    cmd.args([
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+        "--",
+    ])
+    .args(paths);
+    let output = run(cmd)?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    Ok(text
+        .split('\0')
+        .filter(|e| e.len() > 3)
+        .map(|e| {
+            let mut letters = e.chars();
+            Changed {
+                staged: letters.next().unwrap_or(' '),
+                unstaged: letters.next().unwrap_or(' '),
+                path: e[3..].to_string(),
+            }
+        })
+        .collect())
 }
 
 /// `git init` in `dir`.

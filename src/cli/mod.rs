@@ -375,6 +375,7 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
                 cli.no_commit,
             )?;
             ctx.every_team = every_team;
+            ctx.notify = output::note;
             match command {
                 Command::Init(_)
                 | Command::Completions { .. }

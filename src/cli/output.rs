@@ -14,7 +14,8 @@ use crate::render::page::Page;
 use serde::Serialize;
 use std::io::Write;
 
-/// A note on stderr: something pulse did that the user may not expect.
+/// A note on stderr while pulse works (what it is waiting for): printed
+/// even with `-q`, since a silent wait looks like a hang.
 pub fn note(text: &str) {
     eprintln!("note: {}", crate::escape::escape(text));
 }

@@ -6,12 +6,13 @@
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::git;
+use crate::shell::quote;
 use crate::store::edit::TomlDoc;
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
 use crate::store::parse::parse_toml;
 use crate::store::to_toml::ToToml;
-use crate::store::{FileRef, atomic};
+use crate::store::{FileRef, atomic, files};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -61,7 +62,20 @@ pub fn write_lock(ctx: &Ctx, git_dir: Option<&Path>) -> Result<Lock> {
         Some(dir) if dir.is_dir() => dir.join("pulse.lock"),
         _ => ctx.ws.root.join(".pulse.lock"),
     };
-    Lock::acquire(&lock_path)
+    let shown = lock_path
+        .strip_prefix(&ctx.ws.root)
+        .unwrap_or(&lock_path)
+        .display()
+        .to_string();
+    Lock::acquire(&lock_path, &|pid| {
+        let who = pid.map_or_else(
+            || "another pulse".to_string(),
+            |pid| format!("another pulse (process {pid})"),
+        );
+        (ctx.notify)(&format!(
+            "{who} is changing the company and holds {shown}; waiting for it to finish"
+        ))
+    })
 }
 
 /// What happened to a finished change, for the command to report.
@@ -172,38 +186,86 @@ impl<'a> Change<'a> {
         }
     }
 
-    /// Stages the removal of a file (written out by `finish`, committed
-    /// with the rest).
+    /// Stages the removal of a file (removed by `finish` once every other
+    /// file of the change is written, committed with the rest).
     pub fn delete(&mut self, file: &FileRef) {
         self.pending.retain(|(f, _)| f.path != file.path);
         self.deleted.push(file.clone());
     }
 
-    /// Writes every staged file atomically, then commits exactly those files.
+    /// Writes every staged file that changed — all of them or none — then
+    /// removes the files staged for removal and commits exactly those files.
+    /// Before anything is written, git is asked about them: a file this
+    /// change read as missing while git tracks it (deleted by hand) stops the
+    /// change, and a file that already held changes pulse did not make is
+    /// written but not committed, so that a commit never carries what its
+    /// message does not say.
     pub fn finish(self, message: &str) -> Result<Outcome> {
         let mut outcome = Outcome::default();
-        let mut written: Vec<PathBuf> = Vec::new();
-        for file in &self.deleted {
-            match std::fs::remove_file(&file.path) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(crate::error::Error::io("remove", &file.path, &e)),
-            }
-            outcome.files.push(file.display.clone());
-            written.push(file.path.clone());
-        }
+        let mut staged: Vec<(&FileRef, &Text, Option<Text>)> = Vec::new();
         for (file, text) in &self.pending {
-            if self.original(file)?.as_ref() == Some(text) {
+            let original = self.original(file)?;
+            if original.as_ref() == Some(text) {
                 continue;
             }
-            atomic::write_atomic(&file.path, text.as_bytes())?;
-            outcome.files.push(file.display.clone());
-            written.push(file.path.clone());
+            files::check_writable(file)?;
+            staged.push((file, text, original));
         }
-        if written.is_empty() || !self.ctx.commit || self.git_dir.is_none() {
+        let removals: Vec<&FileRef> = self
+            .deleted
+            .iter()
+            .filter(|f| std::fs::symlink_metadata(&f.path).is_ok())
+            .collect();
+        if staged.is_empty() && removals.is_empty() {
             return Ok(outcome);
         }
         let root = &self.ctx.ws.root;
+        let paths: Vec<PathBuf> = staged.iter().map(|(f, _, _)| f.path.clone()).collect();
+        let asks_git = self.git_dir.is_some()
+            && (self.ctx.commit || staged.iter().any(|(_, _, original)| original.is_none()));
+        // When git cannot answer, the commit below reports what is wrong.
+        let changed = if asks_git {
+            git::changed(root, &paths).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let status = |file: &FileRef| changed.iter().find(|c| is_path_of(&c.path, file));
+        let deleted: Vec<&FileRef> = staged
+            .iter()
+            .filter(|(file, _, original)| {
+                original.is_none() && status(file).is_some_and(|c| c.deleted())
+            })
+            .map(|(file, _, _)| *file)
+            .collect();
+        if !deleted.is_empty() {
+            return Err(missing_but_tracked(&deleted));
+        }
+        let foreign: Vec<&FileRef> = staged
+            .iter()
+            .filter(|(file, _, _)| status(file).is_some())
+            .map(|(file, _, _)| *file)
+            .collect();
+
+        let writes: Vec<atomic::Staged> = staged
+            .iter()
+            .map(|(file, text, original)| atomic::Staged {
+                path: &file.path,
+                contents: text.as_bytes(),
+                before: original.as_ref().map(|t| t.as_bytes()),
+            })
+            .collect();
+        atomic::write_all(&writes)?;
+        self.sweep(&paths);
+        outcome.files = staged.iter().map(|(f, _, _)| f.display.clone()).collect();
+        let mut written = paths;
+        for file in removals {
+            std::fs::remove_file(&file.path).map_err(|e| Error::io("remove", &file.path, &e))?;
+            outcome.files.push(file.display.clone());
+            written.push(file.path.clone());
+        }
+        if !self.ctx.commit || self.git_dir.is_none() {
+            return Ok(outcome);
+        }
         written.retain(|path| {
             let ignored = self.private.contains(path) && git::is_ignored(root, path);
             if ignored {
@@ -216,12 +278,66 @@ impl<'a> Change<'a> {
         if written.is_empty() {
             return Ok(outcome);
         }
-        match git::commit_paths(&self.ctx.ws.root, &written, message) {
+        if !foreign.is_empty() {
+            let names: Vec<String> = foreign.iter().map(|f| f.display.clone()).collect();
+            let quoted: Vec<String> = foreign.iter().map(|f| quote(&f.display)).collect();
+            outcome.warning = Some(format!(
+                "the change was written but not committed: {} already held changes pulse did not make (a hand edit, or an earlier command's), and a commit would have carried them under this command's message\nhint: look at them with `git diff -- {}`, then commit the files yourself: {}",
+                names.join(", "),
+                quoted.join(" "),
+                git::manual_commit(root, &written, message)
+            ));
+            return Ok(outcome);
+        }
+        match git::commit_paths(root, &written, message) {
             Ok(()) => outcome.committed = true,
             Err(e) => outcome.warning = Some(not_committed("the change", &e)),
         }
         Ok(outcome)
     }
+
+    /// Removes the temporary files a killed pulse left beside the files
+    /// this change wrote, and in the company's folders (under the lock,
+    /// no other pulse is writing one).
+    fn sweep(&self, written: &[PathBuf]) {
+        let ws = &self.ctx.ws;
+        let mut dirs: Vec<&Path> = vec![ws.root.as_path(), ws.data.as_path(), ws.team.as_path()];
+        dirs.extend(written.iter().filter_map(|p| p.parent()));
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            atomic::sweep_leftovers(dir);
+        }
+    }
+}
+
+/// Whether git's path (relative to the top of the work tree) is `file`'s
+/// (relative to the company folder, which is at or below the top).
+pub fn is_path_of(git_path: &str, file: &FileRef) -> bool {
+    git_path == file.display
+        || git_path
+            .strip_suffix(file.display.as_str())
+            .is_some_and(|prefix| prefix.ends_with('/'))
+}
+
+/// The error for company files that are gone from the work tree while git
+/// still has them: read as empty, they would be committed as the loss of
+/// everything in them.
+pub fn missing_but_tracked(files: &[&FileRef]) -> Error {
+    let names: Vec<String> = files.iter().map(|f| f.display.clone()).collect();
+    let quoted: Vec<String> = files.iter().map(|f| quote(&f.display)).collect();
+    Error::broken(format!(
+        "{} {} missing, but git still tracks {}: pulse will not read {} as empty",
+        names.join(", "),
+        if files.len() == 1 { "is" } else { "are" },
+        if files.len() == 1 { "it" } else { "them" },
+        if files.len() == 1 { "it" } else { "them" },
+    ))
+    .with_hint(format!(
+        "bring back the committed version with `git checkout -- {}` (or commit the deletion with `git rm -- {}` if you meant it)",
+        quoted.join(" "),
+        quoted.join(" ")
+    ))
 }
 
 /// The warning for files written that git would not commit: git's words,

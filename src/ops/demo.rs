@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 42] = [
+const FILES: [(&str, &str); 41] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -174,7 +174,6 @@ const FILES: [(&str, &str); 42] = [
         include_str!("../../examples/demo/data/uptime.json"),
     ),
     ("company.toml", include_str!("../../company.toml")),
-    (".gitignore", ".pulse.lock\n"),
 ];
 
 /// The demo's history is written by its integrator (the committer is you).
@@ -331,6 +330,7 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
         };
         files.push((format!("{team}{path}"), text));
     }
+    files.push((".gitignore".to_string(), super::init::gitignore("")));
     Ok(files)
 }
 
@@ -511,7 +511,12 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
             as_of(&files, *day, today)
         };
         write_all(&dir, &state)?;
-        let paths: Vec<PathBuf> = state.iter().map(|(p, _)| dir.join(p)).collect();
+        // The ratings of people are written but, git-ignored, not committed.
+        let paths: Vec<PathBuf> = state
+            .iter()
+            .filter(|(p, _)| p != "people.toml" && !p.starts_with("people/"))
+            .map(|(p, _)| dir.join(p))
+            .collect();
         let message = if i == 0 {
             "demo: the company as it was six weeks ago".to_string()
         } else {

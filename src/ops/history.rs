@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::git;
-use crate::store::files::list_dir;
+use crate::store::files::{list_dir, read_text};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -84,12 +84,9 @@ pub fn layout(ctx: &Ctx) -> Result<Layout> {
 /// The company's files as they are now, in the work tree.
 pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
     let mut files = Files::new();
-    let read = |path: &Path| {
-        std::fs::read(path)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-    };
-    if let Some(text) = read(&ctx.ws.root.join("company.toml")) {
+    // Through the store, as every read: a link is an error, not followed.
+    let read = |path: &Path| read_text(&ctx.ws.file(path.to_path_buf()));
+    if let Some(text) = read(&ctx.ws.root.join("company.toml"))? {
         files.insert("company.toml".into(), text);
     }
     for name in [
@@ -100,14 +97,14 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
         "issues.toml",
         "todos.toml",
     ] {
-        if let Some(text) = read(&ctx.ws.data.join(name)) {
+        if let Some(text) = read(&ctx.ws.data.join(name))? {
             files.insert(format!("{}{name}", layout.data_prefix), text);
         }
     }
     for quarter in crate::store::load::archive_quarters(&ctx.ws)? {
         for name in ["todos.toml", "issues.toml"] {
             let rel = format!("archive/{quarter}/{name}");
-            if let Some(text) = read(&ctx.ws.data.join(&rel)) {
+            if let Some(text) = read(&ctx.ws.data.join(&rel))? {
                 files.insert(format!("{}{rel}", layout.data_prefix), text);
             }
         }
@@ -121,15 +118,15 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
             let rest = rest.to_string_lossy().replace('\\', "/");
             let rel = format!("{rel_team}{rest}");
             if is_company_file(&rel)
-                && let Some(text) = read(&path)
+                && let Some(text) = read(&path)?
             {
                 files.insert(format!("{}{rel}", layout.data_prefix), text);
             }
         }
     }
     for dir in ["rocks", "meetings"] {
-        for path in list_dir(&ctx.ws.data.join(dir), "toml")? {
-            if let (Some(name), Some(text)) = (path.file_name(), read(&path)) {
+        for path in list_dir(&ctx.ws.file(ctx.ws.data.join(dir)), "toml")? {
+            if let (Some(name), Some(text)) = (path.file_name(), read(&path)?) {
                 files.insert(
                     format!("{}{dir}/{}", layout.data_prefix, name.to_string_lossy()),
                     text,

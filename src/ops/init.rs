@@ -6,7 +6,7 @@ use crate::error::{Error, Result};
 use crate::git;
 use crate::model::time::Quarter;
 use crate::ops::setup;
-use crate::store::atomic::write_atomic;
+use crate::store::atomic::{Staged, write_all};
 use crate::store::files::{FileRef, read_text};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -32,6 +32,57 @@ const TEMPLATES: [(&str, &str); 9] = [
         include_str!("../templates/process.md"),
     ),
 ];
+
+/// What `.gitignore` keeps out of the commits, block by block: pulse's
+/// lock file when the company is not in git (in git it lives in `.git/`),
+/// the temporary file of a write that a crash interrupted
+/// (`.todos.toml.Ab3xYz`; the next write removes it), and what is about
+/// people (SPEC §11). Each block's comment, then its patterns.
+const GITIGNORE: &[(&str, &[&str])] = &[
+    (
+        "# pulse: its lock file, and the temporary files of a write a crash\n# interrupted (the next write removes them)\n",
+        &[
+            ".pulse.lock",
+            ".*.toml.??????",
+            ".*.csv.??????",
+            ".*.md.??????",
+            "..gitattributes.??????",
+            "..gitignore.??????",
+        ],
+    ),
+    (
+        "# The People Analyzer's ratings (people.toml) and Quarterly Conversations\n# (people/) are about people: they stay out of the shared history.\n",
+        &["people.toml", "people/"],
+    ),
+];
+
+/// `.gitignore` with pulse's patterns added where missing (each block with
+/// its comment); the lines already there are kept as they are.
+pub fn gitignore(existing: &str) -> String {
+    let mut text = existing.to_string();
+    for (comment, patterns) in GITIGNORE {
+        let missing: Vec<&str> = patterns
+            .iter()
+            .copied()
+            .filter(|p| !existing.lines().any(|l| l.trim() == *p))
+            .collect();
+        if missing.is_empty() {
+            continue;
+        }
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(comment);
+        for line in missing {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    text
+}
 
 #[derive(Debug, Serialize)]
 pub struct InitReport {
@@ -121,28 +172,18 @@ pub fn init(
         Ok((file.path, text))
     };
     let (attributes, existing) = existing_text(".gitattributes")?;
+    // What was there before, to put back if the writes fail half-way.
+    let mut before: Vec<(PathBuf, String)> = Vec::new();
     let routed = setup::gitattributes(&existing, "");
     if routed != existing {
-        files.push((attributes, routed));
+        files.push((attributes.clone(), routed));
+        before.push((attributes, existing));
     }
-    // The People Analyzer's ratings and the Quarterly Conversations are
-    // about people: git-ignored from the start (SPEC §11).
     let (ignore, existing) = existing_text(".gitignore")?;
-    let missing: Vec<&str> = ["people.toml", "people/"]
-        .into_iter()
-        .filter(|w| !existing.lines().any(|l| l.trim() == *w))
-        .collect();
-    if !missing.is_empty() {
-        let mut text = existing.clone();
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str("# The People Analyzer's ratings (people.toml) and Quarterly Conversations\n# (people/) are about people: they stay out of the shared history.\n");
-        for line in missing {
-            text.push_str(line);
-            text.push('\n');
-        }
-        files.push((ignore, text));
+    let ignored = gitignore(&existing);
+    if ignored != existing {
+        files.push((ignore.clone(), ignored));
+        before.push((ignore, existing));
     }
     for (path, _) in &files {
         if path.exists() && !path.ends_with(".gitattributes") && !path.ends_with(".gitignore") {
@@ -152,9 +193,18 @@ pub fn init(
             )));
         }
     }
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes())?;
-    }
+    let staged: Vec<Staged> = files
+        .iter()
+        .map(|(path, text)| Staged {
+            path,
+            contents: text.as_bytes(),
+            before: before
+                .iter()
+                .find(|(p, text)| p == path && !text.is_empty())
+                .map(|(_, text)| text.as_bytes()),
+        })
+        .collect();
+    write_all(&staged)?;
 
     let mut report = InitReport {
         files: files

@@ -243,15 +243,13 @@ pub fn log(ctx: &Ctx, target: Target) -> Result<Log> {
                 .collect()
         })
         .collect();
-    let work_tree: Files = target
-        .files()
-        .iter()
-        .zip(&data_paths)
-        .filter_map(|(rel, path)| {
-            let bytes = std::fs::read(ctx.ws.data.join(rel)).ok()?;
-            Some((path.clone(), String::from_utf8_lossy(&bytes).into_owned()))
-        })
-        .collect();
+    let mut work_tree = Files::new();
+    for (rel, path) in target.files().iter().zip(&data_paths) {
+        let file = ctx.ws.file(ctx.ws.data.join(rel));
+        if let Some(text) = crate::store::files::read_text(&file)? {
+            work_tree.insert(path.clone(), text);
+        }
+    }
     let uncommitted = versions.last() != Some(&work_tree);
     if uncommitted {
         versions.push(work_tree);

@@ -58,6 +58,9 @@ pub struct Ctx {
     /// `diff`, `log` and `check` cover every team: started at the root with
     /// no `--team` (SPEC §7).
     pub every_team: bool,
+    /// Tells the person at the terminal what pulse is waiting for (another
+    /// pulse's lock); the command line sets it, ops never print.
+    pub notify: fn(&str),
 }
 
 impl Ctx {
@@ -82,12 +85,14 @@ impl Ctx {
             },
         };
         let commit = !no_commit && ws.company.git.commit;
+        refuse_deleted_lists(&ws)?;
         Ok(Ctx {
             ws,
             today: now.date(),
             now,
             commit,
             every_team: false,
+            notify: |_| {},
         })
     }
 
@@ -99,6 +104,7 @@ impl Ctx {
             now: self.now,
             commit: self.commit,
             every_team: false,
+            notify: self.notify,
         }
     }
 
@@ -154,5 +160,47 @@ impl Ctx {
             Err(ids::unknown("person", handle, self.ws.company.handles())
                 .with_hint("add them with `pulse person add HANDLE --name NAME`"))
         }
+    }
+}
+
+/// A list file deleted by hand while git still tracks it is an error for
+/// every command (exit 2), not an empty list: read as empty, the next write
+/// would commit the loss of every item in it. Only a file that is missing
+/// costs a question to git.
+fn refuse_deleted_lists(ws: &Workspace) -> Result<()> {
+    let lists = [
+        ws.vision_file(),
+        ws.seats_file(),
+        ws.scorecard_file(),
+        ws.values_file(),
+        ws.issues_file(),
+        ws.todos_file(),
+    ];
+    let missing: Vec<&crate::store::FileRef> = lists
+        .iter()
+        .filter(|f| {
+            std::fs::symlink_metadata(&f.path)
+                .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        })
+        .collect();
+    if missing.is_empty() || crate::git::find_git_dir(&ws.root).is_none() {
+        return Ok(());
+    }
+    let paths: Vec<std::path::PathBuf> = missing.iter().map(|f| f.path.clone()).collect();
+    let Ok(changed) = crate::git::changed(&ws.root, &paths) else {
+        return Ok(());
+    };
+    let deleted: Vec<&crate::store::FileRef> = missing
+        .into_iter()
+        .filter(|f| {
+            changed
+                .iter()
+                .any(|c| c.deleted() && change::is_path_of(&c.path, f))
+        })
+        .collect();
+    if deleted.is_empty() {
+        Ok(())
+    } else {
+        Err(change::missing_but_tracked(&deleted))
     }
 }

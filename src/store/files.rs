@@ -25,22 +25,155 @@ impl FileRef {
 /// The UTF-8 byte order mark some editors put at the start of a file.
 pub const BOM: &str = "\u{feff}";
 
-/// Reads a file as UTF-8 text; `None` when it does not exist. A byte order
-/// mark is kept in the text: callers that parse use [`without_bom`].
-pub fn read_text(file: &FileRef) -> Result<Option<String>> {
-    match std::fs::read(&file.path) {
-        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.as_bytes();
-            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-            Error::broken(format!(
-                "{}:{line}: the file is not valid UTF-8 text (byte {offset}); save it as UTF-8",
-                file.display
-            ))
-        }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::unreadable(&file.path, &e)),
+/// The most pulse reads from one file: 64 MiB, far above any real company
+/// (a ten-year to-do list is under a megabyte; 100,000 to-dos in one file
+/// are 12.5 MB). A file past it is a mistake, or a trap (`/dev/zero`).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl FileRef {
+    /// How many components of the path lie inside the company folder: the
+    /// ones pulse must not follow as links (none for the folder itself). A
+    /// path outside it (never a company file) has only its own name checked.
+    fn depth_inside(&self) -> usize {
+        let shown = Path::new(&self.display);
+        if shown.is_absolute() {
+            1
+        } else {
+            shown.components().count()
+        }
     }
+}
+
+/// A company path that is a symbolic link: never read, never replaced
+/// (SPEC §1). `shown` names it relative to the company folder.
+fn link_error(shown: &str) -> Error {
+    Error::broken(format!(
+        "{shown} is a symbolic link: pulse follows no link inside the company folder, for reading or writing"
+    ))
+    .with_hint(format!(
+        "put the real file or folder at {} (a link could make pulse read or replace a file outside the company)",
+        crate::escape::escape(shown)
+    ))
+}
+
+/// What is at `file`, checked from the company folder down: no folder on
+/// the way and not the file itself is a symbolic link (the company folder
+/// itself may be reached through one). `None` when nothing is there. The
+/// metadata is the file's own (`lstat`), so a link is never followed.
+pub fn inspect(file: &FileRef) -> Result<Option<std::fs::Metadata>> {
+    let depth = file.depth_inside();
+    if depth == 0 {
+        // The company folder itself, which may be reached through a link.
+        return match std::fs::metadata(&file.path) {
+            Ok(meta) => Ok(Some(meta)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::unreadable(&file.path, &e)),
+        };
+    }
+    let components: Vec<&str> = file.display.split('/').collect();
+    // The outermost link is the one to name: `rocks`, not `rocks/2026-Q4.toml`.
+    for up in (0..depth).rev() {
+        let Some(path) = file.path.ancestors().nth(up) else {
+            continue;
+        };
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::unreadable(path, &e)),
+        };
+        if meta.file_type().is_symlink() {
+            let shown = if depth == components.len() {
+                components[..depth - up].join("/")
+            } else {
+                file.display.clone()
+            };
+            return Err(link_error(&shown));
+        }
+        if up == 0 {
+            return Ok(Some(meta));
+        }
+    }
+    Ok(None)
+}
+
+/// The metadata of a company file that exists and is a regular file (not a
+/// folder, a FIFO, a device), checked as [`inspect`] does.
+fn regular(file: &FileRef) -> Result<Option<std::fs::Metadata>> {
+    let Some(meta) = inspect(file)? else {
+        return Ok(None);
+    };
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "a FIFO, a socket or a device"
+        };
+        return Err(Error::broken(format!(
+            "cannot read {}: it is {what}, and a company file must be a regular file",
+            file.display
+        )));
+    }
+    Ok(Some(meta))
+}
+
+/// The error for a file larger than pulse reads.
+fn too_big(shown: &str, size: u64) -> Error {
+    Error::broken(format!(
+        "{shown} is {:.1} MiB: pulse reads at most {} MiB from one file (far more than any company needs)",
+        size as f64 / 1024.0 / 1024.0,
+        MAX_FILE_BYTES / 1024 / 1024
+    ))
+    .with_hint("move finished items out of the file (`pulse archive`), or check that it is the file you meant")
+}
+
+/// Reads a file as bytes, at most [`MAX_FILE_BYTES`] of them: the cap holds
+/// even for a file that grows while it is read.
+pub fn read_capped(
+    path: &Path,
+    shown: &str,
+) -> std::io::Result<std::result::Result<Vec<u8>, Error>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Ok(Err(too_big(shown, bytes.len() as u64)));
+    }
+    Ok(Ok(bytes))
+}
+
+/// Reads a company file as UTF-8 text; `None` when it does not exist. A
+/// link, a folder, a FIFO or a device where the file should be is an error
+/// naming it, and so is a file over [`MAX_FILE_BYTES`]. A byte order mark
+/// is kept in the text: callers that parse use [`without_bom`].
+pub fn read_text(file: &FileRef) -> Result<Option<String>> {
+    let Some(meta) = regular(file)? else {
+        return Ok(None);
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(&file.display, meta.len()));
+    }
+    let bytes = match read_capped(&file.path, &file.display) {
+        Ok(read) => read?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::unreadable(&file.path, &e)),
+    };
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::broken(format!(
+            "{}:{line}: the file is not valid UTF-8 text (byte {offset}); save it as UTF-8",
+            file.display
+        ))
+    })
+}
+
+/// Checks that pulse may write `file`: no link on the way down from the
+/// company folder, and what is there now (if anything) a regular file, so a
+/// rename never replaces a link, a FIFO or a device.
+pub fn check_writable(file: &FileRef) -> Result<()> {
+    regular(file).map(|_| ())
 }
 
 pub fn without_bom(text: &str) -> &str {
@@ -103,21 +236,30 @@ impl TextLayout {
     }
 }
 
-/// The files of a folder with the given extension, sorted by name.
-pub fn list_dir(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::unreadable(dir, &e)),
+/// The entries of a company folder, checked as [`inspect`] does; none when
+/// it does not exist. A folder that is a link, or not a folder, is an error.
+fn entries(dir: &FileRef) -> Result<Vec<std::fs::DirEntry>> {
+    let Some(meta) = inspect(dir)? else {
+        return Ok(Vec::new());
     };
+    if !meta.is_dir() {
+        return Err(Error::broken(format!("{} is not a folder", dir.display)));
+    }
+    let entries = std::fs::read_dir(&dir.path).map_err(|e| Error::unreadable(&dir.path, &e))?;
+    Ok(entries.filter_map(|entry| entry.ok()).collect())
+}
+
+/// The files of a company folder with the given extension, sorted by name.
+/// An entry that is a symbolic link is listed too, so that reading it
+/// reports it rather than pulse passing over it in silence.
+pub fn list_dir(dir: &FileRef, extension: &str) -> Result<Vec<PathBuf>> {
     // The entry's own type, from the folder listing: no stat per file (a
-    // ten-year company has 500 meetings); a symbolic link is followed.
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok())
+    // ten-year company has 500 meetings).
+    let mut files: Vec<PathBuf> = entries(dir)?
+        .into_iter()
         .filter(|e| {
             e.path().extension().is_some_and(|x| x == extension)
-                && e.file_type()
-                    .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
+                && e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink())
         })
         .map(|e| e.path())
         .collect();
@@ -151,4 +293,16 @@ pub fn list_dir_all(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The names of the sub-folders of a company folder (and of links there,
+/// which reading through them reports), sorted.
+pub fn list_subdirs(dir: &FileRef) -> Result<Vec<String>> {
+    let mut names: Vec<String> = entries(dir)?
+        .into_iter()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
 }

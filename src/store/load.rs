@@ -1,7 +1,7 @@
 //! Loading the parts of a company into the model. Each command loads only the
 //! files it needs; a missing optional file reads as empty.
 
-use super::files::{FileRef, list_dir, read_text};
+use super::files::{FileRef, list_dir, list_subdirs, read_text};
 use super::parse::{ListFile, id_on_line, located_error, parse_toml};
 use super::values;
 use super::workspace::Workspace;
@@ -73,7 +73,7 @@ pub fn folder<T: DeserializeOwned + Default>(
     ws: &Workspace,
     dir: &std::path::Path,
 ) -> Result<Loaded<T>> {
-    Ok(list_dir(dir, "toml")?
+    Ok(list_dir(&ws.file(dir.to_path_buf()), "toml")?
         .into_iter()
         .map(|path| {
             let file = ws.file(path);
@@ -101,16 +101,9 @@ pub fn rocks(ws: &Workspace, quarter: Quarter) -> Result<RocksFile> {
 
 /// The quarters that have a folder in `archive/`, oldest first.
 pub fn archive_quarters(ws: &Workspace) -> Result<Vec<Quarter>> {
-    let dir = ws.archive_dir();
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::unreadable(&dir, &e)),
-    };
-    let mut quarters: Vec<Quarter> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+    let mut quarters: Vec<Quarter> = list_subdirs(&ws.file(ws.archive_dir()))?
+        .iter()
+        .filter_map(|name| name.parse().ok())
         .collect();
     quarters.sort();
     Ok(quarters)
@@ -161,7 +154,7 @@ pub fn archived_ids(ws: &Workspace, name: &str) -> Result<Vec<String>> {
 /// The quarters that have a rock file, oldest first. Files in `rocks/` not
 /// named `YYYY-Qn.toml` are skipped here and reported by `pulse check`.
 pub fn rock_quarters(ws: &Workspace) -> Result<Vec<Quarter>> {
-    let mut quarters: Vec<Quarter> = list_dir(&ws.rocks_dir(), "toml")?
+    let mut quarters: Vec<Quarter> = list_dir(&ws.file(ws.rocks_dir()), "toml")?
         .iter()
         .filter_map(|p| p.file_stem()?.to_str()?.parse().ok())
         .collect();
@@ -243,7 +236,7 @@ pub fn values_in(ws: &Workspace, window: values::Window) -> Result<Values> {
 
 /// The dates that have a meeting file, oldest first.
 pub fn meeting_dates(ws: &Workspace) -> Result<Vec<NaiveDate>> {
-    let mut dates: Vec<NaiveDate> = list_dir(&ws.meetings_dir(), "toml")?
+    let mut dates: Vec<NaiveDate> = list_dir(&ws.file(ws.meetings_dir()), "toml")?
         .iter()
         .filter_map(|p| parse_date(p.file_stem()?.to_str()?).ok())
         .collect();
@@ -275,7 +268,7 @@ pub struct Process {
 }
 
 pub fn processes(ws: &Workspace) -> Result<Vec<Process>> {
-    list_dir(&ws.processes_dir(), "md")?
+    list_dir(&ws.file(ws.processes_dir()), "md")?
         .into_iter()
         .map(|path| {
             let file = ws.file(path);

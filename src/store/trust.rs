@@ -92,7 +92,8 @@ pub fn write(path: &Path, file: &TrustFile) -> Result<()> {
 pub fn lock(path: &Path) -> Result<Lock> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
-    Lock::acquire(&lock_path(path))
+    // Trusting takes an instant: no one waits long enough to be told.
+    Lock::acquire(&lock_path(path), &|_| {})
 }
 
 fn lock_path(path: &Path) -> PathBuf {

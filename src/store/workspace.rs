@@ -1,7 +1,7 @@
 //! Finding the company: walk up from a folder to `company.toml`, like cargo
 //! finds `Cargo.toml`, and know where every file of it lives.
 
-use super::files::{FileRef, read_text};
+use super::files::{FileRef, inspect, read_text};
 use super::parse::parse_toml;
 use crate::error::{Error, Result};
 use crate::model::company::{CompanyFile, MeetingSettings};
@@ -32,6 +32,33 @@ pub struct Workspace {
     pub company: CompanyFile,
 }
 
+/// The folder `data = "dir"` names: inside the company folder, not in the
+/// git folder, and reached through no symbolic link (SPEC §1).
+fn data_folder(root: &Path, dir: &str) -> Result<PathBuf> {
+    let rel = Path::new(dir);
+    let bad = |why: &str| {
+        Error::broken(format!(
+            "company.toml: `data = \"{}\"` {why}",
+            crate::escape::escape(dir)
+        ))
+    };
+    if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir)) {
+        return Err(bad("must be a folder inside the company folder"));
+    }
+    if rel.components().any(|c| c.as_os_str() == ".git") {
+        return Err(bad(
+            "is inside the git folder: pulse keeps no company file there",
+        ));
+    }
+    let data = root.join(rel);
+    let folder = FileRef::new(root, data.clone());
+    match inspect(&folder)? {
+        Some(meta) if meta.is_dir() => Ok(data),
+        Some(_) => Err(bad("names a file, not a folder")),
+        None => Err(bad("names a folder that does not exist")),
+    }
+}
+
 impl Workspace {
     /// Walks up from `start` to the first folder holding `company.toml`.
     pub fn discover(start: &Path) -> Result<Workspace> {
@@ -44,7 +71,9 @@ impl Workspace {
         }
         let mut dir = Some(start.as_path());
         while let Some(candidate) = dir {
-            if candidate.join(COMPANY_FILE).is_file() {
+            // Whatever is there (a link, a FIFO) is the company's file, and
+            // opening it says what is wrong with it.
+            if std::fs::symlink_metadata(candidate.join(COMPANY_FILE)).is_ok() {
                 return Workspace::open(candidate);
             }
             dir = candidate.parent();
@@ -62,22 +91,7 @@ impl Workspace {
             .ok_or_else(|| Error::broken(format!("no company.toml in {}", root.display())))?;
         let company: CompanyFile = parse_toml(&file, &text)?;
         let data = match company.data.as_deref() {
-            Some(dir) => {
-                let rel = Path::new(dir);
-                if rel.is_absolute() || rel.components().any(|c| matches!(c, Component::ParentDir))
-                {
-                    return Err(Error::broken(format!(
-                        "company.toml: `data = \"{dir}\"` must be a folder inside the company folder"
-                    )));
-                }
-                let data = root.join(rel);
-                if !data.is_dir() {
-                    return Err(Error::broken(format!(
-                        "company.toml: `data = \"{dir}\"` names a folder that does not exist"
-                    )));
-                }
-                data
-            }
+            Some(dir) => data_folder(root, dir)?,
             None => root.to_path_buf(),
         };
         Ok(Workspace {
@@ -197,6 +211,8 @@ impl Workspace {
         self.team_toml(&name).path.is_file().then_some(name)
     }
 
+    /// The company file at `path` (absolute, or relative to the folder of
+    /// `company.toml`).
     pub fn file(&self, path: PathBuf) -> FileRef {
         FileRef::new(&self.root, path)
     }

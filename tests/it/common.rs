@@ -113,6 +113,38 @@ impl TestCompany {
         cmd
     }
 
+    /// `pulse` run as a user that permission bits apply to: `nobody` (via
+    /// `setpriv`) when the tests run as root, else the tests' own user. The
+    /// folder returned holds nobody's copy of the binary (the build folder
+    /// may be private): keep it until the command has run.
+    pub fn pulse_unprivileged(&self) -> (std::process::Command, TempDir) {
+        use std::os::unix::fs::PermissionsExt;
+        let bin_dir = TempDir::new().expect("temp dir");
+        let plain = self.pulse_std();
+        let root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+        if !root {
+            return (plain, bin_dir);
+        }
+        std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        let bin = bin_dir.path().join("pulse");
+        std::fs::copy(plain.get_program(), &bin).unwrap();
+        let mut wrapped = std::process::Command::new("setpriv");
+        wrapped
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(&bin)
+            .current_dir(self.path());
+        for (k, v) in plain.get_envs() {
+            match v {
+                Some(v) => wrapped.env(k, v),
+                None => wrapped.env_remove(k),
+            };
+        }
+        (wrapped, bin_dir)
+    }
+
     /// Runs `n` pulse processes at once (`args(i)` for the i-th) and asserts
     /// that every one succeeded.
     pub fn parallel(&self, n: usize, args: impl Fn(usize) -> Vec<String>) {

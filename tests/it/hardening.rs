@@ -398,3 +398,334 @@ fn a_git_failure_exits_3_with_gits_words() {
     assert!(err.starts_with("error: git: "), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 }
+
+// 1. pulse follows no link inside the company folder.
+
+/// A file outside the company, standing for `~/.cargo/credentials.toml`.
+fn secret() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("credentials.toml");
+    std::fs::write(&path, "token = \"s3cret\"\n").unwrap();
+    (dir, path)
+}
+
+#[cfg(unix)]
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap();
+}
+
+#[test]
+fn a_list_file_that_is_a_link_is_never_read_nor_replaced() {
+    let t = TestCompany::new();
+    let (_keep, secret) = secret();
+    link(&secret, &t.path().join("todos.toml"));
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("todos.toml is a symbolic link") && !said.contains("s3cret"),
+        "{said}"
+    );
+    let err = t.fails(&["todo", "add", "Leak it", "--owner", "amy"], 2);
+    assert!(err.contains("todos.toml is a symbolic link"), "{err}");
+    t.fails(&["todos"], 2);
+    assert_eq!(
+        std::fs::read_to_string(&secret).unwrap(),
+        "token = \"s3cret\"\n"
+    );
+    let meta = std::fs::symlink_metadata(t.path().join("todos.toml")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was not replaced");
+    assert_eq!(t.log().len(), 1, "nothing was committed");
+}
+
+#[test]
+fn a_linked_folder_is_never_written_through() {
+    let t = TestCompany::new();
+    let outside = tempfile::TempDir::new().unwrap();
+    link(outside.path(), &t.path().join("rocks"));
+    let err = t.fails(&["rock", "add", "Escape", "--owner", "amy"], 2);
+    assert!(err.contains("rocks is a symbolic link"), "{err}");
+    std::fs::remove_file(t.path().join("rocks")).unwrap();
+    link(outside.path(), &t.path().join("meetings"));
+    let err = t.fails(&["meeting", "cascade", "Out we go"], 2);
+    assert!(err.contains("meetings is a symbolic link"), "{err}");
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("meetings is a symbolic link"));
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_data_folder_through_a_link_or_in_git_is_refused() {
+    let t = TestCompany::new();
+    let outside = tempfile::TempDir::new().unwrap();
+    link(outside.path(), &t.path().join("sub"));
+    let company = t.read("company.toml");
+    t.write("company.toml", &format!("data = \"sub\"\n{company}"));
+    let err = t.fails(&["todo", "add", "Escape", "--owner", "amy"], 2);
+    assert!(err.contains("sub is a symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    t.write("company.toml", &format!("data = \".git\"\n{company}"));
+    let err = t.fails(&["todos"], 2);
+    assert!(err.contains("inside the git folder"), "{err}");
+    t.write("company.toml", &format!("data = \"./.git/x\"\n{company}"));
+    t.fails(&["todos"], 2);
+}
+
+#[test]
+fn a_link_to_dev_zero_or_a_fifo_is_an_error_not_a_hang() {
+    let t = TestCompany::new();
+    link(Path::new("/dev/zero"), &t.path().join("todos.toml"));
+    let out = t
+        .pulse()
+        .arg("todos")
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    std::fs::remove_file(t.path().join("todos.toml")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(t.path().join("issues.toml"))
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        let out = t
+            .pulse()
+            .arg("issues")
+            .timeout(std::time::Duration::from_secs(20))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
+    }
+}
+
+#[test]
+fn a_file_past_the_size_cap_is_an_error_saying_so() {
+    let t = TestCompany::new();
+    let file = std::fs::File::create(t.path().join("todos.toml")).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let err = t.fails(&["todos"], 2);
+    assert!(err.contains("pulse reads at most 64 MiB"), "{err}");
+}
+
+#[test]
+fn the_company_folder_itself_may_be_reached_through_a_link() {
+    let t = TestCompany::new();
+    let elsewhere = tempfile::TempDir::new().unwrap();
+    let via = elsewhere.path().join("co");
+    link(t.path(), &via);
+    t.pulse()
+        .current_dir(elsewhere.path())
+        .args([
+            "-C",
+            "co",
+            "todo",
+            "add",
+            "Through the link",
+            "--owner",
+            "amy",
+        ])
+        .assert()
+        .success();
+    assert!(t.read("todos.toml").contains("Through the link"));
+    assert!(t.clean());
+}
+
+// 9. A change writes all of its files or none, and commits only itself.
+
+#[test]
+fn a_change_that_cannot_write_every_file_writes_none() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCompany::new();
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "amy"]);
+    let issues_before = std::fs::read(t.path().join("issues.toml")).ok();
+    let mode = |rel: &str, m: u32| {
+        std::fs::set_permissions(t.path().join(rel), std::fs::Permissions::from_mode(m)).unwrap()
+    };
+    // The company's folder may be written, `rocks/` may not.
+    std::fs::write(t.path().join(".git/pulse.lock"), "").unwrap();
+    mode(".git/pulse.lock", 0o666);
+    mode(".", 0o777);
+    mode("rocks", 0o555);
+    let (mut cmd, _bin) = t.pulse_unprivileged();
+    let out = cmd
+        .args([
+            "--no-commit",
+            "quarter",
+            "close",
+            "2026-Q4",
+            "--to-issues",
+            "open-frankfurt",
+        ])
+        .output()
+        .unwrap();
+    mode("rocks", 0o755);
+    mode(".", 0o755);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("permission denied"),
+        "{out:?}"
+    );
+    assert_eq!(
+        std::fs::read(t.path().join("issues.toml")).ok(),
+        issues_before,
+        "issues.toml is as it was"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with(".issues.toml."))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    assert!(t.clean());
+}
+
+#[test]
+fn a_command_never_commits_changes_it_did_not_make() {
+    let t = TestCompany::new();
+    t.ok(&["issue", "add", "Churn doubled", "--owner", "amy"]);
+    let commits = t.log().len();
+    // Left modified by hand (or by a command that failed half-way).
+    let edited = t
+        .read("issues.toml")
+        .replace("Churn doubled", "Churn tripled");
+    t.write("issues.toml", &edited);
+    let out = t
+        .pulse()
+        .args(["issue", "add", "Pricing", "--owner", "ian"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("written but not committed")
+            && stderr.contains("issues.toml already held changes pulse did not make"),
+        "{stderr}"
+    );
+    assert_eq!(t.log().len(), commits, "no commit carries the hand edit");
+    let text = t.read("issues.toml");
+    assert!(text.contains("Churn tripled") && text.contains("Pricing"));
+    // Another file's change is committed as usual.
+    t.ok(&["todo", "add", "Call Acme", "--owner", "amy"]);
+    assert_eq!(t.log().len(), commits + 1);
+    assert_eq!(
+        t.git(&["show", "--name-only", "--format=", "HEAD"]).trim(),
+        "todos.toml"
+    );
+}
+
+// 12. A list file deleted by hand is not an empty list.
+
+#[test]
+fn a_deleted_list_file_that_git_tracks_is_an_error_not_an_empty_list() {
+    let t = TestCompany::new();
+    t.ok(&["todo", "add", "Call Acme", "--owner", "amy"]);
+    t.ok(&["rock", "add", "Open Frankfurt", "--owner", "amy"]);
+    let commits = t.log().len();
+    std::fs::remove_file(t.path().join("todos.toml")).unwrap();
+    for args in [
+        &["todos"][..],
+        &["todo", "add", "X", "--owner", "amy"],
+        &["agenda"],
+    ] {
+        let err = t.fails(args, 2);
+        assert!(
+            err.contains("todos.toml is missing, but git still tracks it")
+                && err.contains("git checkout -- 'todos.toml'"),
+            "{err}"
+        );
+    }
+    assert!(!t.path().join("todos.toml").exists());
+    t.git(&["checkout", "--", "todos.toml"]);
+    std::fs::remove_file(t.path().join("rocks/2026-Q4.toml")).unwrap();
+    let err = t.fails(&["rock", "add", "Hire", "--owner", "amy"], 2);
+    assert!(
+        err.contains("git checkout -- 'rocks/2026-Q4.toml'"),
+        "{err}"
+    );
+    assert_eq!(t.log().len(), commits);
+}
+
+// 13. No write while git is in the middle of a merge or a rebase.
+
+#[test]
+fn a_write_mid_merge_or_rebase_is_refused_naming_the_state() {
+    let t = TestCompany::new();
+    let head = t.git(&["rev-parse", "HEAD"]);
+    std::fs::write(t.path().join(".git/MERGE_HEAD"), head).unwrap();
+    let err = t.fails(&["todo", "add", "X", "--owner", "amy"], 1);
+    assert!(err.contains("a merge is in progress"), "{err}");
+    std::fs::remove_file(t.path().join(".git/MERGE_HEAD")).unwrap();
+    std::fs::create_dir(t.path().join(".git/rebase-merge")).unwrap();
+    let err = t.fails(&["todo", "add", "X", "--owner", "amy"], 1);
+    assert!(
+        err.contains("a rebase is in progress") && err.contains("git rebase --abort"),
+        "{err}"
+    );
+    assert!(!t.path().join("todos.toml").exists());
+}
+
+// 14. A held lock is no silent hang; a killed pulse's temporaries go.
+
+#[test]
+fn a_held_lock_says_who_holds_it_and_that_pulse_waits() {
+    let t = TestCompany::new();
+    let lock = t.path().join(".git/pulse.lock");
+    std::fs::write(&lock, "4242\n").unwrap();
+    let holder = std::process::Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "1.5"])
+        .spawn();
+    let Ok(mut holder) = holder else {
+        eprintln!("no flock(1) here: skipped");
+        return;
+    };
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let out = t
+        .pulse()
+        .args(["todo", "add", "After the wait", "--owner", "amy"])
+        .output()
+        .unwrap();
+    holder.wait().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("another pulse (process 4242)")
+            && stderr.contains("waiting for it to finish"),
+        "{stderr}"
+    );
+    // The lock now names the last holder.
+    assert!(
+        std::fs::read_to_string(&lock)
+            .unwrap()
+            .trim()
+            .parse::<u32>()
+            .is_ok()
+    );
+}
+
+#[test]
+fn temporaries_left_by_a_killed_pulse_are_ignored_then_removed() {
+    let t = TestCompany::bare();
+    t.ok(&["init", "--name", "Acme"]);
+    t.ok(&["person", "add", "amy", "--name", "Amy"]);
+    let out = t
+        .pulse()
+        .args(["todo", "add", "Killed", "--owner", "amy"])
+        .env("PULSE_FAULT", "before-rename")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(137));
+    let leftovers = || -> Vec<String> {
+        std::fs::read_dir(t.path())
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.starts_with(".todos.toml."))
+            .collect()
+    };
+    assert_eq!(leftovers().len(), 1);
+    assert!(t.clean(), "git ignores the temporary file");
+    t.ok(&["issue", "add", "Next write", "--owner", "amy"]);
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+    assert!(t.clean());
+}
