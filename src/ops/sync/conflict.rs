@@ -24,9 +24,14 @@ pub(super) fn stopped(layout: &Layout, git_dir: &Path, reason: String) -> Error 
     let mut places = Vec::new();
     for file in &files {
         let name = shown(layout, file);
-        let text = std::fs::read(top.join(file))
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
+        // A regular file only, and no more of it than pulse reads of any
+        // file: a link to `/dev/zero` from a teammate is no hang.
+        let path = top.join(file);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+        let text = match regular.then(|| crate::store::files::read_capped(&path, file)) {
+            Some(Ok(Ok(bytes))) => String::from_utf8_lossy(&bytes).into_owned(),
+            _ => String::new(),
+        };
         let conflicts = conflicts(&text, file.ends_with(".csv"));
         if conflicts.is_empty() {
             places.push(format!("  {name}"));
