@@ -30,25 +30,92 @@ impl Goal {
     }
 }
 
-/// Parses a plain number, allowing a leading `$` or `+`, a trailing unit
-/// (`%`, `h`, `k`...) is not allowed here: see [`parse_value`].
+/// The largest magnitude pulse takes for a number: far above any business
+/// figure, and small enough that sums and averages of a decade of weeks stay
+/// finite and exact to the cent.
+pub const MAX_MAGNITUDE: f64 = 1e15;
+
+/// The smallest magnitude other than zero: below it (`1e-320`, a subnormal)
+/// a value could not be written back as typed, so it is refused.
+pub const MIN_MAGNITUDE: f64 = 1e-15;
+
+/// Parses a plain number, allowing a leading `$` or `+` and thousands
+/// separators (`1,200`, `1_200`) where they belong; a trailing unit (`%`,
+/// `h`, `k`...) is not allowed here: see [`parse_value`].
 pub fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().replace(['_', ','], "");
-    let t = t.strip_prefix('$').unwrap_or(&t);
-    let n: f64 = t.parse().ok()?;
-    n.is_finite().then_some(n)
+    number(text).ok()
+}
+
+/// A number, or why the text is not one pulse takes.
+fn number(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let t = t.strip_prefix('$').unwrap_or(t);
+    let (sign, digits) = match t.strip_prefix(['-', '+']) {
+        Some(rest) => (&t[..1], rest.strip_prefix('$').unwrap_or(rest)),
+        None => ("", t),
+    };
+    let plain = without_separators(digits)?;
+    let n: f64 = format!("{sign}{plain}")
+        .parse()
+        .map_err(|_| "expected a number, e.g. 23, 2.5, 98%, $1,200".to_string())?;
+    if !n.is_finite() || n.abs() > MAX_MAGNITUDE {
+        return Err("beyond the largest magnitude pulse takes (10^15)".to_string());
+    }
+    if n != 0.0 && n.abs() < MIN_MAGNITUDE {
+        return Err(
+            "too close to zero to be kept exactly (the smallest magnitude is 10^-15)".to_string(),
+        );
+    }
+    Ok(n)
+}
+
+/// The digits of a number with its thousands separators taken out, or an
+/// error when a `,` or `_` is not one: separators group the whole part in
+/// threes (`1,234,567.5`); `5,5` is a decimal comma, which would be 55.
+fn without_separators(text: &str) -> Result<String, String> {
+    let separator = match (text.contains(','), text.contains('_')) {
+        (false, false) => return Ok(text.to_string()),
+        (true, true) => return Err("mixes `,` and `_` as thousands separators".to_string()),
+        (true, false) => ',',
+        (false, true) => '_',
+    };
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (text, None),
+    };
+    let groups: Vec<&str> = whole.split(separator).collect();
+    let digits = |g: &str| g.chars().all(|c| c.is_ascii_digit());
+    let grouped = (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| digits(g))
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && fraction.is_none_or(|f| !f.contains(separator));
+    if !grouped {
+        return Err(format!(
+            "a `{separator}` only separates thousands (1{separator}200, 1{separator}234{separator}567.5); write a decimal point (5.5)"
+        ));
+    }
+    let mut plain = groups.concat();
+    if let Some(fraction) = fraction {
+        plain.push('.');
+        plain.push_str(fraction);
+    }
+    Ok(plain)
 }
 
 /// Parses a recorded value: a number, optionally with a leading `$` and a
 /// trailing unit such as `%` or `h`, which are stripped.
 pub fn parse_value(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
-    let number = trimmed
+    let unit_free = trimmed
         .trim_end_matches(|c: char| c.is_alphabetic() || c == '%')
         .trim_end();
-    parse_number(number).ok_or_else(|| {
-        format!("invalid value `{text}`: expected a number, e.g. 23, 2.5, 98%, $1200")
-    })
+    // `inf`, `NaN`: letters only, stripped as a unit; never a number.
+    if unit_free.is_empty() {
+        return Err(format!(
+            "invalid value `{text}`: expected a number, e.g. 23, 2.5, 98%, $1,200"
+        ));
+    }
+    number(unit_free).map_err(|why| format!("invalid value `{text}`: {why}"))
 }
 
 impl FromStr for Goal {
@@ -86,7 +153,17 @@ impl FromStr for Goal {
     }
 }
 
-/// Formats a number without a needless `.0`.
+/// Writes a value exactly as it reads back (the shortest decimal that
+/// does), without a needless `.0`: what `scorecard.csv` and exports hold.
+pub fn format_exact(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Formats a number for people: at most two decimals, without a needless `.0`.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
@@ -152,6 +229,52 @@ mod tests {
         assert!(parse_value("lots").is_err());
         assert!(parse_value("NaN").is_err());
         assert!(parse_value("inf").is_err());
+    }
+
+    #[test]
+    fn a_comma_is_a_thousands_separator_or_an_error() {
+        assert_eq!(parse_value("1,200").unwrap(), 1200.0);
+        assert_eq!(parse_value("-$1,234,567.25").unwrap(), -1234567.25);
+        assert_eq!(parse_value("12_000").unwrap(), 12000.0);
+        for bad in [
+            "5,5",
+            "1,20",
+            "1,2000",
+            ",100",
+            "1,,000",
+            "1.000,5",
+            "1_0",
+            "1,000_000",
+        ] {
+            let err = parse_value(bad).unwrap_err();
+            assert!(err.contains("separat"), "{bad}: {err}");
+        }
+        assert!(
+            parse_value("5,5")
+                .unwrap_err()
+                .contains("write a decimal point (5.5)")
+        );
+    }
+
+    #[test]
+    fn magnitudes_past_the_limits_are_refused_and_others_kept_exactly() {
+        assert!(parse_value("1.7e308").unwrap_err().contains("10^15"));
+        assert!(parse_value("1e16").is_err());
+        assert_eq!(parse_value("1e15").unwrap(), 1e15);
+        assert!(parse_value("1e-320").unwrap_err().contains("10^-15"));
+        assert_eq!(parse_value("0").unwrap(), 0.0);
+        for typed in [
+            "0.123",
+            "1e-9",
+            "-3.5",
+            "999999999999999",
+            "0.000000000000001",
+        ] {
+            let n = parse_value(typed).unwrap();
+            assert_eq!(parse_value(&format_exact(n)).unwrap(), n, "{typed}");
+        }
+        assert_eq!(format_exact(0.123), "0.123");
+        assert_eq!(format_exact(2.0), "2");
     }
 
     #[test]

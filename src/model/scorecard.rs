@@ -97,8 +97,9 @@ pub struct Entry {
     pub line: u64,
 }
 
-/// All recorded values, indexed by (measurable, week). A later row for the same
-/// pair replaces an earlier one, as a union merge appends the newer value.
+/// All recorded values, indexed by (measurable, week). Two rows of the same
+/// pair are listed in `duplicates` (the store refuses such a file; `pulse
+/// check` names each pair); the index holds the later one.
 #[derive(Debug, Clone, Default)]
 pub struct Values {
     pub entries: Vec<Entry>,

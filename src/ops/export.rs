@@ -12,7 +12,7 @@
 
 use super::Ctx;
 use crate::error::{Error, Result};
-use crate::model::goal::format_number;
+use crate::model::goal::{format_exact, format_number};
 use crate::model::rock::Rock;
 use crate::model::time::{Quarter, Week};
 use crate::store::atomic::write_atomic;
@@ -210,7 +210,7 @@ pub fn export(ctx: &Ctx, format: Format, dir: &Path) -> Result<Vec<String>> {
                         vec![
                             e.week.to_string(),
                             e.measurable.clone(),
-                            format_number(e.value),
+                            format_exact(e.value),
                             e.note.clone(),
                         ]
                     }),
@@ -374,7 +374,7 @@ pub fn scorecard_wide(
             row.extend(weeks.iter().map(|&w| {
                 values
                     .get(&m.id, w)
-                    .map(|e| format_number(e.value))
+                    .map(|e| format_exact(e.value))
                     .unwrap_or_default()
             }));
             row

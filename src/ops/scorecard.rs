@@ -117,7 +117,7 @@ pub fn record(
             crate::model::goal::format_number(value)
         )
     })?;
-    change.put_text(&file, doc.to_text());
+    change.put_text(&file, doc.checked_text(&file)?);
     let verdict = if recorded.hit { "hit" } else { "miss" };
     let outcome = change.finish(&format!(
         "scorecard: {} = {} for {week} ({verdict}, goal {})",
@@ -429,7 +429,10 @@ pub struct Imported {
 /// measurable. Unknown measurables are defined; every value is recorded.
 pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, &e))?;
+    let bytes = crate::store::files::read_capped(path, &shown)
+        .map_err(|e| Error::io("read", path, &e))??;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::user(format!("{shown} is not UTF-8 text; save it as UTF-8 CSV")))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -450,6 +453,7 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
         )));
     };
     let unit_col = col("unit");
+    let this_week = Week::of(ctx.today);
     let mut weeks: Vec<(usize, Week)> = Vec::new();
     for (i, h) in header.iter().enumerate() {
         if [Some(name_col), Some(owner_col), Some(goal_col), unit_col].contains(&Some(i)) {
@@ -461,7 +465,23 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
             .ok()
             .or_else(|| crate::model::time::parse_date(h).ok().map(Week::of));
         match week {
-            Some(w) => weeks.push((i, w)),
+            Some(w) if w > this_week => {
+                return Err(Error::user(format!(
+                    "{shown}:1:{}: week {w} has not started yet (this week is {this_week})",
+                    i + 1
+                )));
+            }
+            Some(w) => {
+                if let Some(&(other, _)) = weeks.iter().find(|&&(_, seen)| seen == w) {
+                    return Err(Error::user(format!(
+                        "{shown}:1:{}: column `{h}` is week {w}, as column {} is: which value holds is for you to say",
+                        i + 1,
+                        other + 1
+                    ))
+                    .with_hint("keep one column per week"));
+                }
+                weeks.push((i, w))
+            }
             None => {
                 return Err(Error::user(format!(
                     "{shown}:1:{}: column `{h}` is not a week: expected YYYY-Www or YYYY-MM-DD",
@@ -545,7 +565,7 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
         }
     }
     change.put_toml::<ScorecardFile>(&defs_file, &defs)?;
-    change.put_text(&values_file, values_doc.to_text());
+    change.put_text(&values_file, values_doc.checked_text(&values_file)?);
     let outcome = change.finish(&format!(
         "scorecard: import {} ({} measurables added, {} values)",
         path.file_name()

@@ -349,6 +349,31 @@ mod tests {
     }
 
     #[test]
+    fn line_endings_follow_the_files_convention() {
+        let edit = |text: &str| {
+            let mut doc = TomlDoc::parse(&file(), text).unwrap();
+            doc.doc.insert("z", toml_edit::value(1));
+            doc.to_text()
+        };
+        // Most lines CRLF, one LF: all CRLF, the new line too.
+        assert_eq!(
+            edit("a = 1\r\nb = 2\r\nc = 3\n"),
+            "a = 1\r\nb = 2\r\nc = 3\r\nz = 1\r\n"
+        );
+        // Most lines LF, one CRLF: all LF.
+        assert_eq!(
+            edit("a = 1\nb = 2\r\nc = 3\n"),
+            "a = 1\nb = 2\nc = 3\nz = 1\n"
+        );
+        // As many each way: the first line decides.
+        assert_eq!(edit("a = 1\r\nb = 2\n"), "a = 1\r\nb = 2\r\nz = 1\r\n");
+        assert_eq!(
+            edit("\u{feff}a = 1\nb = 2\r\n"),
+            "\u{feff}a = 1\nb = 2\nz = 1\n"
+        );
+    }
+
+    #[test]
     fn bom_is_kept() {
         let doc = TomlDoc::parse(&file(), "\u{feff}a = 1\n").unwrap();
         assert_eq!(doc.to_text(), "\u{feff}a = 1\n");

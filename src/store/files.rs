@@ -187,8 +187,8 @@ pub fn without_bom(text: &str) -> &str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TextLayout {
     pub bom: bool,
-    /// Every line ends in CRLF. (A file with mixed line ends counts as LF:
-    /// its lines are written back as they came, new ones with LF.)
+    /// The file's lines end in CRLF by its convention ([`crlf_convention`]):
+    /// every line is written so.
     pub crlf: bool,
     /// The text ended without a newline.
     pub no_final_newline: bool,
@@ -199,17 +199,16 @@ impl TextLayout {
         let body = without_bom(text);
         TextLayout {
             bom: text.starts_with(BOM),
-            crlf: body.contains("\r\n")
-                && body.matches('\n').count() == body.matches("\r\n").count(),
+            crlf: crlf_convention(body),
             no_final_newline: !body.is_empty() && !body.ends_with('\n'),
         }
     }
 
-    /// The text without its byte order mark, with LF line ends when every
-    /// line ended in CRLF.
+    /// The text without its byte order mark, with LF line ends (the file's
+    /// convention is put back by [`TextLayout::apply`]).
     pub fn body<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
         let body = without_bom(text);
-        if self.crlf {
+        if body.contains("\r\n") {
             body.replace("\r\n", "\n").into()
         } else {
             body.into()
@@ -218,10 +217,11 @@ impl TextLayout {
 
     /// `body` (LF line ends, or the file's own) laid out as the file was.
     pub fn apply(&self, body: &str) -> String {
+        let lf = body.replace("\r\n", "\n");
         let mut body = if self.crlf {
-            body.replace("\r\n", "\n").replace('\n', "\r\n")
+            lf.replace('\n', "\r\n")
         } else {
-            body.to_string()
+            lf
         };
         if self.no_final_newline && body.ends_with('\n') {
             body.pop();
@@ -234,6 +234,20 @@ impl TextLayout {
         }
         body
     }
+}
+
+/// Whether a file's lines end in CRLF by its own convention: most of its
+/// lines do, or, as many ending each way, its first line does. pulse
+/// writes a changed file with its convention.
+pub fn crlf_convention(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count() - crlf;
+    crlf > lf
+        || (crlf == lf
+            && crlf > 0
+            && text
+                .find('\n')
+                .is_some_and(|at| at > 0 && text.as_bytes()[at - 1] == b'\r'))
 }
 
 /// The entries of a company folder, checked as [`inspect`] does; none when

@@ -1,11 +1,15 @@
 //! `scorecard.csv`: reading the weekly values, and changing them while keeping
-//! every row a person typed byte for byte. Rows are written sorted by week,
-//! one per line, so that a merge (pulse's driver, or git's own by lines)
-//! sees rows.
+//! every row a person typed byte for byte (in the file's own line endings,
+//! after its byte order mark). Rows are written sorted by week, one per
+//! line, so that a merge (pulse's driver, or git's own by lines) sees rows.
+//!
+//! What no reader guesses at: two rows of one week and measurable (which is
+//! the value?) and a quote left open (which would swallow the rows after it
+//! for other CSV readers) are errors at their line, for every command.
 
-use super::files::{FileRef, without_bom};
+use super::files::{BOM, FileRef, crlf_convention, without_bom};
 use crate::error::{Error, Result};
-use crate::model::goal::{format_number, parse_value};
+use crate::model::goal::{format_exact, parse_value};
 use crate::model::scorecard::{Entry, Values};
 use crate::model::time::Week;
 
@@ -16,6 +20,7 @@ pub struct ValuesDoc {
     header: String,
     rows: Vec<RawRow>,
     crlf: bool,
+    bom: bool,
 }
 
 struct RawRow {
@@ -24,10 +29,13 @@ struct RawRow {
     raw: String,
 }
 
-/// Parses the file into values and an editable document. A broken row is an
-/// exit-2 error naming `scorecard.csv:LINE`.
+/// Parses the file into values and an editable document. A broken row, an
+/// open quote or a second row of a week and measurable is an exit-2 error
+/// naming `scorecard.csv:LINE`.
 pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
-    read(file, text, true, None)
+    let (values, doc) = read(file, text, true, None)?;
+    refuse_duplicates(file, &values)?;
+    Ok((values, doc))
 }
 
 /// The weeks a reader wants, first to last: rows of other weeks are
@@ -45,19 +53,64 @@ fn read(
         .map_err(|e| super::parse::conflict_error(file, without_bom(text)).unwrap_or(e))
 }
 
-/// Parses the file into values only (what read commands need).
+/// Parses the file into values only (what read commands need); refused as
+/// [`parse`] refuses it.
 pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
+    let (values, _) = read(file, text, false, None)?;
+    refuse_duplicates(file, &values)?;
+    Ok(values)
+}
+
+/// The values of the weeks in `window` only; refused as [`parse`] refuses
+/// the rows of those weeks.
+pub fn parse_window(file: &FileRef, text: &str, window: &Window) -> Result<Values> {
+    let (values, _) = read(file, text, false, Some(window))?;
+    refuse_duplicates(file, &values)?;
+    Ok(values)
+}
+
+/// Parses the file into values with every repeated week and measurable
+/// listed in [`Values::duplicates`], for `pulse check` to report each one.
+pub fn parse_with_duplicates(file: &FileRef, text: &str) -> Result<Values> {
     read(file, text, false, None).map(|(values, _)| values)
 }
 
-/// The values of the weeks in `window` only.
-pub fn parse_window(file: &FileRef, text: &str, window: &Window) -> Result<Values> {
-    read(file, text, false, Some(window)).map(|(values, _)| values)
+/// The error for a week and measurable recorded on two rows: which value
+/// holds is for a person to say, not for pulse to guess.
+pub fn duplicate_error(file: &FileRef, values: &Values, first: u64, later: u64) -> Error {
+    let (week, measurable) = values
+        .entries
+        .iter()
+        .find(|e| e.line == later)
+        .map(|e| (e.week.to_string(), e.measurable.clone()))
+        .unwrap_or_default();
+    Error::broken(format!(
+        "{}:{later}: week {week} of `{}` is recorded twice (also on line {first}); pulse will not pick one",
+        file.display,
+        crate::escape::escape(&measurable)
+    ))
+    .with_hint("delete the row that is wrong (a merge of two clones can keep both)")
 }
 
-fn read_rows(
+fn refuse_duplicates(file: &FileRef, values: &Values) -> Result<()> {
+    match values.duplicates.first() {
+        None => Ok(()),
+        Some(&(first, later)) => {
+            let mut error = duplicate_error(file, values, first, later);
+            if values.duplicates.len() > 1 {
+                error = error.with_hint(format!(
+                    "{} more rows repeat a week and measurable: `pulse check` lists them",
+                    values.duplicates.len() - 1
+                ));
+            }
+            Err(error)
+        }
+    }
+}
+
+fn read_rows<'t>(
     file: &FileRef,
-    text: &str,
+    text: &'t str,
     keep_rows: bool,
     window: Option<&Window>,
 ) -> Result<(Values, ValuesDoc)> {
@@ -69,18 +122,26 @@ fn read_rows(
     let mut last_week: Option<(String, Week)> = None;
     // A row of a week outside the window is passed over on its first field
     // (the week's text, parsed once per week); anything else is read whole.
+    // A row passed over still counts for duplicates: no reader picks one
+    // of two rows of a week and measurable, in its window or not.
     let mut seen: Option<(String, bool)> = None;
-    let mut wanted = |first: &str| -> bool {
+    let mut passed_over: std::collections::HashMap<(&str, &str), u64> = Default::default();
+    let mut duplicates_outside: Vec<(u64, u64)> = Vec::new();
+    let mut wanted = |first: &'t str, second: &'t str, line: u64| -> bool {
         let Some(window) = window else {
             return true;
         };
-        if let Some((text, keep)) = &seen
-            && text == first
-        {
-            return *keep;
+        let keep = match &seen {
+            Some((text, keep)) if text == first => *keep,
+            _ => {
+                let keep = first.parse::<Week>().map_or(true, |w| window.contains(&w));
+                seen = Some((first.to_string(), keep));
+                keep
+            }
+        };
+        if !keep && let Some(earlier) = passed_over.insert((first, second.trim()), line) {
+            duplicates_outside.push((earlier, line));
         }
-        let keep = first.parse::<Week>().map_or(true, |w| window.contains(&w));
-        seen = Some((first.to_string(), keep));
         keep
     };
     for_each_row(file, body, &mut wanted, |line, span, record| {
@@ -136,9 +197,15 @@ fn read_rows(
     let doc = ValuesDoc {
         header: header.unwrap_or_else(|| HEADER.to_string()),
         rows,
-        crlf: body.contains("\r\n"),
+        crlf: crlf_convention(body),
+        bom: text.starts_with(BOM),
     };
-    Ok((Values::new(entries), doc))
+    let mut values = Values::new(entries);
+    if !duplicates_outside.is_empty() {
+        values.duplicates.extend(duplicates_outside);
+        values.duplicates.sort_by_key(|&(_, later)| later);
+    }
+    Ok((values, doc))
 }
 
 /// Calls `row` with each record of the file: its line, its span in the
@@ -146,10 +213,10 @@ fn read_rows(
 /// unless a note holds a comma) is split at newlines and commas; a quoted
 /// one is read by the csv crate. Blank lines are passed over, as the csv
 /// crate passes them over.
-fn for_each_row(
+fn for_each_row<'b>(
     file: &FileRef,
-    body: &str,
-    wanted: &mut dyn FnMut(&str) -> bool,
+    body: &'b str,
+    wanted: &mut dyn FnMut(&'b str, &'b str, u64) -> bool,
     row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
     let lone_cr = body
@@ -164,9 +231,9 @@ fn for_each_row(
 
 /// The rows of a file with no quote (and no lone CR): split at newlines and
 /// commas.
-fn plain_rows(
-    body: &str,
-    wanted: &mut dyn FnMut(&str) -> bool,
+fn plain_rows<'b>(
+    body: &'b str,
+    wanted: &mut dyn FnMut(&'b str, &'b str, u64) -> bool,
     mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
     // One buffer for every row's fields: ten years are 15,600 rows.
@@ -179,8 +246,9 @@ fn plain_rows(
         if content.is_empty() {
             continue;
         }
-        let first = content.split_once(',').map_or(content, |(first, _)| first);
-        if !wanted(first) {
+        let (first, rest) = content.split_once(',').unwrap_or((content, ""));
+        let second = rest.split_once(',').map_or(rest, |(second, _)| second);
+        if !wanted(first, second, i as u64 + 1) {
             continue;
         }
         fields.clear();
@@ -212,6 +280,20 @@ fn csv_rows(
         }
         let end = (reader.position().byte() as usize).min(body.len());
         let line = record.position().map_or(0, |p| p.line());
+        // Quotes come in pairs in a row that reads the same to every CSV
+        // reader: one left open swallows the rows after it.
+        if body.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b == b'"')
+            .count()
+            % 2
+            == 1
+        {
+            return Err(Error::broken(format!(
+                "{}:{line}: a quote (`\"`) is not closed: a quoted field ends with a quote, and a quote inside it is written twice (`\"\"`)",
+                file.display
+            )));
+        }
         let fields: Vec<&str> = record.iter().collect();
         row(line, start..end, &fields)?;
     }
@@ -297,7 +379,7 @@ pub fn format_row(week: Week, measurable: &str, value: f64, note: &str) -> Strin
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let value = format_number(value);
+    let value = format_exact(value);
     let week = week.to_string();
     // Writing to a Vec cannot fail.
     let _ = writer.write_record([week.as_str(), measurable, value.as_str(), note]);
@@ -314,6 +396,7 @@ impl ValuesDoc {
             header: HEADER.to_string(),
             rows: Vec::new(),
             crlf: false,
+            bom: false,
         }
     }
 
@@ -337,9 +420,20 @@ impl ValuesDoc {
             .count()
     }
 
+    /// The file's text, checked to read back as it must: pulse never writes
+    /// a `scorecard.csv` it could not read.
+    pub fn checked_text(&self, file: &FileRef) -> Result<String> {
+        let text = self.to_text();
+        parse_values(file, &text)?;
+        Ok(text)
+    }
+
     pub fn to_text(&self) -> String {
         let newline = if self.crlf { "\r\n" } else { "\n" };
         let mut out = String::with_capacity(self.rows.len() * 32 + 64);
+        if self.bom {
+            out.push_str(BOM);
+        }
         out.push_str(&self.header);
         out.push_str(newline);
         for row in &self.rows {
@@ -382,7 +476,7 @@ mod tests {
             ], 0..60)) {
             let body: String = parts.concat();
             let file = FileRef { path: "scorecard.csv".into(), display: "scorecard.csv".into() };
-            let plain = collect(|f| super::plain_rows(&body, &mut |_| true, f));
+            let plain = collect(|f| super::plain_rows(&body, &mut |_, _, _| true, f));
             let csv = collect(|f| super::csv_rows(&file, &body, f));
             let rows = |rows: &Rows| -> Vec<(String, Vec<String>)> {
                 rows.iter()
@@ -422,9 +516,11 @@ mod tests {
     }
 
     #[test]
-    fn later_duplicate_wins() {
+    fn a_duplicate_is_listed_for_check_and_refused_by_readers() {
         let text = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W47,leads,12,\n";
-        let (values, _) = parse(&file(), text).unwrap();
+        let err = parse(&file(), text).err().unwrap();
+        assert!(err.message.contains(":3: week 2026-W47"), "{}", err.message);
+        let values = parse_with_duplicates(&file(), text).unwrap();
         assert_eq!(
             values
                 .get("leads", "2026-W47".parse().unwrap())
@@ -454,7 +550,7 @@ mod tests {
     #[test]
     fn rows_in_any_order_and_repeated() {
         let text = "week,measurable,value,note\n2026-W47,leads,1,\n2026-W46,leads,2,\n2026-W47,calls,3,\n2026-W47,leads,4,\n2026-W47,leads,5,\n";
-        let (values, _) = parse(&file(), text).unwrap();
+        let values = parse_with_duplicates(&file(), text).unwrap();
         let get = |m: &str, w: &str| values.get(m, w.parse().unwrap()).map(|e| e.value);
         assert_eq!(get("leads", "2026-W47"), Some(5.0));
         assert_eq!(get("leads", "2026-W46"), Some(2.0));

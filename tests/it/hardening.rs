@@ -729,3 +729,177 @@ fn temporaries_left_by_a_killed_pulse_are_ignored_then_removed() {
     assert!(leftovers().is_empty(), "{:?}", leftovers());
     assert!(t.clean());
 }
+
+// 2. Two rows of one week and measurable: no reader picks one.
+
+#[test]
+fn a_week_recorded_twice_is_an_error_for_check_and_every_reader() {
+    let t = with_leads();
+    // What a union merge of two corrections leaves.
+    let text = t.read("scorecard.csv");
+    t.commit_file(
+        "scorecard.csv",
+        &format!("{text}2026-W47,leads,25,corrected\n"),
+    );
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "an error, not a warning");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(
+            "error: scorecard.csv:4: week 2026-W47 of `leads` is recorded twice (also on line 3)"
+        ),
+        "{said}"
+    );
+    for args in [
+        &["scorecard"][..],
+        &["agenda"],
+        &["status"],
+        &["scorecard", "record", "leads", "30", "--week", "2026-W47"],
+    ] {
+        let err = t.fails(args, 2);
+        assert!(err.contains("is recorded twice"), "{args:?}: {err}");
+    }
+}
+
+// 7. An open quote in scorecard.csv.
+
+#[test]
+fn an_unbalanced_quote_in_scorecard_csv_is_an_error_at_its_line() {
+    let t = with_leads();
+    let text = t.read("scorecard.csv");
+    let broken = text.replace("2026-W46,leads,21,", "2026-W46,leads,21,\"a note left open");
+    t.commit_file("scorecard.csv", &broken);
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("scorecard.csv:2: a quote (`\"`) is not closed"),
+        "{out:?}"
+    );
+    let err = t.fails(
+        &["scorecard", "record", "leads", "30", "--week", "2026-W45"],
+        2,
+    );
+    assert!(err.contains("scorecard.csv:2: a quote"), "{err}");
+    assert_eq!(t.read("scorecard.csv"), broken, "never written over");
+}
+
+// 11. Line endings and the byte order mark are the file's own.
+
+#[test]
+fn line_endings_and_bom_are_kept_by_each_file() {
+    let t = with_leads();
+    // scorecard.csv: a BOM, LF lines, one CRLF line appended by a tool.
+    let text = t.read("scorecard.csv");
+    t.commit_file(
+        "scorecard.csv",
+        &format!("\u{feff}{text}2026-W45,leads,12,\r\n"),
+    );
+    t.ok(&["scorecard", "record", "leads", "19", "--week", "2026-W44"]);
+    let csv = t.read("scorecard.csv");
+    assert!(csv.starts_with("\u{feff}week,"), "{csv:?}");
+    assert!(!csv.contains('\r'), "LF, the file's convention: {csv:?}");
+    // todos.toml: CRLF lines but for one.
+    let todos = "# to-dos\r\n[[todo]]\r\nid = \"call\"\r\ntitle = \"Call Acme\"\r\nowner = \"amy\"\ncreated = 2026-11-20\r\n";
+    t.commit_file("todos.toml", todos);
+    t.ok(&["todo", "done", "call"]);
+    let after = t.read("todos.toml");
+    assert_eq!(
+        after.matches("\r\n").count(),
+        after.matches('\n').count(),
+        "{after:?}"
+    );
+    t.ok(&["todo", "add", "Next", "--owner", "amy"]);
+    let after = t.read("todos.toml");
+    assert_eq!(
+        after.matches("\r\n").count(),
+        after.matches('\n').count(),
+        "{after:?}"
+    );
+}
+
+// 16. Values: where a comma goes, how big, how small, which weeks.
+
+#[test]
+fn values_with_a_decimal_comma_or_out_of_range_are_refused() {
+    let t = with_leads();
+    let before = t.read("scorecard.csv");
+    let err = t.fails(
+        &["scorecard", "record", "leads", "5,5", "--week", "2026-W45"],
+        1,
+    );
+    assert!(err.contains("write a decimal point (5.5)"), "{err}");
+    let err = t.fails(
+        &[
+            "scorecard",
+            "record",
+            "leads",
+            "1.7e308",
+            "--week",
+            "2026-W45",
+        ],
+        1,
+    );
+    assert!(err.contains("10^15"), "{err}");
+    let err = t.fails(
+        &[
+            "scorecard",
+            "record",
+            "leads",
+            "1e-320",
+            "--week",
+            "2026-W45",
+        ],
+        1,
+    );
+    assert!(err.contains("10^-15"), "{err}");
+    assert_eq!(t.read("scorecard.csv"), before);
+    // Thousands separators where they belong, and a value kept as typed.
+    t.ok(&[
+        "scorecard",
+        "record",
+        "leads",
+        "1,234.5",
+        "--week",
+        "2026-W45",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "leads",
+        "0.125",
+        "--week",
+        "2026-W44",
+    ]);
+    let csv = t.read("scorecard.csv");
+    assert!(
+        csv.contains("2026-W45,leads,1234.5,") && csv.contains("2026-W44,leads,0.125,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn scorecard_import_refuses_a_future_week_and_a_week_twice() {
+    let t = with_leads();
+    let before = t.read("scorecard.csv");
+    t.write(
+        "future.csv",
+        "measurable,owner,goal,2026-W47,2026-W49\nLeads,amy,>= 20,20,30\n",
+    );
+    let err = t.fails(&["scorecard", "import", "future.csv"], 1);
+    assert!(
+        err.contains("future.csv:1:5: week 2026-W49 has not started yet"),
+        "{err}"
+    );
+    // 2026-11-19 is a Thursday of 2026-W47.
+    t.write(
+        "twice.csv",
+        "measurable,owner,goal,2026-W47,2026-11-19\nLeads,amy,>= 20,20,30\n",
+    );
+    let err = t.fails(&["scorecard", "import", "twice.csv"], 1);
+    assert!(
+        err.contains("twice.csv:1:5: column `2026-11-19` is week 2026-W47, as column 4 is"),
+        "{err}"
+    );
+    assert_eq!(t.read("scorecard.csv"), before);
+}

@@ -217,7 +217,7 @@ fn failures_are_listed_with_their_reason_and_the_rest_recorded() {
     for expected in [
         "error: broken: exited with status 3\n  it printed: starting\n  stderr: no API token\n  stderr: see the wiki\n",
         "error: silent: printed nothing: a source prints the week's value on its first line",
-        "error: word: printed a first line that is not a number: invalid value `n/a`: expected a number, e.g. 23, 2.5, 98%, $1200\n  it printed: n/a",
+        "error: word: printed a first line that is not a number: invalid value `n/a`: expected a number, e.g. 23, 2.5, 98%, $1,200\n  it printed: n/a",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }

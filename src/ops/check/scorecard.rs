@@ -7,12 +7,18 @@ use crate::model::scorecard::Measurable;
 use crate::ops::sources::trust::Trust;
 use crate::store::Workspace;
 use crate::store::files::read_text;
-use crate::store::load;
 use crate::store::parse::IdLines;
+use crate::store::{load, values};
 use std::collections::HashSet;
 
 pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
-    let values_loaded = load::values(ws);
+    // Every repeated week and measurable is an error of its own here, where
+    // other readers stop at the first.
+    let values_file = ws.values_file();
+    let values_loaded = read_text(&values_file).and_then(|text| match text {
+        Some(text) => values::parse_with_duplicates(&values_file, &text),
+        None => Ok(Default::default()),
+    });
     let scorecard_file = ws.scorecard_file();
     let measurables: Vec<Measurable> = match load::measurables(ws) {
         Ok(m) => m,
@@ -62,7 +68,6 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             ),
         );
     }
-    let values_file = ws.values_file();
     match values_loaded {
         Ok(values) => {
             let known: HashSet<&str> = measurables.iter().map(|m| m.id.as_str()).collect();
@@ -79,8 +84,18 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
                     );
                 }
             }
-            for (first, later) in &values.duplicates {
-                f.warn(&values_file, Some(*later as usize), format!("the same week and measurable as line {first} (after a merge?): line {later} wins; delete the other"));
+            for &(first, later) in &values.duplicates {
+                let e = values::duplicate_error(&values_file, &values, first, later);
+                let message = e
+                    .message
+                    .strip_prefix(&format!("{}:{later}: ", values_file.display))
+                    .unwrap_or(&e.message)
+                    .to_string();
+                f.error(
+                    &values_file,
+                    Some(later as usize),
+                    format!("{message}: delete the row that is wrong"),
+                );
             }
         }
         Err(e) => f.broken(&values_file, e),

@@ -172,7 +172,7 @@ pub fn pull(
     };
     // Nothing new: no write, no commit (not even a rewrite of the file).
     if let Some(mut change) = change.take().filter(|_| report.recorded() > 0) {
-        change.put_text(&file, doc.to_text());
+        change.put_text(&file, doc.checked_text(&file)?);
         let (values, failed) = (report.recorded(), report.failed());
         let mut message = format!(
             "scorecard: pull {week} ({values} value{}",
