@@ -121,30 +121,68 @@ impl Changed {
 /// What `git status` says of `paths`: each one changed since `HEAD`, staged
 /// or not, deleted, or not tracked (git-ignored files are left out).
 pub fn changed(workdir: &Path, paths: &[PathBuf]) -> Result<Vec<Changed>> {
-    let mut cmd = git(workdir);
-    cmd.args([
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--no-renames",
-        "--",
-    ])
-    .args(paths);
-    let output = run(cmd)?;
-    let text = String::from_utf8_lossy(&output.stdout);
-    Ok(text
-        .split('\0')
-        .filter(|e| e.len() > 3)
-        .map(|e| {
-            let mut letters = e.chars();
-            Changed {
-                staged: letters.next().unwrap_or(' '),
-                unstaged: letters.next().unwrap_or(' '),
-                path: e[3..].to_string(),
-            }
-        })
-        .collect())
+    Asked::start(workdir, paths)?.answer()
+}
+
+/// A `git status` of some paths, started and not yet answered: pulse asks
+/// when it first reads a file and reads the answer when it writes it, so
+/// that git works while pulse does.
+pub struct Asked {
+    child: Option<std::process::Child>,
+}
+
+impl Asked {
+    pub fn start(workdir: &Path, paths: &[PathBuf]) -> Result<Asked> {
+        let mut cmd = git(workdir);
+        cmd.args([
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--no-renames",
+            "--",
+        ])
+        .args(paths)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        let child = cmd.spawn().map_err(|e| not_started(&e))?;
+        Ok(Asked { child: Some(child) })
+    }
+
+    /// What git said: the paths that differ from `HEAD` or are untracked.
+    pub fn answer(mut self) -> Result<Vec<Changed>> {
+        let child = self
+            .child
+            .take()
+            .ok_or_else(|| Error::git("git status: no answer"))?;
+        let output = child.wait_with_output().map_err(|e| not_started(&e))?;
+        if !output.status.success() {
+            return Err(Error::git(said(&output)));
+        }
+        let text = String::from_utf8_lossy(&output.stdout);
+        Ok(text
+            .split('\0')
+            .filter(|e| e.len() > 3)
+            .map(|e| {
+                let mut letters = e.chars();
+                Changed {
+                    staged: letters.next().unwrap_or(' '),
+                    unstaged: letters.next().unwrap_or(' '),
+                    path: e[3..].to_string(),
+                }
+            })
+            .collect())
+    }
+}
+
+impl Drop for Asked {
+    /// An answer nobody reads: the process is ended and reaped.
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 /// `git init` in `dir`.

@@ -32,6 +32,9 @@ pub struct Change<'a> {
     /// The files as they were on disk when this change first read them (a
     /// ten-year list is read once, not once per step).
     originals: std::cell::RefCell<Vec<(PathBuf, Option<Text>)>>,
+    /// `git status` of each file as first read, asked then and answered
+    /// when the file is written (git works while pulse does).
+    asked: std::cell::RefCell<Vec<(PathBuf, git::Asked)>>,
     _lock: Lock,
 }
 
@@ -106,6 +109,7 @@ impl<'a> Change<'a> {
             private: Vec::new(),
             deleted: Vec::new(),
             originals: Default::default(),
+            asked: Default::default(),
             _lock: lock,
         })
     }
@@ -136,7 +140,34 @@ impl<'a> Change<'a> {
         self.originals
             .borrow_mut()
             .push((file.path.clone(), text.clone()));
+        // What git says of it is read if the change writes it.
+        if self.git_dir.is_some()
+            && self.ctx.commit
+            && let Ok(asked) =
+                git::Asked::start(&self.ctx.ws.root, std::slice::from_ref(&file.path))
+        {
+            self.asked.borrow_mut().push((file.path.clone(), asked));
+        }
         Ok(text)
+    }
+
+    /// What git says of `paths`: the answers asked when they were read,
+    /// and one question now for the others. Empty when git cannot answer
+    /// (the commit then reports what is wrong).
+    fn git_status(&self, paths: &[PathBuf]) -> Vec<git::Changed> {
+        let mut changed = Vec::new();
+        let mut unasked = Vec::new();
+        let mut asked = self.asked.borrow_mut();
+        for path in paths {
+            match asked.iter().position(|(p, _)| p == path) {
+                Some(at) => changed.extend(asked.swap_remove(at).1.answer().unwrap_or_default()),
+                None => unasked.push(path.clone()),
+            }
+        }
+        if !unasked.is_empty() {
+            changed.extend(git::changed(&self.ctx.ws.root, &unasked).unwrap_or_default());
+        }
+        changed
     }
 
     /// Opens a TOML file for editing (an empty document when it is new).
@@ -223,9 +254,8 @@ impl<'a> Change<'a> {
         let paths: Vec<PathBuf> = staged.iter().map(|(f, _, _)| f.path.clone()).collect();
         let asks_git = self.git_dir.is_some()
             && (self.ctx.commit || staged.iter().any(|(_, _, original)| original.is_none()));
-        // When git cannot answer, the commit below reports what is wrong.
         let changed = if asks_git {
-            git::changed(root, &paths).unwrap_or_default()
+            self.git_status(&paths)
         } else {
             Vec::new()
         };
