@@ -34,7 +34,7 @@ struct RawRow {
 /// naming `scorecard.csv:LINE`.
 pub fn parse(file: &FileRef, text: &str) -> Result<(Values, ValuesDoc)> {
     let (values, doc) = read(file, text, true, None)?;
-    refuse_duplicates(file, &values)?;
+    refuse_duplicates(file, text, &values)?;
     Ok((values, doc))
 }
 
@@ -57,7 +57,7 @@ fn read(
 /// [`parse`] refuses it.
 pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
     let (values, _) = read(file, text, false, None)?;
-    refuse_duplicates(file, &values)?;
+    refuse_duplicates(file, text, &values)?;
     Ok(values)
 }
 
@@ -65,7 +65,7 @@ pub fn parse_values(file: &FileRef, text: &str) -> Result<Values> {
 /// the rows of those weeks.
 pub fn parse_window(file: &FileRef, text: &str, window: &Window) -> Result<Values> {
     let (values, _) = read(file, text, false, Some(window))?;
-    refuse_duplicates(file, &values)?;
+    refuse_duplicates(file, text, &values)?;
     Ok(values)
 }
 
@@ -84,19 +84,35 @@ pub fn duplicate_error(file: &FileRef, values: &Values, first: u64, later: u64) 
         .find(|e| e.line == later)
         .map(|e| (e.week.to_string(), e.measurable.clone()))
         .unwrap_or_default();
+    duplicate_of(file, &week, &measurable, first, later)
+}
+
+fn duplicate_of(file: &FileRef, week: &str, measurable: &str, first: u64, later: u64) -> Error {
     Error::broken(format!(
         "{}:{later}: week {week} of `{}` is recorded twice (also on line {first}); pulse will not pick one",
         file.display,
-        crate::escape::escape(&measurable)
+        crate::escape::escape(measurable)
     ))
     .with_hint("delete the row that is wrong (a merge of two clones can keep both)")
 }
 
-fn refuse_duplicates(file: &FileRef, values: &Values) -> Result<()> {
+/// Refuses a file with two rows of a week and measurable. A row a window
+/// passed over is not among the entries: its key is read from its line.
+fn refuse_duplicates(file: &FileRef, text: &str, values: &Values) -> Result<()> {
     match values.duplicates.first() {
         None => Ok(()),
         Some(&(first, later)) => {
-            let mut error = duplicate_error(file, values, first, later);
+            let mut error = if values.entries.iter().any(|e| e.line == later) {
+                duplicate_error(file, values, first, later)
+            } else {
+                let row = without_bom(text)
+                    .lines()
+                    .nth(later as usize - 1)
+                    .unwrap_or("");
+                let mut fields = row.split(',').map(str::trim);
+                let week = fields.next().unwrap_or("");
+                duplicate_of(file, week, fields.next().unwrap_or(""), first, later)
+            };
             if values.duplicates.len() > 1 {
                 error = error.with_hint(format!(
                     "{} more rows repeat a week and measurable: `pulse check` lists them",
@@ -123,24 +139,35 @@ fn read_rows<'t>(
     // A row of a week outside the window is passed over on its first field
     // (the week's text, parsed once per week); anything else is read whole.
     // A row passed over still counts for duplicates: no reader picks one
-    // of two rows of a week and measurable, in its window or not.
-    let mut seen: Option<(String, bool)> = None;
-    let mut passed_over: std::collections::HashMap<(&str, &str), u64> = Default::default();
+    // of two rows of a week and measurable, in its window or not. pulse
+    // writes a week's rows together, so a row is compared with the rows of
+    // its week's run; a week whose rows are scattered (a hand edit, a union
+    // merge) sends the file to a whole-file search.
+    let mut seen: Option<(&'t str, bool)> = None;
+    let mut run: Vec<(&'t str, u64)> = Vec::new();
+    let mut run_weeks: std::collections::HashSet<&'t str> = Default::default();
+    let mut scattered = false;
     let mut duplicates_outside: Vec<(u64, u64)> = Vec::new();
     let mut wanted = |first: &'t str, second: &'t str, line: u64| -> bool {
         let Some(window) = window else {
             return true;
         };
-        let keep = match &seen {
-            Some((text, keep)) if text == first => *keep,
+        let keep = match seen {
+            Some((text, keep)) if text == first => keep,
             _ => {
+                scattered |= !run_weeks.insert(first);
+                run.clear();
                 let keep = first.parse::<Week>().map_or(true, |w| window.contains(&w));
-                seen = Some((first.to_string(), keep));
+                seen = Some((first, keep));
                 keep
             }
         };
-        if !keep && let Some(earlier) = passed_over.insert((first, second.trim()), line) {
-            duplicates_outside.push((earlier, line));
+        if !keep {
+            let measurable = second.trim();
+            if let Some(&(_, earlier)) = run.iter().find(|(m, _)| *m == measurable) {
+                duplicates_outside.push((earlier, line));
+            }
+            run.push((measurable, line));
         }
         keep
     };
@@ -201,11 +228,33 @@ fn read_rows<'t>(
         bom: text.starts_with(BOM),
     };
     let mut values = Values::new(entries);
+    if scattered {
+        duplicates_outside = duplicates_by_search(body);
+    }
     if !duplicates_outside.is_empty() {
         values.duplicates.extend(duplicates_outside);
         values.duplicates.sort_by_key(|&(_, later)| later);
+        values.duplicates.dedup();
     }
     Ok((values, doc))
+}
+
+/// Every pair of rows of one week and measurable, by a search of the whole
+/// (quote-free) file: (the earlier line, the later line).
+fn duplicates_by_search(body: &str) -> Vec<(u64, u64)> {
+    let mut first_line: std::collections::HashMap<(&str, &str), u64> = Default::default();
+    let mut duplicates = Vec::new();
+    for (i, line) in body.lines().enumerate().skip(1) {
+        let mut fields = line.split(',');
+        let (Some(week), Some(measurable)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let line = i as u64 + 1;
+        if let Some(earlier) = first_line.insert((week.trim(), measurable.trim()), line) {
+            duplicates.push((earlier, line));
+        }
+    }
+    duplicates
 }
 
 /// Calls `row` with each record of the file: its line, its span in the
@@ -529,6 +578,22 @@ mod tests {
             12.0
         );
         assert_eq!(values.duplicates, vec![(2, 3)]);
+    }
+
+    #[test]
+    fn a_window_still_refuses_a_duplicate_outside_it() {
+        let window = "2026-W48".parse().unwrap()..="2026-W48".parse().unwrap();
+        let together = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W47,calls,3,\n2026-W47,leads,12,\n2026-W48,leads,1,\n";
+        let err = parse_window(&file(), together, &window).err().unwrap();
+        assert!(err.message.contains(":4: week 2026-W47"), "{}", err.message);
+        let scattered = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W48,leads,1,\n2026-W48,calls,1,\n2026-W47,leads,12,\n";
+        let err = parse_window(&file(), scattered, &window).err().unwrap();
+        assert!(err.message.contains(":5: week 2026-W47"), "{}", err.message);
+        let fine = "week,measurable,value,note\n2026-W47,leads,10,\n2026-W48,leads,1,\n2026-W47,calls,12,\n";
+        assert_eq!(
+            parse_window(&file(), fine, &window).unwrap().entries.len(),
+            1
+        );
     }
 
     #[test]
