@@ -39,9 +39,10 @@ pub const MAX_MAGNITUDE: f64 = 1e15;
 /// a value could not be written back as typed, so it is refused.
 pub const MIN_MAGNITUDE: f64 = 1e-15;
 
-/// Parses a plain number, allowing a leading `$` or `+` and thousands
-/// separators (`1,200`, `1_200`) where they belong; a trailing unit (`%`,
-/// `h`, `k`...) is not allowed here: see [`parse_value`].
+/// Parses a plain number, allowing a leading `$` or `+`, thousands
+/// separators (`1,200`, `1_200`) where they belong and a `k`, `M` or `B`
+/// multiplier (`$12.5k` is 12,500, `1.2M` is 1,200,000); a trailing unit
+/// (`%`, `h`...) is not allowed here: see [`parse_value`].
 pub fn parse_number(text: &str) -> Option<f64> {
     number(text).ok()
 }
@@ -54,7 +55,8 @@ fn number(text: &str) -> Result<f64, String> {
         Some(rest) => (&t[..1], rest.strip_prefix('$').unwrap_or(rest)),
         None => ("", t),
     };
-    let plain = without_separators(digits)?;
+    let (digits, zeros) = multiplier(digits);
+    let plain = scaled(&without_separators(digits)?, zeros);
     let n: f64 = format!("{sign}{plain}")
         .parse()
         .map_err(|_| "expected a number, e.g. 23, 2.5, 98%, $1,200".to_string())?;
@@ -67,6 +69,50 @@ fn number(text: &str) -> Result<f64, String> {
         );
     }
     Ok(n)
+}
+
+/// How `text` reads with a decimal point where its one separator is
+/// (`12,5` → `12.5`); a plain example when there are several.
+fn decimal_point(text: &str, separator: char) -> String {
+    if text.matches(separator).count() == 1 && !text.contains('.') {
+        text.replace(separator, ".")
+    } else {
+        "5.5".to_string()
+    }
+}
+
+/// A number's text without its `k` (thousand), `M` (million) or `B`
+/// (billion) suffix, and the zeros the suffix stands for.
+fn multiplier(text: &str) -> (&str, usize) {
+    let after_digit = |rest: &str| rest.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    for (suffix, zeros) in [('k', 3), ('K', 3), ('M', 6), ('B', 9)] {
+        if let Some(rest) = text.strip_suffix(suffix)
+            && after_digit(rest)
+        {
+            return (rest, zeros);
+        }
+    }
+    (text, 0)
+}
+
+/// A plain decimal multiplied by 10^zeros by moving its point, so that
+/// `1.2M` is exactly 1200000 (a float product could be off by a bit).
+fn scaled(plain: &str, zeros: usize) -> String {
+    if zeros == 0 || plain.contains(['e', 'E']) {
+        return if zeros == 0 {
+            plain.to_string()
+        } else {
+            format!("{plain}e{zeros}")
+        };
+    }
+    let (whole, fraction) = plain.split_once('.').unwrap_or((plain, ""));
+    let mut fraction = fraction.to_string();
+    while fraction.len() < zeros {
+        fraction.push('0');
+    }
+    let (moved, rest) = fraction.split_at(zeros);
+    let point = if rest.is_empty() { "" } else { "." };
+    format!("{whole}{moved}{point}{rest}")
 }
 
 /// The digits of a number with its thousands separators taken out, or an
@@ -91,7 +137,8 @@ fn without_separators(text: &str) -> Result<String, String> {
         && fraction.is_none_or(|f| !f.contains(separator));
     if !grouped {
         return Err(format!(
-            "a `{separator}` only separates thousands (1{separator}200, 1{separator}234{separator}567.5); write a decimal point (5.5)"
+            "a `{separator}` only separates thousands (1{separator}200, 1{separator}234{separator}567.5); write a decimal point ({})",
+            decimal_point(text, separator)
         ));
     }
     let mut plain = groups.concat();
@@ -106,9 +153,14 @@ fn without_separators(text: &str) -> Result<String, String> {
 /// trailing unit such as `%` or `h`, which are stripped.
 pub fn parse_value(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
-    let unit_free = trimmed
-        .trim_end_matches(|c: char| c.is_alphabetic() || c == '%')
-        .trim_end();
+    // `12.5k`, `$1.2M`: a multiplier, not a unit.
+    let unit_free = if multiplier(trimmed).1 > 0 {
+        trimmed
+    } else {
+        trimmed
+            .trim_end_matches(|c: char| c.is_alphabetic() || c == '%')
+            .trim_end()
+    };
     // `inf`, `NaN`: letters only, stripped as a unit; never a number.
     if unit_free.is_empty() {
         return Err(format!(
@@ -229,6 +281,30 @@ mod tests {
         assert!(parse_value("lots").is_err());
         assert!(parse_value("NaN").is_err());
         assert!(parse_value("inf").is_err());
+    }
+
+    #[test]
+    fn amounts_with_suffixes_are_multiplied_not_cut() {
+        assert_eq!(parse_value("$1.2M").unwrap(), 1_200_000.0);
+        assert_eq!(parse_value("$12.5k").unwrap(), 12_500.0);
+        assert_eq!(parse_value("12.5K").unwrap(), 12_500.0);
+        assert_eq!(parse_value("2B").unwrap(), 2_000_000_000.0);
+        assert_eq!(parse_value("-1.25k").unwrap(), -1_250.0);
+        assert_eq!(parse_value("1,250k").unwrap(), 1_250_000.0);
+        assert_eq!(parse_value("0.0001k").unwrap(), 0.1);
+        assert_eq!(parse_number("1.5M"), Some(1_500_000.0));
+        assert_eq!(
+            ">= $1.2M".parse::<Goal>().unwrap(),
+            Goal::AtLeast(1_200_000.0)
+        );
+        // A unit is still a unit, and a decimal comma is still refused.
+        assert_eq!(parse_value("5h").unwrap(), 5.0);
+        assert_eq!(parse_value("7 kg").unwrap(), 7.0);
+        assert!(
+            parse_value("12,5")
+                .unwrap_err()
+                .contains("write a decimal point (12.5)")
+        );
     }
 
     #[test]

@@ -644,3 +644,57 @@ fn the_table_fits_80_columns_and_sums_only_the_weeks_shown() {
     let recorded: usize = hit.split('/').nth(1).unwrap().parse().unwrap();
     assert!(recorded <= shown, "{hit} over {shown} weeks shown:\n{text}");
 }
+
+// #23.10: amounts as people type them in a finance meeting.
+
+#[test]
+fn amounts_with_suffixes_are_stored_in_full_and_a_decimal_comma_is_refused() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Revenue",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= $1M",
+        "--unit",
+        "$",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "revenue",
+        "$1.2M",
+        "--week",
+        "2026-W46",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "revenue",
+        "$12.5k",
+        "--week",
+        "2026-W47",
+    ]);
+    let csv = t.read("scorecard.csv");
+    assert!(csv.contains("2026-W46,revenue,1200000,"), "{csv}");
+    assert!(csv.contains("2026-W47,revenue,12500,"), "{csv}");
+    assert!(t.read("scorecard.toml").contains("goal = \">= 1000000\""));
+    let err = t.fails(
+        &[
+            "scorecard",
+            "record",
+            "revenue",
+            "12,5",
+            "--week",
+            "2026-W47",
+        ],
+        1,
+    );
+    assert!(err.contains("write a decimal point (12.5)"), "{err}");
+    assert!(
+        t.read("scorecard.csv").contains("2026-W47,revenue,12500,"),
+        "nothing written"
+    );
+}
