@@ -240,6 +240,10 @@ impl TextLayout {
 /// lines do, or, as many ending each way, its first line does. pulse
 /// writes a changed file with its convention.
 pub fn crlf_convention(text: &str) -> bool {
+    // Most files have no CR at all: one fast search says so.
+    if !text.contains('\r') {
+        return false;
+    }
     let crlf = text.matches("\r\n").count();
     let lf = text.matches('\n').count() - crlf;
     crlf > lf

@@ -144,7 +144,9 @@ fn read_rows<'t>(
     // its week's run; a week whose rows are scattered (a hand edit, a union
     // merge) sends the file to a whole-file search.
     let mut seen: Option<(&'t str, bool)> = None;
-    let mut run: Vec<(&'t str, u64)> = Vec::new();
+    // (a hash of the measurable, the measurable, its line): the hash keeps
+    // the comparisons to integers but for a likely repeat.
+    let mut run: Vec<(u64, &'t str, u64)> = Vec::new();
     let mut run_weeks: std::collections::HashSet<&'t str> = Default::default();
     let mut scattered = false;
     let mut duplicates_outside: Vec<(u64, u64)> = Vec::new();
@@ -164,10 +166,14 @@ fn read_rows<'t>(
         };
         if !keep {
             let measurable = second.trim();
-            if let Some(&(_, earlier)) = run.iter().find(|(m, _)| *m == measurable) {
+            let hash = fnv1a(measurable);
+            if let Some(&(_, _, earlier)) = run
+                .iter()
+                .find(|(h, m, _)| *h == hash && *m == measurable)
+            {
                 duplicates_outside.push((earlier, line));
             }
-            run.push((measurable, line));
+            run.push((hash, measurable, line));
         }
         keep
     };
@@ -237,6 +243,14 @@ fn read_rows<'t>(
         values.duplicates.dedup();
     }
     Ok((values, doc))
+}
+
+/// FNV-1a: a measurable's id hashed in a few nanoseconds, to compare ids
+/// as integers.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Every pair of rows of one week and measurable, by a search of the whole
