@@ -193,6 +193,120 @@ fn main() {
     if failed > 0 {
         println!("{failed} figure(s) miss their goal.");
     }
+    println!();
+    memory(&pulse, &company_dir, dir.path());
+}
+
+/// Peak memory beside the size of the files read: the leadership's agenda
+/// and `todos` on the ten-year company, then a list no team keeps (100,000
+/// to-dos in one 13 MB file, nothing archived): `todos` and `todo done`.
+/// Measured with `/usr/bin/time -f %M`; without it, not measured.
+fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
+    let dir = tmp.join("flat-100k");
+    std::fs::create_dir_all(&dir).expect("a folder");
+    let company = "[company]\nname = \"Flat\"\n\n[meeting]\nweekday = \"thursday\"\ntime = \"09:00\"\nminutes = 90\n\n[people.amy]\nname = \"Amy\"\n";
+    std::fs::write(dir.join("company.toml"), company).expect("company.toml");
+    let mut text = String::from("# to-dos\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "\n[[todo]]\nid = \"call-{i}\"\ntitle = \"Call customer {i}\"\nowner = \"amy\"\ncreated = 2026-01-05\ndue = 2026-01-12\n{}",
+            if i < 99_000 { "done = 2026-01-08\n" } else { "" }
+        ));
+    }
+    std::fs::write(dir.join("todos.toml"), &text).expect("todos.toml");
+    run(Command::new("git").args(["init", "-q"]), &dir);
+    run(Command::new("git").args(["add", "-A"]), &dir);
+    run(Command::new("git").args(["commit", "-q", "-m", "flat"]), &dir);
+    let flat_size = (text.len() + company.len()) as u64;
+    let size_of = |files: &[PathBuf]| -> u64 {
+        files
+            .iter()
+            .filter_map(|f| std::fs::metadata(company_dir.join(f)).ok())
+            .map(|m| m.len())
+            .sum()
+    };
+    println!("| what | files read | median | peak memory | × the files | goal |");
+    println!("|---|---:|---:|---:|---:|---|");
+    let line = |what: &str, args: Vec<String>, dir: &Path, size: u64, runs: usize| {
+        let mut n = 0;
+        let time = median_n(runs, || {
+            n += 1;
+            run(pulse_cmd(pulse).args(next(&args, n)), dir)
+        });
+        let peak = peak_kib(pulse, &next(&args, n + 1), dir);
+        let (memory, ratio, verdict) = match peak {
+            Some(kib) => {
+                let ratio = kib as f64 * 1024.0 / size as f64;
+                let mark = if ratio < 20.0 { "✓" } else { "✗" };
+                (
+                    format!("{:.1} MB", kib as f64 * 1024.0 / 1e6),
+                    format!("{ratio:.0}×"),
+                    format!("< 20× {mark}"),
+                )
+            }
+            None => ("not measured".into(), "-".into(), "< 20×".into()),
+        };
+        println!(
+            "| {what} | {:.0} KB | {:.1} ms | {memory} | {ratio} | {verdict} |",
+            size as f64 / 1e3,
+            time.as_secs_f64() * 1000.0
+        );
+    };
+    for command in ["agenda", "todos"] {
+        let files = needs(command, company_dir);
+        line(
+            &format!("`pulse {command}` (ten years, archived)"),
+            vec![command.to_string()],
+            company_dir,
+            size_of(&files),
+            RUNS,
+        );
+    }
+    line(
+        "`pulse todos` (100,000 in one file)",
+        vec!["todos".into()],
+        &dir,
+        flat_size,
+        5,
+    );
+    line(
+        "`pulse todo done` (100,000 in one file, with its commit)",
+        vec!["todo".into(), "done".into(), "call-{n}".into()],
+        &dir,
+        flat_size,
+        5,
+    );
+}
+
+/// `args` with `{n}` made the n-th open to-do of the flat list.
+fn next(args: &[String], n: usize) -> Vec<String> {
+    args.iter()
+        .map(|a| a.replace("{n}", &(99_000 + n).to_string()))
+        .collect()
+}
+
+/// The peak memory (KiB) of one run of `pulse ARGS` in `dir`, by
+/// `/usr/bin/time`; `None` where there is none.
+fn peak_kib(pulse: &Path, args: &[String], dir: &Path) -> Option<u64> {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return None;
+    }
+    let out = Command::new(time)
+        .args(["-f", "%M"])
+        .arg(pulse)
+        .args(args)
+        .env("PULSE_TODAY", TODAY)
+        .env("GIT_AUTHOR_NAME", "Bench")
+        .env("GIT_AUTHOR_EMAIL", "bench@example.com")
+        .env("GIT_COMMITTER_NAME", "Bench")
+        .env("GIT_COMMITTER_EMAIL", "bench@example.com")
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    stderr.lines().last()?.trim().parse().ok()
 }
 
 /// The files each read command needs, relative to the company folder.
@@ -379,10 +493,15 @@ impl Row {
 }
 
 /// The median of `RUNS` timed runs, after two untimed ones (warm caches).
-fn median(mut f: impl FnMut()) -> Duration {
+fn median(f: impl FnMut()) -> Duration {
+    median_n(RUNS, f)
+}
+
+/// The median of `runs` timed runs, after two untimed ones.
+fn median_n(runs: usize, mut f: impl FnMut()) -> Duration {
     f();
     f();
-    let mut times: Vec<Duration> = (0..RUNS)
+    let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
             let start = Instant::now();
             f();
@@ -390,7 +509,7 @@ fn median(mut f: impl FnMut()) -> Duration {
         })
         .collect();
     times.sort();
-    times[RUNS / 2]
+    times[runs / 2]
 }
 
 /// The id of the first item of a list file.
