@@ -298,3 +298,44 @@ fn a_fresh_company_gets_no_fidelity_warnings_from_its_templates() {
         "{text}"
     );
 }
+
+#[test]
+fn processes_follow_eos_steps_including_packaged() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "process",
+        "add",
+        "Hiring",
+        "--owner",
+        "zoe",
+        "--status",
+        "documented",
+    ]);
+    assert_eq!(
+        t.ok(&["process", "set", "hiring", "packaged"]),
+        "hiring: documented → packaged\n"
+    );
+    assert!(
+        t.read("processes/hiring.md")
+            .contains("status = \"packaged\"")
+    );
+    let list = t.ok(&["processes"]);
+    assert!(list.contains("packaged"), "{list}");
+    let err = t.fails(&["process", "set", "hiring", "trained"], 1);
+    assert!(err.contains("packaged"), "{err}");
+}
+
+#[test]
+fn a_process_without_an_owner_is_a_warning() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "processes/billing.md",
+        "+++\nname = \"Billing\"\nstatus = \"documented\"\n+++\n1. Invoice.\n",
+    );
+    let (code, out) = check(&t);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: processes/billing.md:1: process \"Billing\" has no owner"),
+        "{out}"
+    );
+}
