@@ -339,3 +339,62 @@ fn a_process_without_an_owner_is_a_warning() {
         "{out}"
     );
 }
+
+const CHART: &str = "[[seat]]\nid = \"visionary\"\nname = \"Visionary\"\npeople = [\"zoe\"]\nroles = [\"Ideas\", \"Relationships\", \"Culture\"]\n\n[[seat]]\nid = \"integrator\"\nname = \"Integrator\"\nreports_to = \"visionary\"\npeople = [\"ian\"]\nroles = [\"Lead\", \"P&L\", \"Plan\"]\n\n[[seat]]\nid = \"sales\"\nname = \"Sales\"\nreports_to = \"integrator\"\npeople = [\"amy\"]\nroles = [\"Sell\", \"Market\", \"Forecast\"]\n";
+
+#[test]
+fn a_visionary_above_the_integrator_is_one_top_seat() {
+    let t = TestCompany::new();
+    t.commit_file("seats.toml", CHART);
+    let (_, out) = check(&t);
+    assert!(!out.contains("seats.toml"), "{out}");
+}
+
+#[test]
+fn a_second_top_seat_is_a_warning() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "seats.toml",
+        &CHART.replace("reports_to = \"integrator\"\n", ""),
+    );
+    let (code, out) = check(&t);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: seats.toml:15: 2 seats report to no one (visionary, sales): the chart has one seat on top"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_seat_with_fewer_than_three_or_more_than_seven_roles_is_a_warning() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "seats.toml",
+        &CHART
+            .replace("[\"Sell\", \"Market\", \"Forecast\"]", "[\"Sell\"]")
+            .replace(
+                "[\"Lead\", \"P&L\", \"Plan\"]",
+                "[\"1\", \"2\", \"3\", \"4\", \"5\", \"6\", \"7\", \"8\"]",
+            ),
+    );
+    let (_, out) = check(&t);
+    assert!(
+        out.contains("warning: seats.toml:15: seat `sales` has 1 role: EOS gives a seat 3 to 7"),
+        "{out}"
+    );
+    assert!(out.contains("seat `integrator` has 8 roles"), "{out}");
+}
+
+#[test]
+fn a_shared_seat_is_a_warning() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "seats.toml",
+        &CHART.replace("people = [\"amy\"]", "people = [\"amy\", \"zoe\"]"),
+    );
+    let (_, out) = check(&t);
+    assert!(
+        out.contains("warning: seats.toml:15: seat `sales` is shared by amy, zoe: EOS puts one person in each seat"),
+        "{out}"
+    );
+}

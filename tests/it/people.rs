@@ -445,9 +445,10 @@ fn check_with(files: &[(&str, &str)], strict: bool) -> (i32, String) {
     )
 }
 
+/// One person per seat, three roles each, one seat on top.
 const SEATED: (&str, &str) = (
     "seats.toml",
-    "[[seat]]\nid = \"all\"\nname = \"All\"\npeople = [\"amy\", \"ian\", \"zoe\"]\n",
+    "[[seat]]\nid = \"integrator\"\nname = \"Integrator\"\npeople = [\"zoe\"]\nroles = [\"Lead\", \"P&L\", \"Plan\"]\n\n[[seat]]\nid = \"sales\"\nname = \"Sales\"\nreports_to = \"integrator\"\npeople = [\"amy\"]\nroles = [\"Sell\", \"Market\", \"Forecast\"]\n\n[[seat]]\nid = \"software\"\nname = \"Software\"\nreports_to = \"integrator\"\npeople = [\"ian\"]\nroles = [\"Build\", \"Ship\", \"Hire\"]\n",
 );
 
 fn measurables(n: usize) -> String {
