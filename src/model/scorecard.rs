@@ -83,6 +83,11 @@ impl Measurable {
     pub fn is_hit(&self, week: Week, value: f64) -> bool {
         self.goal_in(week).is_hit(value)
     }
+
+    /// The goal in force in `week` as people read it: `>= $80,000`.
+    pub fn goal_shown(&self, week: Week) -> String {
+        super::number::goal_with_unit(self.goal_in(week), &self.unit)
+    }
 }
 
 /// One recorded value: a row of `scorecard.csv`.
@@ -90,6 +95,7 @@ impl Measurable {
 pub struct Entry {
     pub week: Week,
     pub measurable: String,
+    #[serde(serialize_with = "super::number::json")]
     pub value: f64,
     pub note: String,
     /// The row's line in the file, for messages.
@@ -148,14 +154,10 @@ impl Values {
     }
 }
 
-/// Formats a value with its unit: `$1200`, `98%`, `23`.
+/// Formats a value with its unit for people: `$1,200`, `98%`, `23`
+/// (thousands grouped; see [`super::number`]).
 pub fn format_with_unit(value: f64, unit: &str) -> String {
-    let n = super::goal::format_number(value);
-    match unit {
-        "" => n,
-        "$" | "€" | "£" => format!("{unit}{n}"),
-        _ => format!("{n}{unit}"),
-    }
+    super::number::with_unit(value, unit)
 }
 
 #[cfg(test)]

@@ -75,10 +75,12 @@ pub fn add(
 pub struct Recorded {
     pub measurable: String,
     pub week: Week,
+    #[serde(serialize_with = "crate::model::number::json")]
     pub value: f64,
     pub goal: Goal,
     pub hit: bool,
     /// The value this one replaced, if the week had one.
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub replaced: Option<f64>,
     /// The held meeting that had reviewed the replaced value.
     pub reviewed: Option<chrono::NaiveDate>,
@@ -198,6 +200,7 @@ impl Replacing {
 #[derive(Debug, Serialize)]
 pub struct Cell {
     pub week: Week,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub value: Option<f64>,
     pub hit: Option<bool>,
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -209,6 +212,7 @@ pub struct Row {
     #[serde(flatten)]
     pub measurable: Measurable,
     pub values: Vec<Cell>,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub average: Option<f64>,
     pub hits: usize,
     pub recorded: usize,

@@ -3,6 +3,7 @@
 
 use super::style::{BAD, DIM, GOOD, Painter};
 use super::table::{TableBuilder, widest};
+use crate::model::number::goal_with_unit;
 use crate::model::scorecard::format_with_unit;
 use crate::ops::scorecard::Table;
 
@@ -96,7 +97,7 @@ fn week_columns(painter: Painter, table: &Table, shown: usize, cut_names: bool) 
         let mut cells = vec![
             (m.name.clone(), None),
             (m.owner.clone(), None),
-            (m.goal.to_string(), None),
+            (goal_with_unit(m.goal, &m.unit), None),
         ];
         let cells_shown = &row.values[skip..];
         for cell in cells_shown {

@@ -398,3 +398,81 @@ fn a_shared_seat_is_a_warning() {
         "{out}"
     );
 }
+
+/// `Missed: Revenue $69900 (goal >= 80000) (kofi)`: no thousands, no unit
+/// on the goal, two brackets. Shown now as people write money; the files,
+/// JSON and export keep the plain number.
+#[test]
+fn numbers_show_thousands_and_the_unit_on_goals_with_one_bracket() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Revenue",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 80000",
+        "--unit",
+        "$",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Leads",
+        "--owner",
+        "ian",
+        "--goal",
+        ">= 20",
+    ]);
+    t.ok(&["scorecard", "record", "revenue", "69900"]);
+    t.ok(&["scorecard", "record", "leads", "21"]);
+    t.ok(&[
+        "scorecard",
+        "record",
+        "revenue",
+        "75937.5",
+        "--week",
+        "2026-W47",
+    ]);
+    let agenda = t.ok(&["agenda"]);
+    assert!(
+        agenda.contains("+ Missed: Revenue $69,900 (goal >= $80,000, amy)"),
+        "{agenda}"
+    );
+    let status = t.ok(&["status"]);
+    assert!(
+        status.contains("✗ Revenue $69,900 (goal >= $80,000, amy)"),
+        "{status}"
+    );
+    let table = t.ok(&["scorecard", "--weeks", "2"]);
+    assert!(
+        table.contains(">= $80,000") && table.contains("$75,937.50") && table.contains("$69,900✗"),
+        "{table}"
+    );
+    t.ok(&["report", "--html", "report.html"]);
+    let report = t.read("report.html");
+    assert!(
+        report.contains("&gt;= $80,000") && report.contains("$69,900"),
+        "{report}"
+    );
+    // Machine-readable output keeps the number; whole ones without `.0`.
+    let json = t.ok(&["--json", "scorecard", "--weeks", "2"]);
+    assert!(
+        json.contains("\"value\": 21,") || json.contains("\"value\": 21\n"),
+        "{json}"
+    );
+    assert!(json.contains("\"value\": 75937.5"), "{json}");
+    assert!(!json.contains("21.0") && !json.contains("69,900"), "{json}");
+    let out = tempfile::TempDir::new().unwrap();
+    t.ok(&["export", out.path().to_str().unwrap()]);
+    let mut exported = String::new();
+    for entry in std::fs::read_dir(out.path()).unwrap() {
+        exported.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default());
+    }
+    assert!(
+        exported.contains("69900") && !exported.contains("69,900") && !exported.contains("$80,000"),
+        "{exported}"
+    );
+    assert!(t.read("scorecard.csv").contains(",revenue,69900,"));
+}
