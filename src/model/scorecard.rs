@@ -31,6 +31,8 @@ pub struct MeasurableRaw {
     /// Earlier goals, each in force from its week until the next one's.
     #[serde(default)]
     pub goals: Vec<EarlierGoalRaw>,
+    /// The first week it was kept (written by `scorecard add`).
+    pub since: Option<toml::Spanned<String>>,
 }
 
 /// An earlier goal as written: `{ from = "2026-W01", goal = ">= 15" }`.
@@ -56,6 +58,10 @@ pub struct Measurable {
     /// Earlier goals, oldest first: each holds from its week until the
     /// next one's (or `goal_from`). Changing a goal never rewrites history.
     pub goals: Vec<EarlierGoal>,
+    /// The first week the team kept it: no value before it is missing.
+    /// (`None`, as in files written before `since`: every week counts.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Week>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -180,6 +186,7 @@ mod goal_history_tests {
             unit: "$".into(),
             source: None,
             goal_from: Some(week("2026-W52")),
+            since: None,
             goals: vec![
                 EarlierGoal {
                     from: week("2026-W01"),

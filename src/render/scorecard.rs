@@ -51,7 +51,7 @@ pub fn scorecard_table(painter: Painter, table: &Table) -> String {
         .map(|r| {
             r.values[skip..]
                 .iter()
-                .filter(|c| c.value.is_none())
+                .filter(|c| c.value.is_none() && !c.before)
                 .count()
         })
         .sum();
@@ -104,6 +104,8 @@ fn week_columns(painter: Painter, table: &Table, shown: usize, cut_names: bool) 
             cells.push(match (cell.value, cell.hit) {
                 (Some(v), Some(true)) => (format_with_unit(v, &m.unit), Some(GOOD)),
                 (Some(v), _) => (format!("{}✗", format_with_unit(v, &m.unit)), Some(BAD)),
+                // Before the measurable was kept: nothing is missing.
+                (None, _) if cell.before => (String::new(), None),
                 (None, _) => ("·".to_string(), Some(DIM)),
             });
         }

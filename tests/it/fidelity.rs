@@ -476,3 +476,52 @@ fn numbers_show_thousands_and_the_unit_on_goals_with_one_bracket() {
     );
     assert!(t.read("scorecard.csv").contains(",revenue,69900,"));
 }
+
+/// A new company's scorecard showed 13 columns of `·` and "90 missing"; a
+/// measurable added later counted the weeks before it as missing.
+#[test]
+fn a_new_scorecard_shows_only_the_weeks_since_its_first_measurable() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Leads",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 20",
+    ]);
+    assert!(t.read("scorecard.toml").contains("since = \"2026-W48\""));
+    let table = t.ok(&["scorecard"]);
+    assert!(
+        table.contains("26-W48") && !table.contains("26-W47"),
+        "{table}"
+    );
+    assert!(table.contains("week 2026-W48 (1 missing)"), "{table}");
+    // Three weeks on, a second measurable: its earlier weeks are blank.
+    let later = TestCompany {
+        dir: t.dir,
+        today: "2026-12-18".into(),
+    };
+    later.ok(&[
+        "scorecard",
+        "add",
+        "Cash",
+        "--owner",
+        "ian",
+        "--goal",
+        ">= 2",
+    ]);
+    later.ok(&["scorecard", "record", "leads", "22"]);
+    let table = later.ok(&["scorecard"]);
+    assert!(
+        table.contains("weeks 2026-W48 to 2026-W51 (4 missing)"),
+        "3 for leads, 1 for cash: {table}"
+    );
+    let cash = table.lines().find(|l| l.contains("Cash")).unwrap();
+    assert_eq!(cash.matches('·').count(), 1, "{table}");
+    // A value back-filled before `since` is shown and counted.
+    later.ok(&["scorecard", "record", "cash", "3", "--week", "2026-W46"]);
+    let table = later.ok(&["scorecard"]);
+    assert!(table.contains("26-W46"), "{table}");
+}
