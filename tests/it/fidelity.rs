@@ -525,3 +525,54 @@ fn a_new_scorecard_shows_only_the_weeks_since_its_first_measurable() {
     let table = later.ok(&["scorecard"]);
     assert!(table.contains("26-W46"), "{table}");
 }
+
+/// `people`, `vision`, `diff` and `log` ran past 80 columns on the demo
+/// (core values as headers, long V/TO lines, commit subjects): now within
+/// 80, wrapped between words — the words are the same as on a pipe.
+#[test]
+fn people_vision_diff_and_log_fit_80_columns_without_breaking_words() {
+    let t = TestCompany::demo();
+    let run = |columns: Option<&str>, args: &[&str]| -> String {
+        let mut cmd = t.pulse();
+        if let Some(c) = columns {
+            cmd.env("COLUMNS", c);
+        }
+        let out = cmd.args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let words = |text: &str| -> Vec<String> { text.split_whitespace().map(String::from).collect() };
+    for args in [
+        &["vision"][..],
+        &["diff", "--since", "2001-01-01"],
+        &["diff"],
+        &["log", "frankfurt"],
+        &["log", "new-leads"],
+        &["log", "churn-doubled"],
+        &["people"],
+    ] {
+        let narrow = run(Some("80"), args);
+        for line in narrow.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: {line:?} is wider than 80"
+            );
+        }
+        if args != ["people"] {
+            assert_eq!(
+                words(&narrow),
+                words(&run(None, args)),
+                "{args:?}: wrapping changed the words"
+            );
+        }
+    }
+    let people = run(Some("80"), &["people"]);
+    assert!(
+        people.contains("right person, right seat")
+            && people.contains("HC = Humbly confident")
+            && people.contains("GWC"),
+        "{people}"
+    );
+    // A pipe with no COLUMNS gets the full headers.
+    assert!(run(None, &["people"]).contains("Humbly confident   Own the outcome"));
+}
