@@ -144,7 +144,7 @@ enum Command {
     Agenda(agenda::AgendaArgs),
     /// The core processes: name, owner, status, last changed
     #[command(
-        after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | followed-by-all\n  +++\n\nExample:\n  pulse processes"
+        after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | packaged | followed-by-all\n  +++\n\nExample:\n  pulse processes"
     )]
     Processes,
     #[command(subcommand)]

@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, out: &Out) -> Result<i32> {
     for r in &rows {
         let style = match r.status {
             "followed-by-all" => GOOD,
-            "documented" => WARN,
+            "documented" | "packaged" => WARN,
             _ => DIM,
         };
         table.styled_row(vec![

@@ -54,6 +54,9 @@ pub enum RockCommand {
         /// YYYY-MM-DD (default: the quarter's last day)
         #[arg(long, value_name = "D")]
         due: Option<String>,
+        /// Add it even when due outside its quarter or to a quarter that is over
+        #[arg(long)]
+        force: bool,
     },
     /// Set a rock's status: on-track, off-track, done or dropped
     #[command(
@@ -88,6 +91,9 @@ pub enum RockCommand {
         /// Make it an individual rock
         #[arg(long)]
         individual: bool,
+        /// Take a due date outside the rock's quarter
+        #[arg(long)]
+        force: bool,
     },
     /// Remove a rock added by mistake (to give one up, `rock set ID dropped`)
     #[command(after_help = "Example:\n  pulse rock remove hire-two-sres-2")]
@@ -178,6 +184,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             quarter,
             company,
             due: due_text,
+            force,
         } => {
             let quarter = values::quarter_or_current(quarter.as_deref(), ctx.today)?;
             let (rock, outcome, warnings) = rocks::add(
@@ -188,6 +195,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
                     quarter,
                     company,
                     due: due(due_text)?,
+                    force,
                 },
             )?;
             out.outcome(&outcome);
@@ -224,6 +232,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             due: due_text,
             company,
             individual,
+            force,
         } => {
             let quarter = rock.quarter(ctx)?;
             let fix = RockEdit {
@@ -235,6 +244,7 @@ pub fn run(cmd: RockCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
                     (_, true) => Some(false),
                     _ => None,
                 },
+                force,
             };
             let (r, outcome) = rocks::edit(ctx, quarter, &rock.id, fix)?;
             let line = format!(

@@ -94,7 +94,7 @@ pub fn run(args: StatusArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
                 "{} {} (goal {}, {})",
                 m.name,
                 format_with_unit(m.value, &m.unit),
-                m.goal,
+                crate::model::number::goal_with_unit(m.goal, &m.unit),
                 m.owner
             ),
             Some(BAD),

@@ -7,6 +7,7 @@ pub mod ids;
 pub mod issue;
 pub mod level10;
 pub mod meeting;
+pub mod number;
 pub mod people;
 pub mod process;
 pub mod rock;

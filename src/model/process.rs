@@ -11,19 +11,24 @@ pub struct ProcessMeta {
     pub status: ProcessStatus,
 }
 
+/// Where a core process stands on EOS's steps: identified, documented
+/// (the 20% that gives 80% written down), packaged (in the handbook, the
+/// people trained), followed by all.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum ProcessStatus {
     #[default]
     Identified,
     Documented,
+    Packaged,
     FollowedByAll,
 }
 
 impl ProcessStatus {
-    pub const ALL: [ProcessStatus; 3] = [
+    pub const ALL: [ProcessStatus; 4] = [
         ProcessStatus::Identified,
         ProcessStatus::Documented,
+        ProcessStatus::Packaged,
         ProcessStatus::FollowedByAll,
     ];
 
@@ -33,7 +38,7 @@ impl ProcessStatus {
             .find(|s| s.as_str() == text.trim())
             .ok_or_else(|| {
                 format!(
-                    "invalid process status `{text}`: expected one of identified, documented, followed-by-all"
+                    "invalid process status `{text}`: expected one of identified, documented, packaged, followed-by-all"
                 )
             })
     }
@@ -42,6 +47,7 @@ impl ProcessStatus {
         match self {
             ProcessStatus::Identified => "identified",
             ProcessStatus::Documented => "documented",
+            ProcessStatus::Packaged => "packaged",
             ProcessStatus::FollowedByAll => "followed-by-all",
         }
     }

@@ -31,6 +31,8 @@ pub struct MeasurableRaw {
     /// Earlier goals, each in force from its week until the next one's.
     #[serde(default)]
     pub goals: Vec<EarlierGoalRaw>,
+    /// The first week it was kept (written by `scorecard add`).
+    pub since: Option<toml::Spanned<String>>,
 }
 
 /// An earlier goal as written: `{ from = "2026-W01", goal = ">= 15" }`.
@@ -56,6 +58,10 @@ pub struct Measurable {
     /// Earlier goals, oldest first: each holds from its week until the
     /// next one's (or `goal_from`). Changing a goal never rewrites history.
     pub goals: Vec<EarlierGoal>,
+    /// The first week the team kept it: no value before it is missing.
+    /// (`None`, as in files written before `since`: every week counts.)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Week>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -83,6 +89,11 @@ impl Measurable {
     pub fn is_hit(&self, week: Week, value: f64) -> bool {
         self.goal_in(week).is_hit(value)
     }
+
+    /// The goal in force in `week` as people read it: `>= $80,000`.
+    pub fn goal_shown(&self, week: Week) -> String {
+        super::number::goal_with_unit(self.goal_in(week), &self.unit)
+    }
 }
 
 /// One recorded value: a row of `scorecard.csv`.
@@ -90,6 +101,7 @@ impl Measurable {
 pub struct Entry {
     pub week: Week,
     pub measurable: String,
+    #[serde(serialize_with = "super::number::json")]
     pub value: f64,
     pub note: String,
     /// The row's line in the file, for messages.
@@ -149,14 +161,10 @@ impl Values {
     }
 }
 
-/// Formats a value with its unit: `$1200`, `98%`, `23`.
+/// Formats a value with its unit for people: `$1,200`, `98%`, `23`
+/// (thousands grouped; see [`super::number`]).
 pub fn format_with_unit(value: f64, unit: &str) -> String {
-    let n = super::goal::format_number(value);
-    match unit {
-        "" => n,
-        "$" | "€" | "£" => format!("{unit}{n}"),
-        _ => format!("{n}{unit}"),
-    }
+    super::number::with_unit(value, unit)
 }
 
 #[cfg(test)]
@@ -179,6 +187,7 @@ mod goal_history_tests {
             unit: "$".into(),
             source: None,
             goal_from: Some(week("2026-W52")),
+            since: None,
             goals: vec![
                 EarlierGoal {
                     from: week("2026-W01"),

@@ -66,6 +66,7 @@ pub struct ScoreLine {
     pub owner: String,
     pub goal: Goal,
     pub unit: String,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub value: Option<f64>,
     pub hit: Option<bool>,
 }
@@ -76,7 +77,21 @@ pub struct Candidate {
     pub kind: &'static str,
     pub id: String,
     pub text: String,
+    /// What the text is judged against (`goal >= $80,000`), shown with the
+    /// owner: `(goal >= $80,000, kofi)`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     pub owner: String,
+}
+
+impl Candidate {
+    /// The title of the issue it becomes when dropped to the list.
+    pub fn issue_title(&self) -> String {
+        match &self.detail {
+            Some(detail) => format!("{} ({detail})", self.text),
+            None => self.text.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -211,6 +226,7 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
             kind: "off-track-rock",
             id: rock.id.clone(),
             text: format!("Rock off track: {}", rock.title),
+            detail: None,
             owner: rock.owner.clone(),
         });
     }
@@ -220,7 +236,11 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
         candidates.push(Candidate {
             kind: "missed-measurable",
             id: line.id.clone(),
-            text: format!("Missed: {} {value} (goal {})", line.name, line.goal),
+            text: format!("Missed: {} {value}", line.name),
+            detail: Some(format!(
+                "goal {}",
+                crate::model::number::goal_with_unit(line.goal, &line.unit)
+            )),
             owner: line.owner.clone(),
         });
     }
@@ -235,6 +255,7 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
                 todo.due_date().map(|d| d.to_string()).unwrap_or_default(),
                 todo.title
             ),
+            detail: None,
             owner: todo.owner.clone(),
         });
     }
@@ -248,6 +269,7 @@ pub fn level10(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Agenda> {
                 text: format!(
                     "Rated the meeting of {d} {rating} (below 8): what would make it a 10?"
                 ),
+                detail: None,
                 owner: who.clone(),
             });
         }

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{Edits, find, nothing_to_change, required, vanished};
+use super::items::{Edits, find_in, nothing_to_change, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssuesFile};
 use crate::model::todo::{Todo, TodosFile};
@@ -27,7 +27,7 @@ pub fn edit(
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
-    let issue = live(ctx, &current, query)?;
+    let issue = live(ctx, &change, &file, &current, query)?;
     let mut doc = change.toml(&file)?;
     let table = doc
         .find_mut(Issue::KEY, &issue.id)
@@ -61,7 +61,7 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Issue, Vec<String>, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
-    let issue = live(ctx, &current, query)?;
+    let issue = live(ctx, &change, &file, &current, query)?;
     let mut doc = change.toml(&file)?;
     if !doc.delete(Issue::KEY, &issue.id) {
         return Err(vanished("issue", &issue.id));
@@ -96,8 +96,16 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Issue, Vec<String>, Outcome)> {
 
 /// The live issue `query` names; for an archived one, the error says to
 /// reopen it first.
-fn live(ctx: &Ctx, current: &IssuesFile, query: &str) -> Result<Issue> {
-    match find(&current.issue, query, "issue", |i| i.id.as_str()) {
+fn live(
+    ctx: &Ctx,
+    change: &Change,
+    file: &crate::store::FileRef,
+    current: &IssuesFile,
+    query: &str,
+) -> Result<Issue> {
+    match find_in(change, file, &current.issue, query, "issue", |i| {
+        i.id.as_str()
+    }) {
         Ok((_, issue)) => Ok(issue.clone()),
         Err(e) => match super::archive::find_archived_issue(ctx, query)? {
             Some((quarter, issue)) => Err(Error::user(format!(

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, vanished};
+use super::items::{find_in, new_id, required, vanished};
 use super::todos::{self, NewTodo};
 use crate::error::{Error, Result};
 use crate::model::issue::{Issue, IssueStatus, IssuesFile, Term, meeting_order};
@@ -157,7 +157,9 @@ fn edit_issue(
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
-    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    let (_, issue) = find_in(&change, &file, &current.issue, query, "issue", |i| {
+        i.id.as_str()
+    })?;
     let mut doc = change.toml(&file)?;
     let table = doc
         .find_mut("issue", &issue.id)
@@ -219,7 +221,9 @@ pub fn set_top(ctx: &Ctx, queries: &[String]) -> Result<(Vec<Issue>, Outcome)> {
     let current: IssuesFile = change.load(&file)?;
     let mut chosen: Vec<&Issue> = Vec::new();
     for q in queries {
-        let (_, issue) = find(&current.issue, q, "issue", |i| i.id.as_str())?;
+        let (_, issue) = find_in(&change, &file, &current.issue, q, "issue", |i| {
+            i.id.as_str()
+        })?;
         require_open(issue)?;
         if issue.term == Term::Long {
             return Err(Error::user(format!(
@@ -300,7 +304,9 @@ pub fn solve_with(
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&file)?;
-    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    let (_, issue) = find_in(&change, &file, &current.issue, query, "issue", |i| {
+        i.id.as_str()
+    })?;
     require_open(issue)?;
     let mut doc = change.toml(&file)?;
     let table = doc
@@ -424,7 +430,9 @@ pub fn move_to_team(ctx: &Ctx, query: &str, team: &str) -> Result<(Issue, Outcom
     let mut change = Change::begin(ctx)?;
     let source_file = ctx.ws.issues_file();
     let current: IssuesFile = change.load(&source_file)?;
-    let (_, issue) = find(&current.issue, query, "issue", |i| i.id.as_str())?;
+    let (_, issue) = find_in(&change, &source_file, &current.issue, query, "issue", |i| {
+        i.id.as_str()
+    })?;
     let mut issue = issue.clone();
     let mut source = change.toml(&source_file)?;
     let mut table = source

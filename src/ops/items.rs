@@ -22,6 +22,33 @@ pub fn find<'a, T>(
     Ok((index, &items[index]))
 }
 
+/// As [`find`], for items read from `file` in a change: an id written
+/// twice by hand (or left twice by a bad merge) is refused, naming both
+/// lines, rather than acting on whichever comes first.
+pub fn find_in<'a, T>(
+    change: &super::change::Change,
+    file: &crate::store::FileRef,
+    items: &'a [T],
+    query: &str,
+    what: &str,
+    id_of: impl Fn(&T) -> &str,
+) -> Result<(usize, &'a T)> {
+    let (index, item) = find(items, query, what, &id_of)?;
+    let id = id_of(item);
+    if items.iter().filter(|other| id_of(other) == id).count() > 1 {
+        let text = change.text(file)?.unwrap_or_default();
+        let lines = crate::store::parse::IdLines::new(&text);
+        let place = |n| format!("{}:{}", file.display, lines.nth(id, n));
+        return Err(Error::user(format!(
+            "two {what}s have the id `{id}`: {} and {}",
+            place(0),
+            place(1)
+        ))
+        .with_hint("give one of them another id in the file (ids must be unique), then run the command again; `pulse check` lists every id used twice"));
+    }
+    Ok((index, item))
+}
+
 /// Non-empty, trimmed, one-line text, or an error naming the field: a line
 /// break in a title or a name would break every table row and commit
 /// subject. (Other control characters are stored as given and escaped

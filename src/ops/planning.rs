@@ -24,9 +24,11 @@ pub struct NumberSummary {
     pub id: String,
     pub name: String,
     pub owner: String,
-    pub goal: String,
+    pub goal: crate::model::goal::Goal,
+    pub unit: String,
     pub hits: usize,
     pub recorded: usize,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub average: Option<f64>,
 }
 
@@ -85,7 +87,8 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
                 id: m.id,
                 name: m.name,
                 owner: m.owner,
-                goal: m.goal.to_string(),
+                goal: m.goal,
+                unit: m.unit,
             }
         })
         .collect())

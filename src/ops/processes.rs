@@ -63,7 +63,7 @@ fn new_file(name: &str, owner: &str, status: ProcessStatus) -> String {
         .replace("{{name}}", name)
         .replace("{{owner}}", owner);
     format!(
-        "+++\n# A core process. status: identified, documented or followed-by-all.\n{front}+++\n{body}"
+        "+++\n# A core process. status: identified, documented, packaged or followed-by-all.\n{front}+++\n{body}"
     )
 }
 

@@ -22,6 +22,7 @@ pub struct Series {
     pub goal: Goal,
     pub unit: String,
     /// One value per week of the quarter, `None` where nothing was recorded.
+    #[serde(serialize_with = "crate::model::number::json_list")]
     pub values: Vec<Option<f64>>,
     /// The goal in force each week: a value is judged against its week's.
     pub goals: Vec<Goal>,

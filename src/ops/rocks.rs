@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{Edits, find, new_id, nothing_to_change, required, vanished};
+use super::items::{Edits, find_in, new_id, nothing_to_change, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::eos;
 use crate::model::rock::{Rock, RockStatus, RocksFile};
@@ -18,12 +18,24 @@ pub struct NewRock<'a> {
     pub quarter: Quarter,
     pub company: bool,
     pub due: Option<NaiveDate>,
+    /// Add it even due outside its quarter, or to a quarter that is over.
+    pub force: bool,
 }
 
 pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
     let title = required(new.title, "the rock's title")?;
     let owner = ctx.owner(new.owner)?;
     let due = new.due.unwrap_or(new.quarter.last_day());
+    if !new.force {
+        outside_quarter(new.quarter, due, "add")?;
+        if new.quarter < Quarter::of(ctx.today) {
+            return Err(Error::user(format!(
+                "{} is over (today is {}): a rock is a priority for the 90 days ahead",
+                new.quarter, ctx.today
+            ))
+            .with_hint("to record a past quarter's rock anyway, add --force"));
+        }
+    }
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.rocks_file(new.quarter);
     let current: RocksFile = change.load(&file)?;
@@ -46,19 +58,28 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
         rock.title, rock.owner, new.quarter
     ))?;
     let mut warnings = Vec::new();
+    if let Some(same) = current
+        .rock
+        .iter()
+        .find(|r| r.title.trim().to_lowercase() == rock.title.to_lowercase())
+    {
+        warnings.push(format!(
+            "{} already has a rock titled {:?} (`{}`): this one is `{}`; if it was a mistake, `pulse rock remove {}`",
+            new.quarter,
+            same.title,
+            same.id,
+            rock.id,
+            crate::shell::quote(&rock.id)
+        ));
+    }
     let owned = current
         .rock
         .iter()
         .filter(|r| r.owner == rock.owner && r.status != RockStatus::Dropped)
         .count()
         + 1;
-    if owned > eos::ROCKS_PER_PERSON.max {
-        warnings.push(format!(
-            "{} now has {owned} rocks in {}: EOS keeps {} per person",
-            rock.owner,
-            new.quarter,
-            eos::ROCKS_PER_PERSON.range()
-        ));
+    if let Some(w) = super::check::too_many_rocks(&rock.owner, owned) {
+        warnings.push(format!("{w} (in {})", new.quarter));
     }
     let company_rocks = current
         .rock
@@ -106,7 +127,9 @@ pub(super) fn edit_rock(
             )),
         );
     }
-    let (_, rock) = find(&current.rock, query, "rock", |r| r.id.as_str())?;
+    let (_, rock) = find_in(&change, &file, &current.rock, query, "rock", |r| {
+        r.id.as_str()
+    })?;
     let mut doc = change.toml(&file)?;
     let table = doc
         .find_mut("rock", &rock.id)
@@ -146,6 +169,29 @@ pub struct RockEdit<'a> {
     pub due: Option<NaiveDate>,
     /// `Some(true)` for a company rock, `Some(false)` for an individual one.
     pub company: Option<bool>,
+    /// Take a due date outside the rock's quarter.
+    pub force: bool,
+}
+
+/// A rock is a 90-day priority: a due date outside its quarter is refused
+/// (`--force` takes it).
+fn outside_quarter(quarter: Quarter, due: NaiveDate, verb: &str) -> Result<()> {
+    if quarter.contains(due) {
+        return Ok(());
+    }
+    Err(Error::user(format!(
+        "due {due} is outside {quarter} ({} to {}): a rock is a 90-day priority",
+        quarter.first_day(),
+        quarter.last_day()
+    ))
+    .with_hint(if verb == "add" {
+        format!(
+            "add it to the quarter it is due in (`--quarter {}`), or give --force to keep this date",
+            Quarter::of(due)
+        )
+    } else {
+        "give --force to keep this date anyway".to_string()
+    }))
 }
 
 /// Fixes a rock: its title, owner, due date or kind. Its id stays, so
@@ -165,7 +211,12 @@ pub fn edit(ctx: &Ctx, quarter: Quarter, query: &str, fix: RockEdit) -> Result<(
         .map(|t| required(t, "the rock's title"))
         .transpose()?;
     let owner = fix.owner.map(|o| ctx.owner(o)).transpose()?;
-    let (rock, mut outcome) = edit_rock(ctx, quarter, query, |rock, table| {
+    if let Some(due) = fix.due
+        && !fix.force
+    {
+        outside_quarter(quarter, due, "edit")?;
+    }
+    let (rock, outcome) = edit_rock(ctx, quarter, query, |rock, table| {
         let mut edits = Edits::default();
         if let Some(title) = title.as_deref().filter(|t| *t != rock.title) {
             set(table, "title", title);
@@ -186,15 +237,6 @@ pub fn edit(ctx: &Ctx, quarter: Quarter, query: &str, fix: RockEdit) -> Result<(
         let summary = edits.summary("rock", &rock.id)?;
         Ok(format!("rock: edit {:?} ({summary})", rock.title))
     })?;
-    if let Some(due) = fix.due
-        && !(quarter.first_day()..=quarter.last_day()).contains(&due)
-    {
-        outcome.warnings.push(format!(
-            "due {due} is outside {quarter} ({} to {}): a rock is a 90-day priority",
-            quarter.first_day(),
-            quarter.last_day()
-        ));
-    }
     Ok((rock, outcome))
 }
 
@@ -207,7 +249,9 @@ pub fn remove(ctx: &Ctx, quarter: Quarter, query: &str) -> Result<(Rock, Outcome
     if current.rock.is_empty() {
         return Err(Error::user(format!("there are no rocks in {quarter}")));
     }
-    let (_, rock) = find(&current.rock, query, "rock", |r| r.id.as_str())?;
+    let (_, rock) = find_in(&change, &file, &current.rock, query, "rock", |r| {
+        r.id.as_str()
+    })?;
     let mut doc = change.toml(&file)?;
     if !doc.delete("rock", &rock.id) {
         return Err(vanished("rock", &rock.id));

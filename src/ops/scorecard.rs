@@ -32,6 +32,9 @@ pub fn add(
     let current = load::measurables(&ctx.ws)?;
     let id = new_id(&name, "measurable", current.iter().map(|m| m.id.as_str()));
     let unit = unit.map(str::trim).unwrap_or("");
+    // Kept from the week its first value goes to (the scorecard week): the
+    // weeks before it are not "missing".
+    let since = Calendar::new(ctx)?.scorecard_week()?;
     let row = MeasurableRow {
         id: &id,
         name: &name,
@@ -39,6 +42,7 @@ pub fn add(
         goal: goal.to_string(),
         unit,
         source: source.as_deref(),
+        since: Some(since.to_string()),
     };
     change.append::<ScorecardFile, _>(&file, &row)?;
     let mut outcome =
@@ -66,6 +70,7 @@ pub fn add(
             goal_from: None,
             goals: Vec::new(),
             source,
+            since: Some(since),
         },
         outcome,
     ))
@@ -75,10 +80,12 @@ pub fn add(
 pub struct Recorded {
     pub measurable: String,
     pub week: Week,
+    #[serde(serialize_with = "crate::model::number::json")]
     pub value: f64,
     pub goal: Goal,
     pub hit: bool,
     /// The value this one replaced, if the week had one.
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub replaced: Option<f64>,
     /// The held meeting that had reviewed the replaced value.
     pub reviewed: Option<chrono::NaiveDate>,
@@ -198,10 +205,15 @@ impl Replacing {
 #[derive(Debug, Serialize)]
 pub struct Cell {
     pub week: Week,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub value: Option<f64>,
     pub hit: Option<bool>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// A week before the measurable was kept (its `since`): blank, not
+    /// missing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub before: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,6 +221,7 @@ pub struct Row {
     #[serde(flatten)]
     pub measurable: Measurable,
     pub values: Vec<Cell>,
+    #[serde(serialize_with = "crate::model::number::json_opt")]
     pub average: Option<f64>,
     pub hits: usize,
     pub recorded: usize,
@@ -231,10 +244,41 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
         (Some(&first), Some(&last)) => load::values_in(&ctx.ws, first..=last)?,
         _ => Default::default(),
     };
-    let rows = measurables
+    let measurables: Vec<Measurable> = measurables
         .into_iter()
         .filter(|m| owner.is_none_or(|o| m.owner == o))
-        .map(|m| {
+        .collect();
+    // Each measurable is kept from its `since` week, or from the first week
+    // a value was recorded for it, if earlier (a back-filled value); one
+    // without `since` always was. The table starts at the first of them.
+    let kept_from = |m: &Measurable| -> Option<Week> {
+        let since = m.since?;
+        let first = week_list.iter().find(|&&w| values.get(&m.id, w).is_some());
+        Some(first.map_or(since, |&f| f.min(since)))
+    };
+    let starts: Vec<Option<Week>> = measurables.iter().map(kept_from).collect();
+    // `None` when any measurable always was kept (or there are none).
+    let start: Option<Week> = starts
+        .iter()
+        .copied()
+        .collect::<Option<Vec<Week>>>()
+        .and_then(|s| s.into_iter().min());
+    let week_list: Vec<Week> = match start {
+        Some(start) => {
+            let kept: Vec<Week> = week_list.iter().copied().filter(|&w| w >= start).collect();
+            // At least the scorecard week itself.
+            if kept.is_empty() {
+                week_list.last().copied().into_iter().collect()
+            } else {
+                kept
+            }
+        }
+        None => week_list,
+    };
+    let rows = measurables
+        .into_iter()
+        .zip(starts)
+        .map(|(m, from)| {
             let cells: Vec<Cell> = week_list
                 .iter()
                 .map(|&week| match values.get(&m.id, week) {
@@ -243,12 +287,14 @@ pub fn table(ctx: &Ctx, weeks: usize, owner: Option<&str>) -> Result<Table> {
                         value: Some(e.value),
                         hit: Some(m.is_hit(week, e.value)),
                         note: e.note.clone(),
+                        before: false,
                     },
                     None => Cell {
                         week,
                         value: None,
                         hit: None,
                         note: String::new(),
+                        before: from.is_some_and(|from| week < from),
                     },
                 })
                 .collect();
@@ -543,6 +589,8 @@ pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> 
                     goal: goal.to_string(),
                     unit: &unit,
                     source: None,
+                    // Imported with its history: every week counts.
+                    since: None,
                 };
                 defs.append(MeasurableRow::KEY, row.to_toml());
                 report.measurables_added.push(id.clone());

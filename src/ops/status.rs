@@ -15,9 +15,10 @@ pub struct Miss {
     pub id: String,
     pub name: String,
     pub owner: String,
+    #[serde(serialize_with = "crate::model::number::json")]
     pub value: f64,
     pub unit: String,
-    pub goal: String,
+    pub goal: crate::model::goal::Goal,
 }
 
 #[derive(Debug, Serialize)]
@@ -81,7 +82,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
                     owner: m.owner.clone(),
                     value: e.value,
                     unit: m.unit.clone(),
-                    goal: m.goal_in(week).to_string(),
+                    goal: m.goal_in(week),
                 });
             }
         }

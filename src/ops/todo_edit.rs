@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{Edits, find, nothing_to_change, required, vanished};
+use super::items::{Edits, find_in, nothing_to_change, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
@@ -32,7 +32,7 @@ pub fn edit(ctx: &Ctx, query: &str, fix: TodoEdit) -> Result<(Todo, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
-    let todo = live(ctx, &current, query)?;
+    let todo = live(ctx, &change, &file, &current, query)?;
     let mut doc = change.toml(&file)?;
     let table = doc
         .find_mut(Todo::KEY, &todo.id)
@@ -74,7 +74,7 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
-    let todo = live(ctx, &current, query)?;
+    let todo = live(ctx, &change, &file, &current, query)?;
     let mut doc = change.toml(&file)?;
     if !doc.delete(Todo::KEY, &todo.id) {
         return Err(vanished("to-do", &todo.id));
@@ -86,8 +86,16 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
 
 /// The live to-do `query` names; for an archived one, the error says to
 /// reopen it first.
-fn live(ctx: &Ctx, current: &TodosFile, query: &str) -> Result<Todo> {
-    match find(&current.todo, query, "to-do", |t| t.id.as_str()) {
+fn live(
+    ctx: &Ctx,
+    change: &Change,
+    file: &crate::store::FileRef,
+    current: &TodosFile,
+    query: &str,
+) -> Result<Todo> {
+    match find_in(change, file, &current.todo, query, "to-do", |t| {
+        t.id.as_str()
+    }) {
         Ok((_, todo)) => Ok(todo.clone()),
         Err(e) => match super::archive::find_archived_todo(ctx, query)? {
             Some((quarter, todo)) => Err(Error::user(format!(

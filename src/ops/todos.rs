@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::change::{Change, Outcome};
-use super::items::{find, new_id, required, vanished};
+use super::items::{find, find_in, new_id, required, vanished};
 use crate::error::{Error, Result};
 use crate::model::issue::IssuesFile;
 use crate::model::time::{Date, Quarter, toml_date};
@@ -97,7 +97,9 @@ pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     let mut change = Change::begin(ctx)?;
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
-    let (_, todo) = find(&current.todo, query, "to-do", |t| t.id.as_str())?;
+    let (_, todo) = find_in(&change, &file, &current.todo, query, "to-do", |t| {
+        t.id.as_str()
+    })?;
     if let Some(done) = todo.done {
         return Err(Error::user(format!(
             "to-do `{}` was already done on {}",

@@ -3,6 +3,7 @@
 use super::page::{Line, Page, Section};
 use super::style::{BAD, DIM, GOOD, WARN};
 use crate::model::eos;
+use crate::model::number::goal_with_unit;
 use crate::model::rock::RockStatus;
 use crate::model::scorecard::format_with_unit;
 use crate::ops::agenda::Agenda;
@@ -69,11 +70,11 @@ pub fn level10(a: &Agenda) -> Page {
     let goal_width = a
         .scorecard
         .iter()
-        .map(|l| l.goal.to_string().len())
+        .map(|l| goal_with_unit(l.goal, &l.unit).chars().count())
         .max()
         .unwrap_or(0);
     for (line, (mark, style, value)) in a.scorecard.iter().zip(cells) {
-        let goal = line.goal.to_string();
+        let goal = goal_with_unit(line.goal, &line.unit);
         scorecard.push(Line::marked(
             mark,
             format!(
@@ -200,10 +201,16 @@ pub fn level10(a: &Agenda) -> Page {
     if !a.candidates.is_empty() {
         ids.push(Line::plain("Dropped down by the rules:"));
         for c in &a.candidates {
-            let owner = if c.owner.is_empty() {
+            let said: Vec<&str> = c
+                .detail
+                .iter()
+                .map(String::as_str)
+                .chain((!c.owner.is_empty()).then_some(c.owner.as_str()))
+                .collect();
+            let owner = if said.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", c.owner)
+                format!(" ({})", said.join(", "))
             };
             ids.push(Line::marked("+", format!("{}{owner}", c.text), Some(BAD)).indented(1));
         }

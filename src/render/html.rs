@@ -167,7 +167,7 @@ pub fn report(r: &Report) -> String {
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}/{}</td></tr>",
                 escape(if s.name.is_empty() { &s.id } else { &s.name }),
                 escape(&s.owner),
-                escape(&s.goal.to_string()),
+                escape(&crate::model::number::goal_with_unit(s.goal, &s.unit)),
                 chart(s, &r.weeks),
                 s.hits(),
                 s.recorded()
@@ -289,7 +289,10 @@ pub fn chart(s: &Series, weeks: &[crate::model::time::Week]) -> String {
                 .join(", ")
         ))
     );
-    let goal_text = format!("goal {}", s.goal);
+    let goal_text = format!(
+        "goal {}",
+        crate::model::number::goal_with_unit(s.goal, &s.unit)
+    );
     for (k, g) in goal_lines.iter().enumerate() {
         let _ = write!(
             svg,

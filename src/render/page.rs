@@ -75,10 +75,20 @@ impl Section {
 }
 
 impl Page {
+    /// The page as terminal text; on a terminal (or with `COLUMNS`) a long
+    /// line wraps between words, its later lines indented under its text.
     pub fn text(&self, painter: Painter, numbered: bool) -> String {
+        let width = super::table::width();
         let mut out = String::new();
-        out.push_str(&painter.paint(&escape(&self.title), BOLD));
-        out.push('\n');
+        let title = escape(&self.title).into_owned();
+        let title = match width {
+            Some(w) => super::words::wrap(&title, w, 3),
+            None => vec![title],
+        };
+        for part in title {
+            out.push_str(&painter.paint(&part, BOLD));
+            out.push('\n');
+        }
         for s in &self.subtitle {
             out.push_str(&escape(s));
             out.push('\n');
@@ -90,30 +100,30 @@ impl Page {
             } else {
                 String::new()
             };
-            let heading = format!("{number}{}", section.heading);
-            out.push_str(&painter.paint(&escape(&heading), BOLD));
-            if !section.note.is_empty() {
-                out.push_str(&format!(" — {}", escape(&section.note)));
-            }
-            out.push('\n');
-            for line in &section.lines {
-                out.push_str(&"   ".repeat(line.indent + 1));
-                let text = escape(&line.text);
-                match (&line.mark, line.style) {
-                    (Some(mark), Some(style)) => {
-                        out.push_str(&painter.paint(mark, style));
-                        out.push(' ');
-                        out.push_str(&text);
+            let heading = escape(&format!("{number}{}", section.heading)).into_owned();
+            let note = if section.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", escape(&section.note))
+            };
+            let whole = format!("{heading}{note}");
+            match width.filter(|&w| whole.chars().count() > w) {
+                // Too long for one line (a commit's subject in `log`):
+                // wrapped between words, all of it bold.
+                Some(w) => {
+                    for part in super::words::wrap(&whole, w, 3) {
+                        out.push_str(&painter.paint(&part, BOLD));
+                        out.push('\n');
                     }
-                    (Some(mark), None) => {
-                        out.push_str(mark);
-                        out.push(' ');
-                        out.push_str(&text);
-                    }
-                    (None, Some(style)) => out.push_str(&painter.paint(&text, style)),
-                    (None, None) => out.push_str(&text),
                 }
-                out.push('\n');
+                None => {
+                    out.push_str(&painter.paint(&heading, BOLD));
+                    out.push_str(&note);
+                    out.push('\n');
+                }
+            }
+            for line in &section.lines {
+                push_line(&mut out, painter, line, width);
             }
         }
         out
@@ -165,6 +175,49 @@ impl Page {
 
 /// Escapes control characters and the Markdown characters that would change
 /// the meaning of text from the files.
+/// One line of a section: its indent, its mark, its text (wrapped to
+/// `width` between words, each part painted on its own).
+fn push_line(out: &mut String, painter: Painter, line: &Line, width: Option<usize>) {
+    let indent = "   ".repeat(line.indent + 1);
+    let text = escape(&line.text);
+    let lead = indent.chars().count() + line.mark.as_ref().map_or(0, |m| m.chars().count() + 1);
+    // A line with no mark hangs its later lines two columns in.
+    let hang = lead + if line.mark.is_none() { 2 } else { 0 };
+    let parts: Vec<String> = match width {
+        Some(w) => {
+            let first = super::words::wrap(&format!("{}{text}", " ".repeat(lead)), w, hang - lead);
+            first
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let skip = if i == 0 { lead } else { hang };
+                    p.chars().skip(skip).collect()
+                })
+                .collect()
+        }
+        None => vec![text.into_owned()],
+    };
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&indent);
+            if let Some(mark) = &line.mark {
+                match line.style {
+                    Some(style) => out.push_str(&painter.paint(mark, style)),
+                    None => out.push_str(mark),
+                }
+                out.push(' ');
+            }
+        } else {
+            out.push_str(&" ".repeat(hang));
+        }
+        match (&line.mark, line.style) {
+            (None, Some(style)) => out.push_str(&painter.paint(part, style)),
+            _ => out.push_str(part),
+        }
+        out.push('\n');
+    }
+}
+
 pub fn md_escape(text: &str) -> String {
     let text = escape(text);
     let mut out = String::with_capacity(text.len());

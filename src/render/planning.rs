@@ -45,7 +45,7 @@ pub fn page(plan: &Plan) -> Page {
     for n in &plan.numbers {
         let avg = n
             .average
-            .map(crate::model::goal::format_number)
+            .map(|a| crate::model::number::with_unit(a, &n.unit))
             .unwrap_or_else(|| "-".into());
         let style = if n.recorded > 0 && n.hits * 10 >= n.recorded * 8 {
             GOOD
@@ -57,7 +57,7 @@ pub fn page(plan: &Plan) -> Page {
             format!(
                 "{}: goal {} hit {} of {}, average {avg} ({})",
                 n.name,
-                n.goal,
+                crate::model::number::goal_with_unit(n.goal, &n.unit),
                 n.hits,
                 crate::render::words::count(n.recorded, "week", "weeks"),
                 n.owner

@@ -3,6 +3,7 @@
 
 use super::style::{BAD, DIM, GOOD, Painter};
 use super::table::{TableBuilder, widest};
+use crate::model::number::goal_with_unit;
 use crate::model::scorecard::format_with_unit;
 use crate::ops::scorecard::Table;
 
@@ -50,7 +51,7 @@ pub fn scorecard_table(painter: Painter, table: &Table) -> String {
         .map(|r| {
             r.values[skip..]
                 .iter()
-                .filter(|c| c.value.is_none())
+                .filter(|c| c.value.is_none() && !c.before)
                 .count()
         })
         .sum();
@@ -96,13 +97,15 @@ fn week_columns(painter: Painter, table: &Table, shown: usize, cut_names: bool) 
         let mut cells = vec![
             (m.name.clone(), None),
             (m.owner.clone(), None),
-            (m.goal.to_string(), None),
+            (goal_with_unit(m.goal, &m.unit), None),
         ];
         let cells_shown = &row.values[skip..];
         for cell in cells_shown {
             cells.push(match (cell.value, cell.hit) {
                 (Some(v), Some(true)) => (format_with_unit(v, &m.unit), Some(GOOD)),
                 (Some(v), _) => (format!("{}✗", format_with_unit(v, &m.unit)), Some(BAD)),
+                // Before the measurable was kept: nothing is missing.
+                (None, _) if cell.before => (String::new(), None),
                 (None, _) => ("·".to_string(), Some(DIM)),
             });
         }

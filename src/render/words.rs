@@ -1,12 +1,73 @@
-//! Counts in words: `1 rock`, `2 rocks` — never `1 rocks`.
+//! Words for people: counts (`1 rock`, `2 rocks` — never `1 rocks`) and
+//! prose wrapped to a width between words, never inside one.
 
 /// `n` and the noun in the number it takes.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `line` wrapped to `width` columns between words: the first line keeps
+/// the line's own indent, the others take `hang` spaces more. A word
+/// longer than the width stays whole on a line of its own.
+pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
+    let cols = |s: &str| s.chars().count();
+    if cols(line) <= width {
+        return vec![line.to_string()];
+    }
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let next_indent = format!("{indent}{}", " ".repeat(hang));
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = indent.to_string();
+    let mut fresh = true;
+    for word in body.split(' ') {
+        if !fresh && cols(&current) + 1 + cols(word) > width {
+            lines.push(std::mem::replace(&mut current, next_indent.clone()));
+            fresh = true;
+        }
+        if !fresh {
+            current.push(' ');
+        }
+        current.push_str(word);
+        fresh = false;
+    }
+    lines.push(current);
+    lines
+}
+
+/// Every line of `text` wrapped as [`wrap`] does, when `width` is known.
+pub fn wrap_text(text: &str, width: Option<usize>, hang: usize) -> String {
+    let Some(width) = width else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        for part in wrap(line, width, hang) {
+            out.push_str(&part);
+            out.push('\n');
+        }
+    }
+    if !text.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wrap_breaks_between_words_with_a_hanging_indent() {
+        assert_eq!(
+            super::wrap("   + one two three four", 14, 2),
+            ["   + one two", "     three", "     four"]
+        );
+        assert_eq!(super::wrap("short", 14, 2), ["short"]);
+        assert_eq!(
+            super::wrap("a verylongwordindeed b", 8, 0),
+            ["a", "verylongwordindeed", "b"]
+        );
+    }
+
     #[test]
     fn one_and_many() {
         assert_eq!(super::count(1, "rock", "rocks"), "1 rock");

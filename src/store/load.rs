@@ -210,6 +210,7 @@ pub fn measurables(ws: &Workspace) -> Result<Vec<Measurable>> {
                 unit: m.unit,
                 goal_from,
                 goals,
+                since: m.since.as_ref().map(week_of).transpose()?,
                 source: m.source.filter(|s| !s.trim().is_empty()),
             })
         })

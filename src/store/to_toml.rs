@@ -138,6 +138,8 @@ pub struct MeasurableRow<'a> {
     pub goal: String,
     pub unit: &'a str,
     pub source: Option<&'a str>,
+    /// The first week it is kept (`scorecard add`: the scorecard week).
+    pub since: Option<String>,
 }
 
 impl ToToml for MeasurableRow<'_> {
@@ -150,6 +152,7 @@ impl ToToml for MeasurableRow<'_> {
             ("goal", Some(string(&self.goal))),
             ("unit", text(self.unit)),
             ("source", self.source.and_then(text)),
+            ("since", self.since.as_deref().map(string)),
         ])
     }
 }

@@ -4,6 +4,7 @@
 mod archive;
 mod common;
 mod faults;
+mod fidelity;
 mod first_month;
 mod foundation;
 mod hardening;

@@ -2,8 +2,10 @@
 
 use crate::common::TestCompany;
 
+/// Six measurables kept since October (`since = "2026-W39"`), so the
+/// weeks the tests record in are all weeks the scorecard keeps.
 fn with_measurables() -> TestCompany {
-    let t = TestCompany::new();
+    let t = TestCompany::new().with_today("2026-10-01");
     t.ok(&[
         "scorecard",
         "add",
@@ -60,7 +62,7 @@ fn with_measurables() -> TestCompany {
         "--goal",
         "30..80",
     ]);
-    t
+    t.with_today(crate::common::TODAY)
 }
 
 #[test]
@@ -311,7 +313,7 @@ fn edit_and_remove_keep_the_values() {
         "Churned accounts",
     ]);
     let defs = t.read("scorecard.toml");
-    assert!(defs.contains("id = \"churn\"\nname = \"Churned accounts\"\nowner = \"zoe\"\ngoal = \"<= 5\"\nunit = \"%\"\ngoal_from = \"2026-W47\"\ngoals = [{ from = \"2026-W46\", goal = \"<= 2\" }]"), "{defs}");
+    assert!(defs.contains("id = \"churn\"\nname = \"Churned accounts\"\nowner = \"zoe\"\ngoal = \"<= 5\"\nunit = \"%\"\nsince = \"2026-W39\"\ngoal_from = \"2026-W47\"\ngoals = [{ from = \"2026-W46\", goal = \"<= 2\" }]"), "{defs}");
     let json: serde_json::Value =
         serde_json::from_str(&t.ok(&["--json", "scorecard", "--weeks", "2"])).unwrap();
     let churn = json["rows"]

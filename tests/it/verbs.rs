@@ -770,7 +770,7 @@ fn help_lists_statuses_and_keeps_global_flags_apart() {
     assert!(help.contains("Global options:"), "{help}");
     let help = t.ok(&["process", "set", "--help"]);
     assert!(
-        help.contains("identified, documented, followed-by-all"),
+        help.contains("identified, documented, packaged, followed-by-all"),
         "{help}"
     );
 }

@@ -40,11 +40,23 @@ pub fn check_company(f: &mut Findings, ws: &Workspace) {
     }
 }
 
-/// Every process names an owner on the roster.
+/// Every process names an owner on the roster. One with no owner is a
+/// warning (EOS gives each core process one), once anyone is on the roster
+/// to own it: before that, the empty roster is the warning.
 pub fn check_processes(f: &mut Findings, ws: &Workspace, roster: &Roster) {
     match load::processes(ws) {
         Ok(processes) => {
             for p in processes {
+                if p.meta.owner.trim().is_empty() && !ws.company.people.is_empty() {
+                    f.warn(
+                        &p.file,
+                        Some(1),
+                        format!(
+                            "process {:?} has no owner: EOS gives each core process one (`owner = \"HANDLE\"` in its front matter)",
+                            p.meta.name
+                        ),
+                    );
+                }
                 roster.check(
                     f,
                     &p.file,

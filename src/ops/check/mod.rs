@@ -15,6 +15,7 @@ mod teams;
 mod vision;
 
 pub use findings::{Finding, Severity};
+pub use rocks::too_many_for_one as too_many_rocks;
 
 use super::Ctx;
 use crate::store::Workspace;
@@ -56,7 +57,7 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
         for team in &covered {
             teams::check_team(&mut f, team, &roster, ctx.today);
             scorecard::check_scorecard(&mut f, team, &roster);
-            rocks::check_rock_files(&mut f, team, &roster);
+            rocks::check_rock_files(&mut f, team, &roster, ctx.today);
         }
         lists.join()
     });

@@ -1,4 +1,6 @@
-//! The rock files: one per quarter, owners on the roster, EOS's limits.
+//! The rock files: one per quarter, owners on the roster, EOS's limits
+//! (rocks per person, company rocks), due dates inside the quarter, a done
+//! rock's milestones and titles said twice.
 
 use super::findings::{Findings, Named, Roster, duplicates};
 use crate::model::eos;
@@ -7,32 +9,46 @@ use crate::model::time::Quarter;
 use crate::store::files::FileRef;
 use crate::store::parse::IdLines;
 use crate::store::{Workspace, load};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 /// The rock files, one per quarter.
-pub fn check_rock_files(f: &mut Findings, ws: &Workspace, roster: &Roster) {
+pub fn check_rock_files(f: &mut Findings, ws: &Workspace, roster: &Roster, today: NaiveDate) {
     let rock_files = match load::folder::<RocksFile>(ws, &ws.rocks_dir()) {
         Ok(files) => files,
         Err(e) => return f.broken(&ws.file(ws.rocks_dir()), e),
     };
     for (file, loaded) in rock_files {
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        if stem.parse::<Quarter>().is_err() {
+        let Ok(quarter) = stem.parse::<Quarter>() else {
             f.warn(&file, None, format!("not a quarter's file: rock files are named YYYY-Qn.toml, e.g. 2026-Q4.toml (`{stem}`)"));
             continue;
-        }
+        };
         if let Some((rocks, text)) = f.loaded(&file, loaded) {
-            check_rocks(f, roster, &file, &rocks, &text);
+            let lines = IdLines::new(&text);
+            check_rocks(f, roster, &file, &rocks, &lines);
+            check_quarter(f, &file, quarter, &rocks, &lines);
+            // Too few company rocks is a plan still being made: worth saying
+            // for the quarter under way or ahead, not of history, and only
+            // of the leadership team's (departments set no company rocks).
+            if ws.team_name.is_none() && quarter >= Quarter::of(today) {
+                too_few_company_rocks(f, &file, quarter, &rocks);
+            }
         }
     }
 }
 
-fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksFile, text: &str) {
-    let rock_lines = IdLines::new(text);
+fn check_rocks(
+    f: &mut Findings,
+    roster: &Roster,
+    file: &FileRef,
+    rocks: &RocksFile,
+    rock_lines: &IdLines,
+) {
     duplicates(
         f,
         file,
-        &rock_lines,
+        rock_lines,
         "rock",
         rocks.rock.iter().map(|r| r.id.as_str()),
     );
@@ -48,15 +64,10 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
         }
     }
     for (owner, n) in per_owner {
-        if n > eos::ROCKS_PER_PERSON.max && !owner.is_empty() {
-            f.warn(
-                file,
-                None,
-                format!(
-                    "{owner} has {n} rocks: EOS keeps {} per person",
-                    eos::ROCKS_PER_PERSON.range()
-                ),
-            );
+        if !owner.is_empty()
+            && let Some(warning) = too_many_for_one(owner, n)
+        {
+            f.warn(file, None, warning);
         }
     }
     let company_rocks = rocks
@@ -70,6 +81,97 @@ fn check_rocks(f: &mut Findings, roster: &Roster, file: &FileRef, rocks: &RocksF
             None,
             format!(
                 "{company_rocks} company rocks: EOS keeps {}",
+                eos::COMPANY_ROCKS.range()
+            ),
+        );
+    }
+}
+
+/// The warning for one person holding `n` rocks of a quarter: above three
+/// EOS's recommendation is passed, above seven nothing gets done.
+pub fn too_many_for_one(owner: &str, n: usize) -> Option<String> {
+    let range = eos::ROCKS_PER_PERSON.range();
+    if n > eos::ROCKS_PER_PERSON_MOST {
+        Some(format!(
+            "{owner} has {n} rocks: far too many to get done (more than {}); EOS recommends {range} per person",
+            eos::ROCKS_PER_PERSON_MOST
+        ))
+    } else if n > eos::ROCKS_PER_PERSON.max {
+        Some(format!(
+            "{owner} has {n} rocks: EOS recommends {range} per person"
+        ))
+    } else {
+        None
+    }
+}
+
+/// What a quarter's file says of each rock against its quarter: due inside
+/// it, done with its milestones done, a title not said twice.
+fn check_quarter(
+    f: &mut Findings,
+    file: &FileRef,
+    quarter: Quarter,
+    rocks: &RocksFile,
+    lines: &IdLines,
+) {
+    let mut titles: Vec<(String, &str)> = Vec::new();
+    for rock in &rocks.rock {
+        let line = Some(lines.first(&rock.id));
+        if let Some(due) = rock.due.filter(|d| !quarter.contains(d.0)) {
+            f.warn(
+                file,
+                line,
+                format!(
+                    "rock `{}` is due {}, outside {quarter} ({} to {}): a rock is a 90-day priority",
+                    rock.id,
+                    due.0,
+                    quarter.first_day(),
+                    quarter.last_day()
+                ),
+            );
+        }
+        let open = rock.milestones.len() - rock.milestones_done();
+        if rock.status == RockStatus::Done && open > 0 {
+            f.warn(
+                file,
+                line,
+                format!(
+                    "rock `{}` is done with {open} of {} milestones open: mark them done (`pulse rock milestone-done`) or the rock is not done",
+                    rock.id,
+                    rock.milestones.len()
+                ),
+            );
+        }
+        let key = rock.title.trim().to_lowercase();
+        match titles.iter().find(|(t, _)| *t == key) {
+            Some((_, first)) => f.warn(
+                file,
+                line,
+                format!(
+                    "rock `{}` has the same title as `{first}` in {quarter}: one rock said twice? remove one (`pulse rock remove`) or tell them apart",
+                    rock.id
+                ),
+            ),
+            None => titles.push((key, &rock.id)),
+        }
+    }
+}
+
+/// EOS sets three to seven company rocks a quarter; fewer than three (but
+/// some rocks already set) is a plan not finished.
+fn too_few_company_rocks(f: &mut Findings, file: &FileRef, quarter: Quarter, rocks: &RocksFile) {
+    let company = rocks
+        .rock
+        .iter()
+        .filter(|r| r.company && r.status != RockStatus::Dropped)
+        .count();
+    if !rocks.rock.is_empty() && company < eos::COMPANY_ROCKS.min {
+        f.warn(
+            file,
+            None,
+            format!(
+                "{company} company rock{} in {quarter}: EOS sets {} (mark one with `pulse rock edit ID --company`)",
+                if company == 1 { "" } else { "s" },
                 eos::COMPANY_ROCKS.range()
             ),
         );

@@ -1,4 +1,4 @@
-//! vision.toml: core values and the V/TO's dates.
+//! vision.toml: how many core values and uniques, and the V/TO's dates.
 
 use super::findings::Findings;
 use crate::model::eos;
@@ -13,7 +13,10 @@ pub fn check_vision(f: &mut Findings, ws: &Workspace, today: NaiveDate) -> Optio
     let mut core_values: Option<Vec<String>> = None;
     if let Some((vision, _)) = f.load::<Vision>(&vision_file) {
         core_values = Some(vision.core_values.iter().map(|v| v.name.clone()).collect());
-        if vision.core_values.len() > eos::CORE_VALUES.max {
+        // None yet is a V/TO still to be written (a fresh company's
+        // template), not one that strays from EOS.
+        let values = vision.core_values.len();
+        if values > 0 && !eos::CORE_VALUES.within(values) {
             f.warn(
                 &vision_file,
                 None,
@@ -23,6 +26,20 @@ pub fn check_vision(f: &mut Findings, ws: &Workspace, today: NaiveDate) -> Optio
                     eos::CORE_VALUES.range()
                 ),
             );
+        }
+        if let Some(strategy) = &vision.marketing_strategy {
+            let uniques = strategy.uniques.len();
+            if uniques > 0 && !eos::UNIQUES.within(uniques) {
+                f.warn(
+                    &vision_file,
+                    None,
+                    format!(
+                        "[marketing_strategy] {uniques} unique{}: EOS asks for {} (what sets you apart, together)",
+                        if uniques == 1 { "" } else { "s" },
+                        eos::UNIQUES.range()
+                    ),
+                );
+            }
         }
         let dates = [
             (

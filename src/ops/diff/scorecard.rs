@@ -3,7 +3,8 @@
 
 use super::history::Files;
 use super::{Component, Differ, Kind, by_id};
-use crate::model::goal::{Goal, format_number};
+use crate::model::goal::Goal;
+use crate::model::number::goal_with_unit;
 use crate::model::scorecard::{Entry, ScorecardFile};
 use crate::store::files::FileRef;
 use crate::store::values;
@@ -43,7 +44,7 @@ impl Differ<'_> {
                         format!(
                             "measurable added: {} (goal {}, {})",
                             m.name,
-                            m.goal.get_ref(),
+                            goal_text(m.goal.get_ref(), &m.unit),
                             m.owner
                         ),
                     ),
@@ -56,8 +57,8 @@ impl Differ<'_> {
                                 format!(
                                     "{}: goal {} → {}",
                                     m.name,
-                                    o.goal.get_ref(),
-                                    m.goal.get_ref()
+                                    goal_text(o.goal.get_ref(), &o.unit),
+                                    goal_text(m.goal.get_ref(), &m.unit)
                                 ),
                             );
                         }
@@ -151,13 +152,13 @@ impl Differ<'_> {
             ));
             let value = crate::model::scorecard::format_with_unit(e.value, &unit);
             let verdict = match goal {
-                Some(g) if g.is_hit(e.value) => format!("hit, goal {g}"),
-                Some(g) => format!("miss, goal {g}"),
+                Some(g) if g.is_hit(e.value) => format!("hit, goal {}", goal_with_unit(g, &unit)),
+                Some(g) => format!("miss, goal {}", goal_with_unit(g, &unit)),
                 None => "no goal".into(),
             };
             let was = old_map
                 .get(&(e.measurable.as_str(), e.week))
-                .map(|v| format!(", was {}", format_number(*v)))
+                .map(|v| format!(", was {}", crate::model::number::with_unit(*v, &unit)))
                 .unwrap_or_default();
             self.push(
                 Component::Scorecard,
@@ -167,4 +168,12 @@ impl Differ<'_> {
             );
         }
     }
+}
+
+/// A goal as written in a file, shown with its unit (as written when it
+/// does not parse).
+fn goal_text(raw: &str, unit: &str) -> String {
+    raw.parse::<Goal>()
+        .map(|g| goal_with_unit(g, unit))
+        .unwrap_or_else(|_| raw.to_string())
 }

@@ -62,7 +62,11 @@ impl Board {
         let raised = agenda
             .candidates
             .iter()
-            .filter(|c| issues.iter().any(|i| i.is_open() && i.title == c.text))
+            .filter(|c| {
+                issues
+                    .iter()
+                    .any(|i| i.is_open() && i.title == c.issue_title())
+            })
             .map(|c| (c.kind, c.id.clone()))
             .collect();
         Ok(Board {

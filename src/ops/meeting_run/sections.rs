@@ -60,7 +60,7 @@ impl Run {
             return Step::Nothing;
         };
         let action = Action::RaiseIssue {
-            title: c.text.clone(),
+            title: c.issue_title(),
             owner: c.owner.clone(),
         };
         self.act(action)

@@ -139,7 +139,11 @@ fn scorecard(frame: &mut Frame, area: Rect, run: &Run, theme: Theme) {
     let goal_width = a
         .scorecard
         .iter()
-        .map(|l| l.goal.to_string().len())
+        .map(|l| {
+            crate::model::number::goal_with_unit(l.goal, &l.unit)
+                .chars()
+                .count()
+        })
         .max()
         .unwrap_or(0);
     let items = a
@@ -167,7 +171,7 @@ fn scorecard(frame: &mut Frame, area: Rect, run: &Run, theme: Theme) {
                 Span::styled(format!("{value:>12}"), style),
                 Span::raw(format!(
                     "  goal {:<goal_width$}  {}",
-                    l.goal.to_string(),
+                    crate::model::number::goal_with_unit(l.goal, &l.unit),
                     text(&l.owner)
                 )),
                 Span::styled(raised, theme.warn()),
