@@ -300,20 +300,24 @@ fn people_analyzer_rates_and_shows_the_bar() {
         "Own it=+/-",
         "--gwc",
         "YYN",
+        "--by",
+        "zoe",
     ]);
     assert_eq!(
         line,
         "ian: Help first +, Own it +/- · GWC YYN · right person, wrong seat\n"
     );
-    assert_eq!(t.log()[0], "people: rate ian");
+    // People data is never committed to the company's repository.
+    assert!(!t.log().iter().any(|l| l.starts_with("people:")));
     t.ok(&[
         "people", "rate", "zoe", "--value", "help=+", "--value", "own=+", "--gwc", "yyy",
     ]);
     t.ok(&["people", "rate", "amy", "--value", "own=-"]);
     let file = t.read("people.toml");
     assert!(file.contains("[people.ian]"), "{file}");
-    assert!(file.contains("gwc = \"YYN\""), "{file}");
+    assert!(file.contains("gwc_by_seat = { ops = \"YYN\" }"), "{file}");
     assert!(file.contains("rated = 2026-11-27"), "{file}");
+    assert!(file.contains("by = \"zoe\""), "{file}");
 
     let table = t.ok(&["people"]);
     let row = |h: &str| {
@@ -363,7 +367,8 @@ fn people_analyzer_rates_and_shows_the_bar() {
         t.fails(&["people", "rate", "ian"], 1)
             .contains("nothing to rate")
     );
-    assert!(t.clean());
+    // Written, never committed: the only change in the work tree.
+    assert_eq!(t.git(&["status", "--porcelain"]), "?? people.toml\n");
 }
 
 #[test]
@@ -374,7 +379,7 @@ fn a_git_ignored_people_file_is_written_not_committed() {
     let commits = t.log().len();
     let out = t
         .pulse()
-        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .args(["people", "rate", "ian", "--value", "help=+"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -392,15 +397,27 @@ fn rating_into_a_tracked_people_file_warns_that_it_is_shared() {
     let t = TestCompany::new();
     t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");
     t.commit_file("people.toml", "# ratings\n");
+    let commits = t.log().len();
     let out = t
         .pulse()
-        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .args(["people", "rate", "ian", "--value", "help=+"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("people.toml is tracked by git"), "{err}");
     assert!(err.contains("git rm --cached 'people.toml'"), "{err}");
+    // Tracked or not, pulse does not commit it.
+    assert_eq!(t.log().len(), commits);
+    assert_eq!(t.git(&["status", "--porcelain"]), " M people.toml\n");
+    // Every command about people says so, and `pulse check` too.
+    let out = t.pulse().arg("people").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("people.toml is tracked by git"));
+    let out = t.pulse().arg("check").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("warning: .gitignore: people.toml is tracked by git")
+    );
 }
 
 #[test]

@@ -13,7 +13,13 @@ pub fn check_people(
     roster: &Roster,
     core_values: Option<&[String]>,
 ) {
-    let file = ws.people_file();
+    let file = match ws.people_home() {
+        Ok(home) => home.people_file(),
+        Err(e) => {
+            f.error(&ws.company_file(), None, e.message);
+            return;
+        }
+    };
     let Some((people, text)) = f.load::<PeopleFile>(&file) else {
         return;
     };
@@ -23,32 +29,42 @@ pub fn check_people(
             .values
             .values()
             .map(|v| v.span().start)
-            .chain(assessment.gwc.as_ref().map(|g| g.span().start))
+            .chain(assessment.every_gwc().map(|g| g.span().start))
             .min()
             .and_then(line_at);
         roster.check(f, &file, || first_line, "people analyzer", handle);
-        for (value, rating) in &assessment.values {
-            let line = line_at(rating.span().start);
-            if let Err(e) = ValueRating::parse(rating.get_ref()) {
-                f.error(&file, line, format!("`{handle}`, {value}: {e}"));
-            }
-            if let Some(core) = core_values
-                && !core.contains(value)
-            {
-                f.error(
-                    &file,
-                    line,
-                    format!(
-                        "`{handle}` is rated on `{value}`, which is not a core value (core values: {})",
-                        core.join(", ")
-                    ),
-                );
-            }
-        }
-        if let Some(gwc) = &assessment.gwc
-            && let Err(e) = Gwc::parse(gwc.get_ref())
+        // The current rating against today's core values; earlier ones
+        // are history, checked for their form only.
+        for (rating, current) in assessment
+            .history
+            .iter()
+            .map(|h| (h, false))
+            .chain([(assessment, true)])
         {
-            f.error(&file, line_at(gwc.span().start), format!("`{handle}`: {e}"));
+            for (value, given) in &rating.values {
+                let line = line_at(given.span().start);
+                if let Err(e) = ValueRating::parse(given.get_ref()) {
+                    f.error(&file, line, format!("`{handle}`, {value}: {e}"));
+                }
+                if current
+                    && let Some(core) = core_values
+                    && !core.contains(value)
+                {
+                    f.error(
+                        &file,
+                        line,
+                        format!(
+                            "`{handle}` is rated on `{value}`, which is not a core value (core values: {})",
+                            core.join(", ")
+                        ),
+                    );
+                }
+            }
+            for gwc in rating.every_gwc() {
+                if let Err(e) = Gwc::parse(gwc.get_ref()) {
+                    f.error(&file, line_at(gwc.span().start), format!("`{handle}`: {e}"));
+                }
+            }
         }
     }
 }
