@@ -5,6 +5,7 @@ mod agenda;
 mod archive;
 mod check;
 mod complete;
+mod conversation;
 mod diff;
 mod export;
 mod init;
@@ -124,6 +125,9 @@ enum Command {
     Team(team::TeamCommand),
     Teams(team::TeamsArgs),
     People(people::PeopleArgs),
+    #[command(subcommand)]
+    Conversation(conversation::ConversationCommand),
+    Conversations(conversation::ConversationsArgs),
     #[command(subcommand)]
     Rock(rock::RockCommand),
     Rocks(rocks::RocksArgs),
@@ -396,6 +400,8 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
                 Command::Team(cmd) => team::run(cmd, &ctx, out),
                 Command::Teams(args) => team::list(args, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
+                Command::Conversation(cmd) => conversation::run(cmd, &ctx, out),
+                Command::Conversations(args) => conversation::list(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rocks::list(args, &ctx, out),
                 Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),

@@ -1,6 +1,7 @@
 //! The company model: plain types and the EOS rules, no I/O.
 
 pub mod company;
+pub mod conversation;
 pub mod eos;
 pub mod goal;
 pub mod ids;

@@ -8,6 +8,8 @@ pub mod calendar;
 pub mod change;
 pub mod check;
 pub mod complete;
+pub mod conversation_edit;
+pub mod conversations;
 pub mod demo;
 pub mod diff;
 pub mod export;

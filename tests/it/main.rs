@@ -3,6 +3,7 @@
 
 mod archive;
 mod common;
+mod conversation;
 mod faults;
 mod first_month;
 mod foundation;
