@@ -4,6 +4,7 @@
 mod agenda;
 mod archive;
 mod check;
+mod checkup;
 mod complete;
 mod conversation;
 mod diff;
@@ -157,6 +158,7 @@ enum Command {
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
+    Checkup(checkup::CheckupArgs),
     Export(export::ExportArgs),
     Report(report::ReportArgs),
     /// Print the manual page (roff), or write one per command into a folder
@@ -414,6 +416,7 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
                 Command::Meetings(args) => meeting::list(args, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
+                Command::Checkup(args) => checkup::run(args, &ctx, out),
                 Command::Export(args) => export::run(args, &ctx, out),
                 Command::Report(args) => report::run(args, &ctx, out),
             }

@@ -7,6 +7,7 @@ pub mod archive;
 pub mod calendar;
 pub mod change;
 pub mod check;
+pub mod checkup;
 pub mod complete;
 pub mod conversation_edit;
 pub mod conversations;
