@@ -8,7 +8,7 @@ use crate::ops::Ctx;
 use crate::ops::people;
 use crate::ops::people_history;
 use crate::ops::people_rate::{self, Rating};
-use crate::render::people::{history_table, people_table};
+use crate::render::people::{history_page, people_table};
 use clap::{Args, Subcommand};
 
 /// The People Analyzer: everyone against the core values, and GWC seat by seat
@@ -145,7 +145,6 @@ fn history(ctx: &Ctx, out: &Out, handle: &str) -> Result<i32> {
         ));
         return Ok(0);
     }
-    out.println(&format!("{} ({})", history.name, history.id));
-    out.print(&history_table(out.painter, &history));
+    out.page(&history_page(&history), super::agenda::Format::Text, false);
     Ok(0)
 }

@@ -203,7 +203,8 @@ pub fn resolve_value<'a>(core_values: &'a [String], query: &str) -> Result<&'a s
 }
 
 /// Finds one of `names` (core values, a seat's roles) by name, case and
-/// punctuation aside, or by a unique prefix; else an error listing them.
+/// punctuation aside, or by a unique prefix of it or of one of its words;
+/// else an error listing them.
 pub fn resolve_name<'a>(
     names: &'a [String],
     query: &str,
@@ -215,10 +216,17 @@ pub fn resolve_name<'a>(
     if let Some(v) = names.iter().find(|v| slug(v) == wanted) {
         return Ok(v);
     }
-    let matches: Vec<&String> = names
+    let mut matches: Vec<&String> = names
         .iter()
         .filter(|v| !wanted.is_empty() && slug(v).starts_with(&wanted))
         .collect();
+    if matches.is_empty() && !wanted.is_empty() {
+        // A unique prefix of a later word: `hiring` finds "Engineering hiring".
+        matches = names
+            .iter()
+            .filter(|v| slug(v).split('-').skip(1).any(|w| w.starts_with(&wanted)))
+            .collect();
+    }
     match matches[..] {
         [one] => Ok(one),
         _ => Err(Error::user(format!(

@@ -76,6 +76,14 @@ pub fn history(ctx: &Ctx, handle: &str) -> Result<PersonHistory> {
                     (id.clone(), name)
                 })
                 .collect();
+            // In the chart's order; seats gone since, last.
+            seats.sort_by_key(|(id, _)| {
+                chart
+                    .seat
+                    .iter()
+                    .position(|s| s.id == *id)
+                    .unwrap_or(usize::MAX)
+            });
             if rating.gwc.is_some() {
                 seats.extend(
                     seats_now

@@ -1,9 +1,12 @@
 //! The People Analyzer table — a row per person and seat, a column per core
-//! value, then G, W, C and where the person stands against the bar — and
-//! one person's ratings over the quarters.
+//! value, then GWC and where the person stands against the bar — and one
+//! person's ratings over the quarters.
 
-use super::style::{BAD, GOOD, Painter, WARN};
-use super::table::TableBuilder;
+use super::page::{Line, Page, Section};
+use super::style::{BAD, DIM, GOOD, Painter, WARN};
+use super::table::{TableBuilder, widest, width};
+use super::words::wrap;
+use crate::escape::escape;
 use crate::model::people::{Gwc, ValueRating, Verdict};
 use crate::ops::people::{Analysis, ValueCell};
 use crate::ops::people_history::PersonHistory;
@@ -16,14 +19,6 @@ fn rating_style(rating: Option<ValueRating>) -> Option<Style> {
         ValueRating::Plus => Some(GOOD),
         ValueRating::PlusMinus => Some(WARN),
         ValueRating::Minus => Some(BAD),
-    }
-}
-
-fn yes_no(flag: Option<bool>) -> (String, Option<Style>) {
-    match flag {
-        Some(true) => ("Y".into(), Some(GOOD)),
-        Some(false) => ("N".into(), Some(BAD)),
-        None => ("·".into(), None),
     }
 }
 
@@ -49,32 +44,83 @@ fn value_cells(values: &[ValueCell]) -> Cells {
         .collect()
 }
 
-fn gwc_cells(gwc: Option<Gwc>) -> Cells {
-    vec![
-        yes_no(gwc.map(|g| g.gets_it)),
-        yes_no(gwc.map(|g| g.wants_it)),
-        yes_no(gwc.map(|g| g.capacity)),
-    ]
+/// GWC in one cell, `YYN`: green when all three are Y.
+fn gwc_cell(gwc: Option<Gwc>) -> (String, Option<Style>) {
+    match gwc {
+        Some(g) if g.all() => (g.to_string(), Some(GOOD)),
+        Some(g) => (g.to_string(), Some(BAD)),
+        None => ("·".into(), None),
+    }
+}
+
+/// Core values as column headers: their names, or, where the table would
+/// not fit the terminal, their initials with a legend below.
+fn fitted(values: &[String], render: impl Fn(&[String]) -> String) -> String {
+    let full = render(values);
+    let too_wide = width().is_some_and(|w| widest(&full) > w);
+    let short = initials(values);
+    if !too_wide || short == values {
+        return full;
+    }
+    let legend: Vec<String> = short
+        .iter()
+        .zip(values)
+        .map(|(s, v)| format!("{s} {v}"))
+        .collect();
+    let mut text = render(&short);
+    for line in wrap(&legend.join(" · "), width().unwrap_or(80)) {
+        text.push_str(&escape(&line));
+        text.push('\n');
+    }
+    text
+}
+
+/// `Humbly confident` → `HC`; numbered `V1`, `V2`... when two collide.
+fn initials(values: &[String]) -> Vec<String> {
+    let short: Vec<String> = values
+        .iter()
+        .map(|v| {
+            v.split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect()
+        })
+        .collect();
+    let unique = short
+        .iter()
+        .enumerate()
+        .all(|(i, s)| !s.is_empty() && !short[..i].contains(s));
+    if unique {
+        short
+    } else {
+        (1..=values.len()).map(|i| format!("V{i}")).collect()
+    }
 }
 
 pub fn people_table(painter: Painter, analysis: &Analysis) -> String {
+    fitted(&analysis.core_values, |values| {
+        people_rows(painter, analysis, values)
+    })
+}
+
+fn people_rows(painter: Painter, analysis: &Analysis, values: &[String]) -> String {
     let mut headers: Vec<&str> = vec!["person", "seat"];
-    headers.extend(analysis.core_values.iter().map(String::as_str));
-    headers.extend(["G", "W", "C", "bar"]);
+    headers.extend(values.iter().map(String::as_str));
+    headers.extend(["GWC", "bar"]);
     let mut table = TableBuilder::new(painter, &headers);
     for person in &analysis.people {
         // GWC is per seat: a person in two seats has two rows.
         if person.seat_ratings.is_empty() {
             let mut cells: Cells = vec![(person.id.clone(), None), ("—".into(), None)];
             cells.extend(value_cells(&person.values));
-            cells.extend(gwc_cells(None));
+            cells.push(gwc_cell(None));
             cells.push(verdict_cell(person.verdict));
             table.styled_row(cells);
         }
         for seat in &person.seat_ratings {
             let mut cells: Cells = vec![(person.id.clone(), None), (seat.name.clone(), None)];
             cells.extend(value_cells(&person.values));
-            cells.extend(gwc_cells(seat.gwc));
+            cells.push(gwc_cell(seat.gwc));
             cells.push(verdict_cell(seat.verdict));
             table.styled_row(cells);
         }
@@ -83,40 +129,53 @@ pub fn people_table(painter: Painter, analysis: &Analysis) -> String {
     table.render()
 }
 
-/// A row per rating, oldest first: quarter, date, who rated, the values,
-/// GWC per seat and the verdict.
-pub fn history_table(painter: Painter, history: &PersonHistory) -> String {
-    let mut headers: Vec<&str> = vec!["quarter", "date", "by"];
-    headers.extend(history.core_values.iter().map(String::as_str));
-    headers.extend(["GWC", "bar"]);
-    let mut table = TableBuilder::new(painter, &headers);
+/// One person's ratings, oldest first, as a page: a section per rating
+/// (quarter, date, who rated, the verdict), the values and GWC per seat.
+pub fn history_page(history: &PersonHistory) -> Page {
+    let mut page = Page {
+        title: format!(
+            "{} ({}) — People Analyzer history",
+            history.name, history.id
+        ),
+        subtitle: vec![crate::render::words::count(
+            history.entries.len(),
+            "rating",
+            "ratings",
+        )],
+        sections: Vec::new(),
+    };
     let or_dash = |text: Option<String>| text.unwrap_or_else(|| "—".into());
     for entry in &history.entries {
-        let mut cells: Cells = vec![
-            (or_dash(entry.quarter.map(|q| q.to_string())), None),
-            (or_dash(entry.date.map(|d| d.to_string())), None),
-            (or_dash(entry.by.clone()), None),
-        ];
-        cells.extend(value_cells(&entry.values));
-        let gwc: Vec<String> = entry
-            .seats
+        let now = if entry.current { " (current)" } else { "" };
+        let mut section = Section::new(
+            format!(
+                "{} · {} · by {}{now}",
+                or_dash(entry.quarter.map(|q| q.to_string())),
+                or_dash(entry.date.map(|d| d.to_string())),
+                or_dash(entry.by.clone()),
+            ),
+            entry.verdict.as_str(),
+        );
+        let values: Vec<String> = entry
+            .values
             .iter()
-            .map(|s| match s.gwc {
-                Some(g) => format!("{} {g}", s.seat),
-                None => format!("{} ·", s.seat),
-            })
+            .map(|v| format!("{} {}", v.value, v.rating.map_or("·", ValueRating::as_str)))
             .collect();
-        cells.push((
-            if gwc.is_empty() {
-                "—".into()
-            } else {
-                gwc.join(", ")
-            },
-            None,
-        ));
-        cells.push(verdict_cell(entry.verdict));
-        table.styled_row(cells);
+        for line in wrap(&values.join(", "), 74) {
+            section.push(Line::plain(line));
+        }
+        if entry.seats.is_empty() {
+            section.push(Line::dim("GWC: in no seat"));
+        }
+        for seat in &entry.seats {
+            let (gwc, style) = gwc_cell(seat.gwc);
+            section.push(Line::marked(
+                "GWC",
+                format!("{gwc} in {}", seat.name),
+                style.or(Some(DIM)),
+            ));
+        }
+        page.sections.push(section);
     }
-    table.shrink(3 + history.core_values.len());
-    table.render()
+    page
 }

@@ -4,9 +4,11 @@
 
 use crate::common::TestCompany;
 
-/// The demo company with `people/` git-ignored, as `pulse init` does.
+/// The demo company without its own conversation, `people/` git-ignored
+/// as `pulse init` does.
 fn company() -> TestCompany {
     let t = TestCompany::demo();
+    t.git(&["rm", "-r", "-q", "people"]);
     t.commit_file(".gitignore", "people.toml\npeople/\n");
     t
 }
