@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 42] = [
+const FILES: [(&str, &str); 54] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -173,8 +173,57 @@ const FILES: [(&str, &str); 42] = [
         "data/uptime.json",
         include_str!("../../examples/demo/data/uptime.json"),
     ),
+    (
+        "checkups/2026-Q2/felix.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/felix.toml"),
+    ),
+    (
+        "checkups/2026-Q2/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q2/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/zoe.toml"),
+    ),
+    (
+        "checkups/2026-Q3/felix.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/felix.toml"),
+    ),
+    (
+        "checkups/2026-Q3/ian.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/ian.toml"),
+    ),
+    (
+        "checkups/2026-Q3/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q3/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/zoe.toml"),
+    ),
+    (
+        "checkups/2026-Q4/amy.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/amy.toml"),
+    ),
+    (
+        "checkups/2026-Q4/anonymous-3fa9c1.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/anonymous-3fa9c1.toml"),
+    ),
+    (
+        "checkups/2026-Q4/ian.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/ian.toml"),
+    ),
+    (
+        "checkups/2026-Q4/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q4/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/zoe.toml"),
+    ),
     ("company.toml", include_str!("../../company.toml")),
-    (".gitignore", ".pulse.lock\n"),
+    // People data stays out of the history, as in a company of `pulse init`.
+    (".gitignore", ".pulse.lock\npeople.toml\npeople/\n"),
 ];
 
 /// The demo's history is written by its integrator (the committer is you).
@@ -314,6 +363,18 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
                 format!("archive/{target}/{name}"),
                 shift_text(text, inside, weeks),
             )
+        } else if let Some((q, name)) = path
+            .strip_prefix("checkups/")
+            .and_then(|p| p.split_once('/'))
+        {
+            // A checkup moves by whole quarters, its date inside it.
+            let q: Quarter = q.parse().map_err(Error::user)?;
+            let target = shift.quarter(q);
+            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
+            (
+                format!("checkups/{target}/{name}"),
+                shift_text(text, inside, weeks),
+            )
         } else if let Some(q) = path
             .strip_prefix("rocks/")
             .and_then(|p| p.strip_suffix(".toml"))
@@ -379,6 +440,12 @@ fn as_of(files: &[(String, String)], day: NaiveDate, today: NaiveDate) -> Vec<(S
             .and_then(|p| p.strip_suffix(".toml"))
             .and_then(|p| parse_date(p).ok())
             && d > day
+        {
+            continue;
+        }
+        if path.starts_with("checkups/")
+            && let Ok(doc) = text.parse::<DocumentMut>()
+            && date_of(doc.as_table(), "date").is_some_and(|d| d > day)
         {
             continue;
         }
@@ -510,7 +577,12 @@ pub fn write_demo(dir: &Path, today: NaiveDate) -> Result<DemoReport> {
             as_of(&files, *day, today)
         };
         write_all(&dir, &state)?;
-        let paths: Vec<PathBuf> = state.iter().map(|(p, _)| dir.join(p)).collect();
+        // people.toml is written and, git-ignored, never committed.
+        let paths: Vec<PathBuf> = state
+            .iter()
+            .filter(|(p, _)| p != "people.toml")
+            .map(|(p, _)| dir.join(p))
+            .collect();
         let message = if i == 0 {
             "demo: the company as it was six weeks ago".to_string()
         } else {

@@ -37,7 +37,7 @@ mod tests {
             super::wrap("one two three four\nfive", 9),
             vec!["one two", "three", "four", "five"]
         );
-        assert_eq!(super::wrap("", 9), vec![""]);
+        assert!(super::wrap("", 9).is_empty());
     }
 
     #[test]
