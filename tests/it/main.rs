@@ -2,6 +2,7 @@
 //! repositories. One test binary, one module per capability.
 
 mod archive;
+mod checkup;
 mod common;
 mod conversation;
 mod faults;
