@@ -234,6 +234,12 @@ fn wrong_answers_are_refused_naming_what_is_wrong() {
         err.contains("checkups/2026-Q4/zoe.toml: answers: 3 answers given, expected 20"),
         "{err}"
     );
+    let out = t.pulse().arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("error: checkups/2026-Q4/zoe.toml: answers: 3 answers given, expected 20")
+    );
 }
 
 #[test]

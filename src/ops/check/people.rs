@@ -1,8 +1,12 @@
-//! people.toml: the People Analyzer's ratings.
+//! people.toml (the People Analyzer's ratings) and the Organizational
+//! Checkup's answers.
 
 use super::findings::{Findings, Roster};
+use crate::model::checkup::{CheckupFile, validate};
 use crate::model::people::{Gwc, PeopleFile, ValueRating};
+use crate::model::time::Quarter;
 use crate::store::Workspace;
+use crate::store::files::list_dir;
 use crate::store::parse::line_col;
 
 /// people.toml: valid ratings, about people on the roster, against the core
@@ -64,6 +68,40 @@ pub fn check_people(
                 if let Err(e) = Gwc::parse(gwc.get_ref()) {
                     f.error(&file, line_at(gwc.span().start), format!("`{handle}`: {e}"));
                 }
+            }
+        }
+    }
+}
+
+/// checkups/<quarter>/*.toml: twenty answers, each 1 to 5, in a folder
+/// named by a quarter.
+pub fn check_checkups(f: &mut Findings, ws: &Workspace) {
+    let dir = ws.checkups_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    let mut folders: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    folders.sort();
+    for folder in folders.into_iter().filter(|p| p.is_dir()) {
+        let name = folder.file_name().map(|n| n.to_string_lossy().into_owned());
+        if name
+            .as_deref()
+            .and_then(|n| n.parse::<Quarter>().ok())
+            .is_none()
+        {
+            f.warn(
+                &ws.file(folder.clone()),
+                None,
+                "not a quarter (YYYY-Qn): its answers are not counted".to_string(),
+            );
+            continue;
+        }
+        for path in list_dir(&folder, "toml").unwrap_or_default() {
+            let file = ws.file(path);
+            if let Some((checkup, _)) = f.load::<CheckupFile>(&file)
+                && let Err(e) = validate(&checkup.answers)
+            {
+                f.error(&file, None, format!("answers: {e}"));
             }
         }
     }
