@@ -906,6 +906,24 @@ fn people_dir_keeps_people_data_in_its_own_repository_and_commits_there() {
     assert!(git(&hq, &["status", "--porcelain"]).is_empty());
     let (_, table, _) = pulse(&["people"]);
     assert!(table.contains(" ian "), "{table}");
+    // Conversations too: in the private repository, committed there.
+    let (code, id, err) = pulse(&["conversation", "add", "ian"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(id, "ian-2026-q4\n");
+    assert!(
+        private
+            .join("people/conversations/2026-Q4/ian-2026-q4.toml")
+            .is_file()
+    );
+    assert_eq!(
+        git(&private, &["log", "--format=%s"]),
+        "conversation: open ian-2026-q4 (ian with zoe, 2026-Q4)\npeople: rate ian\n"
+    );
+    // --no-commit writes only.
+    let (code, _, err) = pulse(&["--no-commit", "conversation", "set", "ian", "--gwc", "YYY"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(git(&private, &["log", "--format=%s"]).lines().count(), 2);
+    assert_eq!(git(&hq, &["log", "--format=%s"]), "company\n");
 
     // Never through a symbolic link.
     std::fs::rename(&private, t.path().join("real-people")).unwrap();
