@@ -216,7 +216,10 @@ fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
     std::fs::write(dir.join("todos.toml"), &text).expect("todos.toml");
     run(Command::new("git").args(["init", "-q"]), &dir);
     run(Command::new("git").args(["add", "-A"]), &dir);
-    run(Command::new("git").args(["commit", "-q", "-m", "flat"]), &dir);
+    run(
+        Command::new("git").args(["commit", "-q", "-m", "flat"]),
+        &dir,
+    );
     let flat_size = (text.len() + company.len()) as u64;
     let size_of = |files: &[PathBuf]| -> u64 {
         files

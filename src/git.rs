@@ -185,6 +185,34 @@ impl Drop for Asked {
     }
 }
 
+/// The files under `paths` (files or folders) that git tracks, as git
+/// names them (relative to `workdir`); none when git cannot tell.
+pub fn tracked(workdir: &Path, paths: &[PathBuf]) -> Vec<String> {
+    let mut cmd = git(workdir);
+    cmd.args(["ls-files", "-z", "--"]).args(paths);
+    match run(cmd) {
+        Ok(output) => String::from_utf8_lossy(&output.stdout)
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A value of git's config as git sees it in `dir` (every scope), `None`
+/// when it is not set.
+pub fn config_value(dir: &Path, key: &str) -> Option<String> {
+    let mut cmd = git(dir);
+    cmd.args(["config", "--get", key]);
+    let output = cmd.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
 /// `git init` in `dir`.
 pub fn init(dir: &Path) -> Result<()> {
     let mut cmd = git(dir);

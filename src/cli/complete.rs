@@ -55,3 +55,6 @@ pub fn quarters() -> ArgValueCandidates {
 pub fn meetings() -> ArgValueCandidates {
     offer(complete::meetings)
 }
+pub fn conversations() -> ArgValueCandidates {
+    offer(complete::conversations)
+}

@@ -4,7 +4,9 @@
 mod agenda;
 mod archive;
 mod check;
+mod checkup;
 mod complete;
+mod conversation;
 mod diff;
 mod export;
 mod init;
@@ -125,6 +127,9 @@ enum Command {
     Teams(team::TeamsArgs),
     People(people::PeopleArgs),
     #[command(subcommand)]
+    Conversation(conversation::ConversationCommand),
+    Conversations(conversation::ConversationsArgs),
+    #[command(subcommand)]
     Rock(rock::RockCommand),
     Rocks(rocks::RocksArgs),
     #[command(subcommand)]
@@ -153,6 +158,7 @@ enum Command {
     Diff(diff::DiffArgs),
     Log(log::LogArgs),
     Check(check::CheckArgs),
+    Checkup(checkup::CheckupArgs),
     Export(export::ExportArgs),
     Report(report::ReportArgs),
     /// Print the manual page (roff), or write one per command into a folder
@@ -397,6 +403,8 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
                 Command::Team(cmd) => team::run(cmd, &ctx, out),
                 Command::Teams(args) => team::list(args, &ctx, out),
                 Command::People(args) => people::run(args, &ctx, out),
+                Command::Conversation(cmd) => conversation::run(cmd, &ctx, out),
+                Command::Conversations(args) => conversation::list(args, &ctx, out),
                 Command::Rock(cmd) => rock::run(cmd, &ctx, out),
                 Command::Rocks(args) => rocks::list(args, &ctx, out),
                 Command::Quarter(cmd) => quarter::run(cmd, &ctx, out),
@@ -409,6 +417,7 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
                 Command::Meeting(cmd) => meeting::run(cmd, &ctx, out),
                 Command::Meetings(args) => meeting::list(args, &ctx, out),
                 Command::Check(args) => check::run(args, &ctx, out),
+                Command::Checkup(args) => checkup::run(args, &ctx, out),
                 Command::Export(args) => export::run(args, &ctx, out),
                 Command::Report(args) => report::run(args, &ctx, out),
             }

@@ -85,6 +85,14 @@ impl Out {
             for file in &outcome.ignored {
                 note(&format!("{file} is ignored by git: written, not committed"));
             }
+            for file in &outcome.private {
+                note(&format!(
+                    "{file} is about people: written, not committed (pulse commits people data only in a [privacy] people_dir repository); add `people.toml` and `people/` to .gitignore"
+                ));
+            }
+            for file in &outcome.people_committed {
+                note(&format!("{file}: committed in its own repository"));
+            }
         }
     }
 }

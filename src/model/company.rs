@@ -20,6 +20,26 @@ pub struct CompanyFile {
     pub demo: DemoSettings,
     #[serde(default)]
     pub scorecard: ScorecardSettings,
+    #[serde(default)]
+    pub privacy: PrivacySettings,
+    #[serde(default)]
+    pub people_analyzer: AnalyzerSettings,
+}
+
+/// `[privacy]`: where the files about people live (SPEC §11).
+#[derive(Debug, Clone, Deserialize, Serialize, Default)]
+pub struct PrivacySettings {
+    /// A folder, usually a separate private git repository, that holds
+    /// `people.toml` and `people/` instead of the company folder; relative
+    /// to `company.toml`, and the one path allowed outside it.
+    pub people_dir: Option<String>,
+}
+
+/// `[people_analyzer]`: the team's bar for the core values.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, Default)]
+pub struct AnalyzerSettings {
+    #[serde(default)]
+    pub bar: super::people::Bar,
 }
 
 /// `[scorecard]`: how `scorecard pull` runs the measurables' sources.

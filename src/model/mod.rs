@@ -1,6 +1,8 @@
 //! The company model: plain types and the EOS rules, no I/O.
 
+pub mod checkup;
 pub mod company;
+pub mod conversation;
 pub mod eos;
 pub mod goal;
 pub mod ids;

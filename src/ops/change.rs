@@ -12,7 +12,7 @@ use crate::store::files::read_text;
 use crate::store::lock::Lock;
 use crate::store::parse::parse_toml;
 use crate::store::to_toml::ToToml;
-use crate::store::{FileRef, atomic, files};
+use crate::store::{FileRef, PeopleHome, atomic, files};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -25,8 +25,11 @@ pub struct Change<'a> {
     ctx: &'a Ctx,
     git_dir: Option<PathBuf>,
     pending: Vec<(FileRef, Text)>,
-    /// Files committed only when git does not ignore them (people.toml).
-    private: Vec<PathBuf>,
+    /// Files about people (SPEC §11): never committed to the company's
+    /// repository; committed in `[privacy] people_dir`'s when it is set.
+    people: Vec<PathBuf>,
+    /// Where those files live, once one is marked.
+    people_home: Option<PeopleHome>,
     /// Files this change removes (a team's folder).
     deleted: Vec<FileRef>,
     /// The files as they were on disk when this change first read them (a
@@ -90,6 +93,11 @@ pub struct Outcome {
     pub warning: Option<String>,
     /// Written files left out of the commit because git ignores them.
     pub ignored: Vec<String>,
+    /// Files about people written and, by the rule of SPEC §11, not
+    /// committed (git does not ignore them: the note says to).
+    pub private: Vec<String>,
+    /// Files about people committed in `[privacy] people_dir`'s repository.
+    pub people_committed: Vec<String>,
     /// EOS rules the change goes against (it is made all the same); the
     /// command line prints them unless `-q`.
     pub warnings: Vec<String>,
@@ -106,7 +114,8 @@ impl<'a> Change<'a> {
             ctx,
             git_dir,
             pending: Vec::new(),
-            private: Vec::new(),
+            people: Vec::new(),
+            people_home: None,
             deleted: Vec::new(),
             originals: Default::default(),
             asked: Default::default(),
@@ -192,10 +201,13 @@ impl<'a> Change<'a> {
         Ok(())
     }
 
-    /// Marks a file as private: when `.gitignore` covers it, it is written
-    /// but left out of the commit.
-    pub fn private(&mut self, file: &FileRef) {
-        self.private.push(file.path.clone());
+    /// Marks a file as one about people (`people.toml`, `people/`): pulse
+    /// never commits it to the company's repository; where `[privacy]
+    /// people_dir` keeps it in a repository of its own, it is committed
+    /// there.
+    pub fn people(&mut self, file: &FileRef, home: &PeopleHome) {
+        self.people.push(file.path.clone());
+        self.people_home = Some(home.clone());
     }
 
     /// Adds one item at the end of its list file, checking that the file
@@ -252,10 +264,17 @@ impl<'a> Change<'a> {
         }
         let root = &self.ctx.ws.root;
         let paths: Vec<PathBuf> = staged.iter().map(|(f, _, _)| f.path.clone()).collect();
+        // Files about people may live in another repository: git is asked
+        // about the company's own.
+        let company_paths: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| !self.people.contains(p))
+            .cloned()
+            .collect();
         let asks_git = self.git_dir.is_some()
             && (self.ctx.commit || staged.iter().any(|(_, _, original)| original.is_none()));
         let changed = if asks_git {
-            self.git_status(&paths)
+            self.git_status(&company_paths)
         } else {
             Vec::new()
         };
@@ -293,19 +312,15 @@ impl<'a> Change<'a> {
             outcome.files.push(file.display.clone());
             written.push(file.path.clone());
         }
-        if !self.ctx.commit || self.git_dir.is_none() {
+        if !self.ctx.commit {
             return Ok(outcome);
         }
-        written.retain(|path| {
-            let ignored = self.private.contains(path) && git::is_ignored(root, path);
-            if ignored {
-                outcome
-                    .ignored
-                    .push(FileRef::new(root, path.clone()).display);
-            }
-            !ignored
-        });
-        if written.is_empty() {
+        let (people, written): (Vec<PathBuf>, Vec<PathBuf>) =
+            written.into_iter().partition(|p| self.people.contains(p));
+        if !people.is_empty() {
+            self.commit_people(&people, message, &mut outcome);
+        }
+        if written.is_empty() || self.git_dir.is_none() {
             return Ok(outcome);
         }
         if !foreign.is_empty() {
@@ -337,6 +352,36 @@ impl<'a> Change<'a> {
         dirs.dedup();
         for dir in dirs {
             atomic::sweep_leftovers(dir);
+        }
+    }
+
+    /// Files about people: committed in `people_dir`'s own repository when
+    /// there is one; else written only, the note saying why.
+    fn commit_people(&self, paths: &[PathBuf], message: &str, outcome: &mut Outcome) {
+        let Some(home) = &self.people_home else {
+            return;
+        };
+        let shown: Vec<String> = paths.iter().map(|p| home.file_at(p).display).collect();
+        if !home.external {
+            let root = &self.ctx.ws.root;
+            for (path, shown) in paths.iter().zip(shown) {
+                if self.git_dir.is_some() && git::is_ignored(root, path) {
+                    outcome.ignored.push(shown);
+                } else {
+                    outcome.private.push(shown);
+                }
+            }
+            return;
+        }
+        if git::find_git_dir(&home.dir).is_none() {
+            outcome.private.extend(shown);
+            return;
+        }
+        match git::commit_paths(&home.dir, paths, message) {
+            Ok(()) => outcome.people_committed.extend(shown),
+            Err(e) => {
+                outcome.warning = Some(not_committed(&format!("the change in {}", home.shown), &e))
+            }
         }
     }
 }

@@ -172,6 +172,24 @@ pub fn quarters() -> Vec<Candidate> {
     })
 }
 
+/// The Quarterly Conversations on file, newest first.
+pub fn conversations() -> Vec<Candidate> {
+    with(|ctx| {
+        let home = super::privacy::home(ctx).ok()?;
+        let found = super::conversations::all(&home).ok()?;
+        Some(
+            found
+                .iter()
+                .rev()
+                .map(|f| {
+                    let c = &f.conversation;
+                    candidate(&f.id, &format!("{} with {}", c.person, c.manager))
+                })
+                .collect(),
+        )
+    })
+}
+
 /// The dates that have a meeting file, newest first.
 pub fn meetings() -> Vec<Candidate> {
     with(|ctx| {

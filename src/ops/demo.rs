@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 41] = [
+const FILES: [(&str, &str); 53] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -173,6 +173,54 @@ const FILES: [(&str, &str); 41] = [
         "data/uptime.json",
         include_str!("../../examples/demo/data/uptime.json"),
     ),
+    (
+        "checkups/2026-Q2/felix.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/felix.toml"),
+    ),
+    (
+        "checkups/2026-Q2/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q2/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q2/zoe.toml"),
+    ),
+    (
+        "checkups/2026-Q3/felix.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/felix.toml"),
+    ),
+    (
+        "checkups/2026-Q3/ian.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/ian.toml"),
+    ),
+    (
+        "checkups/2026-Q3/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q3/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q3/zoe.toml"),
+    ),
+    (
+        "checkups/2026-Q4/amy.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/amy.toml"),
+    ),
+    (
+        "checkups/2026-Q4/anonymous-3fa9c1.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/anonymous-3fa9c1.toml"),
+    ),
+    (
+        "checkups/2026-Q4/ian.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/ian.toml"),
+    ),
+    (
+        "checkups/2026-Q4/priya.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/priya.toml"),
+    ),
+    (
+        "checkups/2026-Q4/zoe.toml",
+        include_str!("../../examples/demo/checkups/2026-Q4/zoe.toml"),
+    ),
     ("company.toml", include_str!("../../company.toml")),
 ];
 
@@ -313,6 +361,18 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
                 format!("archive/{target}/{name}"),
                 shift_text(text, inside, weeks),
             )
+        } else if let Some((q, name)) = path
+            .strip_prefix("checkups/")
+            .and_then(|p| p.split_once('/'))
+        {
+            // A checkup moves by whole quarters, its date inside it.
+            let q: Quarter = q.parse().map_err(Error::user)?;
+            let target = shift.quarter(q);
+            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
+            (
+                format!("checkups/{target}/{name}"),
+                shift_text(text, inside, weeks),
+            )
         } else if let Some(q) = path
             .strip_prefix("rocks/")
             .and_then(|p| p.strip_suffix(".toml"))
@@ -379,6 +439,12 @@ fn as_of(files: &[(String, String)], day: NaiveDate, today: NaiveDate) -> Vec<(S
             .and_then(|p| p.strip_suffix(".toml"))
             .and_then(|p| parse_date(p).ok())
             && d > day
+        {
+            continue;
+        }
+        if path.starts_with("checkups/")
+            && let Ok(doc) = text.parse::<DocumentMut>()
+            && date_of(doc.as_table(), "date").is_some_and(|d| d > day)
         {
             continue;
         }

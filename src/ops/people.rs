@@ -1,33 +1,49 @@
 //! The People Analyzer: every person on the roster against the core values
-//! and GWC for their seat (`pulse people`), and `pulse people rate`.
+//! and, seat by seat, GWC (`pulse people`), judged against the team's bar.
 
-use super::Ctx;
-use super::change::{Change, Outcome};
+use super::{Ctx, privacy};
 use crate::error::{Error, Result};
 use crate::model::ids::slugify;
-use crate::model::people::{Gwc, PeopleFile, ValueRating, Verdict, verdict};
-use crate::store::edit::{section_mut, set, table_like_mut};
+use crate::model::people::{
+    Assessment, Bar, Gwc, PeopleFile, ValueRating, Verdict, overall, verdict,
+};
+use crate::model::seats::SeatsFile;
 use crate::store::files::read_text;
 use crate::store::load;
 use crate::store::parse::{located_error, parse_toml};
 use crate::store::{FileRef, Workspace};
 use chrono::NaiveDate;
 use serde::Serialize;
-use toml_edit::{Item, Table};
 
 #[derive(Debug, Serialize)]
 pub struct PersonRow {
     pub id: String,
     pub name: String,
+    /// The names of the seats the person sits in.
     pub seats: Vec<String>,
     /// One entry per core value, in vision.toml's order.
     pub values: Vec<ValueCell>,
+    /// The GWC of the person's one seat (none for two seats: see
+    /// `seat_ratings`).
     pub gwc: Option<Gwc>,
     pub rated: Option<NaiveDate>,
+    /// Who made the last rating.
+    pub by: Option<String>,
+    /// The worst verdict over the person's seats.
+    pub verdict: Verdict,
+    /// One entry per seat: GWC is rated per seat.
+    pub seat_ratings: Vec<SeatRating>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeatRating {
+    pub seat: String,
+    pub name: String,
+    pub gwc: Option<Gwc>,
     pub verdict: Verdict,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ValueCell {
     pub value: String,
     pub rating: Option<ValueRating>,
@@ -36,42 +52,104 @@ pub struct ValueCell {
 #[derive(Debug, Serialize)]
 pub struct Analysis {
     pub core_values: Vec<String>,
+    /// The team's bar (`[people_analyzer] bar`).
+    pub bar: Bar,
     pub people: Vec<PersonRow>,
-    /// Ratings that name no core value (a value renamed or removed).
+    /// Ratings that name no core value (a value renamed or removed), and
+    /// files about people that git tracks.
     #[serde(skip)]
     pub warnings: Vec<String>,
 }
 
 /// Reads people.toml and checks every rating, locating a bad one by line.
-pub fn load_people(ws: &Workspace) -> Result<(PeopleFile, String)> {
-    let file = ws.people_file();
-    let Some(text) = read_text(&file)? else {
-        return Ok((PeopleFile::default(), String::new()));
+pub fn load_people(file: &FileRef) -> Result<PeopleFile> {
+    let Some(text) = read_text(file)? else {
+        return Ok(PeopleFile::default());
     };
-    let people: PeopleFile = parse_toml(&file, &text)?;
+    let people: PeopleFile = parse_toml(file, &text)?;
     for assessment in people.people.values() {
-        for rating in assessment.values.values() {
-            ValueRating::parse(rating.get_ref())
-                .map_err(|e| located_error(&file, &text, rating.span().start, &e))?;
-        }
-        if let Some(gwc) = &assessment.gwc {
-            Gwc::parse(gwc.get_ref())
-                .map_err(|e| located_error(&file, &text, gwc.span().start, &e))?;
+        for rating in assessment.history.iter().chain([assessment]) {
+            for value in rating.values.values() {
+                ValueRating::parse(value.get_ref())
+                    .map_err(|e| located_error(file, &text, value.span().start, &e))?;
+            }
+            for gwc in rating.every_gwc() {
+                Gwc::parse(gwc.get_ref())
+                    .map_err(|e| located_error(file, &text, gwc.span().start, &e))?;
+            }
         }
     }
-    Ok((people, text))
+    Ok(people)
+}
+
+/// The core values of vision.toml, by name, in order.
+pub fn core_values(ws: &Workspace) -> Result<Vec<String>> {
+    Ok(load::vision(ws)?
+        .core_values
+        .into_iter()
+        .map(|v| v.name)
+        .collect())
+}
+
+/// One rating laid out against the core values and the seats given (id,
+/// name): a cell per value, a verdict per seat, the person's overall.
+pub fn judge(
+    assessment: Option<&Assessment>,
+    core_values: &[String],
+    seats: &[(String, String)],
+    bar: Bar,
+) -> (Vec<ValueCell>, Vec<SeatRating>, Verdict) {
+    let values: Vec<ValueCell> = core_values
+        .iter()
+        .map(|value| ValueCell {
+            value: value.clone(),
+            rating: assessment
+                .and_then(|a| a.values.get(value))
+                .and_then(|r| ValueRating::parse(r.get_ref()).ok()),
+        })
+        .collect();
+    let ratings: Vec<Option<ValueRating>> = values.iter().map(|v| v.rating).collect();
+    let seat_ratings: Vec<SeatRating> = seats
+        .iter()
+        .map(|(id, name)| {
+            let gwc = assessment
+                .and_then(|a| a.gwc_for(id))
+                .and_then(|g| Gwc::parse(g.get_ref()).ok());
+            SeatRating {
+                seat: id.clone(),
+                name: name.clone(),
+                gwc,
+                verdict: verdict(&ratings, gwc, bar),
+            }
+        })
+        .collect();
+    // In no seat there is no GWC to rate: below the bar, or not rated.
+    let overall = if seat_ratings.is_empty() {
+        verdict(&ratings, None, bar)
+    } else {
+        overall(&seat_ratings.iter().map(|s| s.verdict).collect::<Vec<_>>())
+    };
+    (values, seat_ratings, overall)
+}
+
+/// The seats a person sits in: (id, name), in chart order.
+pub fn seats_of(seats: &SeatsFile, handle: &str) -> Vec<(String, String)> {
+    seats
+        .seat
+        .iter()
+        .filter(|s| s.people.iter().any(|p| p == handle))
+        .map(|s| (s.id.clone(), s.name.clone()))
+        .collect()
 }
 
 pub fn analyze(ctx: &Ctx) -> Result<Analysis> {
     let ws = &ctx.ws;
-    let core_values: Vec<String> = load::vision(ws)?
-        .core_values
-        .into_iter()
-        .map(|v| v.name)
-        .collect();
-    let seats = load::seats(ws)?.seat;
-    let (file, _) = load_people(ws)?;
-    let mut warnings = Vec::new();
+    let core_values = core_values(ws)?;
+    let seats = load::seats(ws)?;
+    let home = privacy::home(ctx)?;
+    let file = load_people(&home.people_file())?;
+    let bar = ws.company.people_analyzer.bar;
+    let mut warnings = privacy::tracked_warnings(ctx);
     for (handle, assessment) in &file.people {
         if !ws.company.has_person(handle) {
             warnings.push(format!(
@@ -93,152 +171,70 @@ pub fn analyze(ctx: &Ctx) -> Result<Analysis> {
         .active_handles()
         .map(|handle| {
             let assessment = file.people.get(handle);
-            let values: Vec<ValueCell> = core_values
-                .iter()
-                .map(|value| ValueCell {
-                    value: value.clone(),
-                    rating: assessment
-                        .and_then(|a| a.values.get(value))
-                        .and_then(|r| ValueRating::parse(r.get_ref()).ok()),
-                })
-                .collect();
-            let gwc = assessment
-                .and_then(|a| a.gwc.as_ref())
-                .and_then(|g| Gwc::parse(g.get_ref()).ok());
-            let ratings: Vec<Option<ValueRating>> = values.iter().map(|v| v.rating).collect();
+            let seats = seats_of(&seats, handle);
+            let (values, seat_ratings, verdict) = judge(assessment, &core_values, &seats, bar);
             PersonRow {
                 id: handle.to_string(),
                 name: ws.company.display_name(handle).to_string(),
-                seats: seats
-                    .iter()
-                    .filter(|s| s.people.iter().any(|p| p == handle))
-                    .map(|s| s.name.clone())
-                    .collect(),
-                verdict: verdict(&ratings, gwc),
+                seats: seats.iter().map(|(_, name)| name.clone()).collect(),
+                gwc: match &seat_ratings[..] {
+                    [one] => one.gwc,
+                    _ => None,
+                },
                 values,
-                gwc,
+                verdict,
+                seat_ratings,
                 rated: assessment.and_then(|a| a.rated).map(|d| d.0),
+                by: assessment.and_then(|a| a.by.clone()),
             }
         })
         .collect();
     Ok(Analysis {
         core_values,
+        bar,
         people,
         warnings,
     })
 }
 
 /// Finds a core value by name, case and punctuation aside, or a unique prefix.
-fn resolve_value<'a>(core_values: &'a [String], query: &str) -> Result<&'a str> {
+pub fn resolve_value<'a>(core_values: &'a [String], query: &str) -> Result<&'a str> {
+    resolve_name(core_values, query, "core value", "core values")
+}
+
+/// Finds one of `names` (core values, a seat's roles) by name, case and
+/// punctuation aside, or by a unique prefix of it or of one of its words;
+/// else an error listing them.
+pub fn resolve_name<'a>(
+    names: &'a [String],
+    query: &str,
+    what: &str,
+    many: &str,
+) -> Result<&'a str> {
     let slug = |text: &str| slugify(text, "");
     let wanted = slug(query);
-    if let Some(v) = core_values.iter().find(|v| slug(v) == wanted) {
+    if let Some(v) = names.iter().find(|v| slug(v) == wanted) {
         return Ok(v);
     }
-    let matches: Vec<&String> = core_values
+    let mut matches: Vec<&String> = names
         .iter()
         .filter(|v| !wanted.is_empty() && slug(v).starts_with(&wanted))
         .collect();
+    if matches.is_empty() && !wanted.is_empty() {
+        // A unique prefix of a later word: `hiring` finds "Engineering hiring".
+        matches = names
+            .iter()
+            .filter(|v| slug(v).split('-').skip(1).any(|w| w.starts_with(&wanted)))
+            .collect();
+    }
     match matches[..] {
         [one] => Ok(one),
         _ => Err(Error::user(format!(
-            "unknown core value `{}` (core values: {})",
+            "unknown {what} `{}` ({many}: {})",
             crate::render::escape(query),
-            core_values.join(", ")
+            names.join(", ")
         ))),
     }
-}
-
-/// Rates a person: `values` are `NAME=RATING` pairs, `gwc` three Y/N letters.
-pub fn rate(
-    ctx: &Ctx,
-    handle: &str,
-    values: &[String],
-    gwc: Option<&str>,
-) -> Result<(PersonRow, Outcome)> {
-    let handle = ctx.person(handle)?;
-    if values.is_empty() && gwc.is_none() {
-        return Err(Error::user(
-            "nothing to rate: give --value NAME=RATING (+, +/- or -) and/or --gwc YYN",
-        ));
-    }
-    let core_values: Vec<String> = load::vision(&ctx.ws)?
-        .core_values
-        .into_iter()
-        .map(|v| v.name)
-        .collect();
-    if !values.is_empty() && core_values.is_empty() {
-        return Err(
-            Error::user("vision.toml has no core values to rate against yet")
-                .with_hint("add them with `pulse vision edit` ([[core_values]] name = \"...\")"),
-        );
-    }
-    let mut ratings = Vec::new();
-    for pair in values {
-        let (name, rating) = pair.rsplit_once('=').ok_or_else(|| {
-            Error::user(format!(
-                "invalid --value `{}`: expected NAME=RATING, e.g. \"Help first=+\"",
-                crate::render::escape(pair)
-            ))
-        })?;
-        let value = resolve_value(&core_values, name)?;
-        let rating = ValueRating::parse(rating).map_err(Error::user)?;
-        ratings.push((value.to_string(), rating));
-    }
-    let gwc = gwc.map(Gwc::parse).transpose().map_err(Error::user)?;
-
-    let mut change = Change::begin(ctx)?;
-    let file: FileRef = ctx.ws.people_file();
-    change.private(&file);
-    let mut doc = change.toml(&file)?;
-    let people = section_mut(&mut doc.doc, "people")
-        .ok_or_else(|| Error::broken("people.toml: `people` must be a table"))?;
-    let person = match people.get(&handle) {
-        Some(item) if item.is_table_like() => people.get_mut(&handle),
-        Some(_) => {
-            return Err(Error::broken(format!(
-                "people.toml: `people.{handle}` must be a table"
-            )));
-        }
-        None => {
-            people.insert(&handle, Item::Table(Table::new()));
-            people.get_mut(&handle)
-        }
-    }
-    .and_then(Item::as_table_like_mut)
-    .ok_or_else(|| Error::broken(format!("people.toml: `people.{handle}` must be a table")))?;
-    if !ratings.is_empty() {
-        let table = table_like_mut(person, "values").ok_or_else(|| {
-            Error::broken(format!(
-                "people.toml: `people.{handle}.values` must be a table"
-            ))
-        })?;
-        for (value, rating) in &ratings {
-            set(table, value, rating.as_str());
-        }
-    }
-    if let Some(gwc) = gwc {
-        set(person, "gwc", gwc.to_string());
-    }
-    set(person, "rated", crate::model::time::toml_date(ctx.today));
-    change.put_toml::<PeopleFile>(&file, &doc)?;
-    // The ratings stay out of the message: a log is read more widely than a file.
-    let mut outcome = change.finish(&format!("people: rate {handle}"))?;
-    if crate::git::find_git_dir(&ctx.ws.root).is_some()
-        && crate::git::is_tracked(&ctx.ws.root, &file.path)
-    {
-        outcome.warnings.push(format!(
-            "{} is tracked by git: its ratings of people go into the shared history with each commit of it; keep them private with `git rm --cached {}` and a line `people.toml` in .gitignore",
-            file.display,
-            crate::shell::quote(&file.display)
-        ));
-    }
-    let row = analyze(ctx)?
-        .people
-        .into_iter()
-        .find(|p| p.id == handle)
-        .ok_or_else(|| Error::user(format!("`{handle}` vanished from the roster")))?;
-    Ok((row, outcome))
 }
 
 #[cfg(test)]

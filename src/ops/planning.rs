@@ -2,9 +2,11 @@
 //! weekly meeting, looked at over a quarter or a year.
 
 use super::Ctx;
+use super::checkup::CheckupReport;
 use super::meetings::next_meeting_date;
 use crate::error::Result;
 use crate::model::issue::{Issue, Term, meeting_order};
+use crate::model::people::Verdict;
 use crate::model::rock::{Rock, completion};
 use crate::model::time::{Quarter, Week};
 use crate::model::vision::Vision;
@@ -51,6 +53,56 @@ pub struct Plan {
     pub next_rocks: Vec<Rock>,
     pub rocks_per_owner: BTreeMap<String, usize>,
     pub long_term_issues: Vec<Issue>,
+    /// The annual planning's Team health: the People Analyzer in numbers
+    /// and the Organizational Checkup (absent from the quarterly agenda).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team_health: Option<TeamHealth>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TeamHealth {
+    /// How many people stand where against the bar (no names: an agenda
+    /// is sent around); none when the people data cannot be read.
+    pub people: Option<PeopleCounts>,
+    /// Why there are no counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people_note: Option<String>,
+    pub checkup: CheckupReport,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct PeopleCounts {
+    pub people: usize,
+    pub right_person_right_seat: usize,
+    pub right_person_wrong_seat: usize,
+    pub below_the_bar: usize,
+    pub not_rated: usize,
+}
+
+fn team_health(ctx: &Ctx, date: NaiveDate) -> Result<TeamHealth> {
+    let (people, people_note) = match super::people::analyze(ctx) {
+        Ok(analysis) => {
+            let mut counts = PeopleCounts {
+                people: analysis.people.len(),
+                ..PeopleCounts::default()
+            };
+            for person in &analysis.people {
+                *match person.verdict {
+                    Verdict::RightPersonRightSeat => &mut counts.right_person_right_seat,
+                    Verdict::RightPersonWrongSeat => &mut counts.right_person_wrong_seat,
+                    Verdict::WrongPerson => &mut counts.below_the_bar,
+                    Verdict::NotRated => &mut counts.not_rated,
+                } += 1;
+            }
+            (Some(counts), None)
+        }
+        Err(e) => (None, Some(e.message)),
+    };
+    Ok(TeamHealth {
+        people,
+        people_note,
+        checkup: super::checkup::report(ctx, None, Quarter::of(date))?,
+    })
 }
 
 /// The quarter to review at a planning meeting on `date`: the current one
@@ -139,6 +191,7 @@ fn build(
         next_rocks,
         rocks_per_owner,
         long_term_issues,
+        team_health: None,
     })
 }
 
@@ -237,5 +290,7 @@ pub fn annual(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
             hours: 0.5,
         },
     ];
-    build(ctx, "annual", date, from, to, review, steps)
+    let mut plan = build(ctx, "annual", date, from, to, review, steps)?;
+    plan.team_health = Some(team_health(ctx, date)?);
+    Ok(plan)
 }

@@ -3,6 +3,8 @@
 
 pub mod agenda;
 pub mod changes;
+pub mod checkup;
+pub mod conversation;
 pub mod html;
 pub mod meeting_summary;
 pub mod page;

@@ -1,10 +1,12 @@
 //! The quarterly and annual planning agendas as pages.
 
+use super::checkup::{headline, trend_line, weakest_lines};
 use super::page::{Line, Page, Section};
-use super::style::{BAD, DIM, GOOD};
+use super::style::{BAD, DIM, GOOD, WARN};
 use super::vision::vision_sections;
+use super::words::count;
 use crate::model::eos;
-use crate::ops::planning::Plan;
+use crate::ops::planning::{Plan, TeamHealth};
 
 pub fn page(plan: &Plan) -> Page {
     let what = if plan.kind == "annual" {
@@ -81,6 +83,10 @@ pub fn page(plan: &Plan) -> Page {
     }
     page.sections.push(rocks);
 
+    if let Some(health) = &plan.team_health {
+        page.sections.push(team_health(health));
+    }
+
     let mut vision = Section::new("V/TO review", "");
     for section in vision_sections(&plan.vision, plan.date) {
         vision.push(Line::plain(section.heading.clone()));
@@ -152,4 +158,54 @@ pub fn page(plan: &Plan) -> Page {
     ));
     page.sections.push(conclude);
     page
+}
+
+/// Team health: the People Analyzer in numbers (no names: an agenda is
+/// sent around) and the Organizational Checkup.
+fn team_health(health: &TeamHealth) -> Section {
+    let mut section = Section::new("Team health", "");
+    match (&health.people, &health.people_note) {
+        (Some(p), _) => {
+            section.push(Line::plain(format!(
+                "People Analyzer: {} (pulse people)",
+                count(p.people, "person", "people")
+            )));
+            for (n, what, style) in [
+                (p.right_person_right_seat, "right person, right seat", GOOD),
+                (p.right_person_wrong_seat, "right person, wrong seat", WARN),
+                (p.below_the_bar, "below the bar", BAD),
+                (p.not_rated, "not rated", DIM),
+            ] {
+                if n > 0 {
+                    section.push(Line::marked(&format!("{n:>2}"), what, Some(style)).indented(1));
+                }
+            }
+        }
+        (None, note) => section.push(Line::dim(format!(
+            "People Analyzer: not available ({})",
+            note.as_deref().unwrap_or("unknown")
+        ))),
+    }
+    let report = &health.checkup;
+    if report.score.is_none() {
+        section.push(Line::plain(
+            "Organizational Checkup: none yet; each leader takes it (pulse checkup take)",
+        ));
+        return section;
+    }
+    section.push(Line::plain(format!(
+        "Organizational Checkup {}: {}",
+        report.quarter,
+        headline(report)
+    )));
+    if let Some(trend) = trend_line(report) {
+        section.push(Line::plain(format!("Trend: {trend}")).indented(1));
+    }
+    if !report.weakest.is_empty() {
+        section.push(Line::plain("Weakest statements:").indented(1));
+        for line in weakest_lines(report, 2) {
+            section.push(line);
+        }
+    }
+    section
 }

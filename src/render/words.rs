@@ -35,6 +35,29 @@ pub fn wrap(line: &str, width: usize, hang: usize) -> Vec<String> {
     lines
 }
 
+/// `text` in lines of at most `width` characters, broken between words (a
+/// word longer than the line has a line to itself; runs of spaces become
+/// one); its own line breaks are kept.
+pub fn wrap_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if !line.is_empty() && needed > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        lines.push(line);
+    }
+    lines
+}
+
 /// Every line of `text` wrapped as [`wrap`] does, when `width` is known.
 pub fn wrap_text(text: &str, width: Option<usize>, hang: usize) -> String {
     let Some(width) = width else {
@@ -55,6 +78,15 @@ pub fn wrap_text(text: &str, width: Option<usize>, hang: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wraps_between_words() {
+        assert_eq!(
+            super::wrap_lines("one two three four\nfive", 9),
+            vec!["one two", "three", "four", "five"]
+        );
+        assert!(super::wrap_lines("", 9).is_empty());
+    }
+
     #[test]
     fn wrap_breaks_between_words_with_a_hanging_indent() {
         assert_eq!(

@@ -10,10 +10,12 @@ pub mod front_matter;
 pub mod load;
 pub mod lock;
 pub mod parse;
+pub mod people_home;
 pub mod to_toml;
 pub mod trust;
 pub mod values;
 pub mod workspace;
 
 pub use files::FileRef;
+pub use people_home::PeopleHome;
 pub use workspace::Workspace;

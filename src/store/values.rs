@@ -167,9 +167,8 @@ fn read_rows<'t>(
         if !keep {
             let measurable = second.trim();
             let hash = fnv1a(measurable);
-            if let Some(&(_, _, earlier)) = run
-                .iter()
-                .find(|(h, m, _)| *h == hash && *m == measurable)
+            if let Some(&(_, _, earlier)) =
+                run.iter().find(|(h, m, _)| *h == hash && *m == measurable)
             {
                 duplicates_outside.push((earlier, line));
             }

@@ -226,9 +226,18 @@ impl Workspace {
     pub fn seats_file(&self) -> FileRef {
         self.file(self.data.join("seats.toml"))
     }
-    /// The People Analyzer (optional, sensitive: often git-ignored).
-    pub fn people_file(&self) -> FileRef {
-        self.file(self.data.join("people.toml"))
+    /// `checkups/`: the Organizational Checkup, a folder per quarter.
+    pub fn checkups_dir(&self) -> PathBuf {
+        self.data.join("checkups")
+    }
+    /// `checkups/<quarter>/<name>.toml`: one leader's answers; `name` is a
+    /// handle or a random slug, so the path stays inside the folder.
+    pub fn checkup_file(&self, quarter: Quarter, name: &str) -> FileRef {
+        self.file(
+            self.checkups_dir()
+                .join(quarter.to_string())
+                .join(format!("{name}.toml")),
+        )
     }
     pub fn processes_dir(&self) -> PathBuf {
         self.data.join("processes")

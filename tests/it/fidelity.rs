@@ -569,7 +569,7 @@ fn people_vision_diff_and_log_fit_80_columns_without_breaking_words() {
     let people = run(Some("80"), &["people"]);
     assert!(
         people.contains("right person, right seat")
-            && people.contains("HC = Humbly confident")
+            && people.contains("HC Humbly confident")
             && people.contains("GWC"),
         "{people}"
     );

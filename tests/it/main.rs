@@ -2,7 +2,9 @@
 //! repositories. One test binary, one module per capability.
 
 mod archive;
+mod checkup;
 mod common;
+mod conversation;
 mod faults;
 mod fidelity;
 mod first_month;

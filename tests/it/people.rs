@@ -300,20 +300,24 @@ fn people_analyzer_rates_and_shows_the_bar() {
         "Own it=+/-",
         "--gwc",
         "YYN",
+        "--by",
+        "zoe",
     ]);
     assert_eq!(
         line,
         "ian: Help first +, Own it +/- · GWC YYN · right person, wrong seat\n"
     );
-    assert_eq!(t.log()[0], "people: rate ian");
+    // People data is never committed to the company's repository.
+    assert!(!t.log().iter().any(|l| l.starts_with("people:")));
     t.ok(&[
         "people", "rate", "zoe", "--value", "help=+", "--value", "own=+", "--gwc", "yyy",
     ]);
     t.ok(&["people", "rate", "amy", "--value", "own=-"]);
     let file = t.read("people.toml");
     assert!(file.contains("[people.ian]"), "{file}");
-    assert!(file.contains("gwc = \"YYN\""), "{file}");
+    assert!(file.contains("gwc_by_seat = { ops = \"YYN\" }"), "{file}");
     assert!(file.contains("rated = 2026-11-27"), "{file}");
+    assert!(file.contains("by = \"zoe\""), "{file}");
 
     let table = t.ok(&["people"]);
     let row = |h: &str| {
@@ -363,7 +367,8 @@ fn people_analyzer_rates_and_shows_the_bar() {
         t.fails(&["people", "rate", "ian"], 1)
             .contains("nothing to rate")
     );
-    assert!(t.clean());
+    // Written, never committed: the only change in the work tree.
+    assert_eq!(t.git(&["status", "--porcelain"]), "?? people.toml\n");
 }
 
 #[test]
@@ -374,7 +379,7 @@ fn a_git_ignored_people_file_is_written_not_committed() {
     let commits = t.log().len();
     let out = t
         .pulse()
-        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .args(["people", "rate", "ian", "--value", "help=+"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
@@ -392,15 +397,27 @@ fn rating_into_a_tracked_people_file_warns_that_it_is_shared() {
     let t = TestCompany::new();
     t.commit_file("vision.toml", "[[core_values]]\nname = \"Help first\"\n");
     t.commit_file("people.toml", "# ratings\n");
+    let commits = t.log().len();
     let out = t
         .pulse()
-        .args(["people", "rate", "ian", "--value", "help=+", "--gwc", "YYY"])
+        .args(["people", "rate", "ian", "--value", "help=+"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("people.toml is tracked by git"), "{err}");
     assert!(err.contains("git rm --cached 'people.toml'"), "{err}");
+    // Tracked or not, pulse does not commit it.
+    assert_eq!(t.log().len(), commits);
+    assert_eq!(t.git(&["status", "--porcelain"]), " M people.toml\n");
+    // Every command about people says so, and `pulse check` too.
+    let out = t.pulse().arg("people").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("people.toml is tracked by git"));
+    let out = t.pulse().arg("check").output().unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("warning: .gitignore: people.toml is tracked by git")
+    );
 }
 
 #[test]
@@ -672,4 +689,265 @@ fn man_pages_for_every_command() {
         rock.contains("pulse\\-rock\\-add(1)") || rock.contains("pulse-rock-add(1)"),
         "{rock}"
     );
+}
+
+/// A company with two core values, zoe at the top and ian in two seats
+/// under her; amy in no seat.
+fn analyzer_company() -> TestCompany {
+    let t = TestCompany::new();
+    t.commit_file(
+        "vision.toml",
+        "[[core_values]]\nname = \"Help first\"\n\n[[core_values]]\nname = \"Own it\"\n",
+    );
+    t.commit_file(
+        "seats.toml",
+        "[[seat]]\nid = \"integrator\"\nname = \"Integrator\"\npeople = [\"zoe\"]\n\n[[seat]]\nid = \"software\"\nname = \"Software\"\nreports_to = \"integrator\"\npeople = [\"ian\"]\nroles = [\"Platform roadmap\", \"Release quality\"]\n\n[[seat]]\nid = \"network\"\nname = \"Network\"\nreports_to = \"integrator\"\npeople = [\"ian\"]\nroles = [\"Uptime\"]\n",
+    );
+    t
+}
+
+#[test]
+fn gwc_is_rated_per_seat_and_the_bar_is_the_teams() {
+    let t = analyzer_company();
+    // Two seats: the GWC needs --seat.
+    let err = t.fails(&["people", "rate", "ian", "--gwc", "YYY", "--by", "zoe"], 1);
+    assert!(
+        err.contains("ian sits in 2 seats: software (Software), network (Network)"),
+        "{err}"
+    );
+    t.ok(&[
+        "people", "rate", "ian", "--value", "help=+", "--value", "own=+/-", "--gwc", "YYY",
+        "--seat", "soft", "--by", "zoe",
+    ]);
+    let line = t.ok(&[
+        "people", "rate", "ian", "--gwc", "YNY", "--seat", "network", "--by", "zoe",
+    ]);
+    assert_eq!(
+        line,
+        "ian: Help first +, Own it +/- · GWC Software YYY · GWC Network YNY · right person, wrong seat\n"
+    );
+    // A person in no seat is not rated, whatever the values.
+    t.ok(&[
+        "people", "rate", "amy", "--value", "help=+", "--value", "own=+", "--by", "zoe",
+    ]);
+    let err = t.fails(&["people", "rate", "amy", "--gwc", "YYY"], 1);
+    assert!(err.contains("amy sits in no seat"), "{err}");
+    let table = t.ok(&["people"]);
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with(" ian")).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(rows[0].contains("Software") && rows[0].ends_with("right person, right seat"));
+    assert!(rows[1].contains("Network") && rows[1].ends_with("right person, wrong seat"));
+    let amy = table.lines().find(|l| l.starts_with(" amy")).unwrap();
+    assert!(amy.contains("—") && amy.ends_with("not rated"), "{table}");
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "people"])).unwrap();
+    let ian = &json["people"][1];
+    assert_eq!(ian["id"], "ian");
+    assert_eq!(ian["verdict"], "right_person_wrong_seat");
+    assert_eq!(ian["seat_ratings"][1]["seat"], "network");
+    assert_eq!(ian["seat_ratings"][1]["gwc"]["wants_it"], false);
+    assert_eq!(ian["by"], "zoe");
+    assert_eq!(json["bar"]["plus_minus"], 1);
+
+    // A stricter bar: no +/- at all.
+    let company = t.read("company.toml");
+    t.commit_file(
+        "company.toml",
+        &format!("{company}\n[people_analyzer]\nbar = {{ minus = 0, plus_minus = 0 }}\n"),
+    );
+    let table = t.ok(&["people"]);
+    let ian = table.lines().find(|l| l.starts_with(" ian")).unwrap();
+    assert!(ian.ends_with("below the bar"), "{table}");
+
+    // No core values: nobody is the right person yet.
+    t.commit_file("vision.toml", "");
+    let table = t.ok(&["people"]);
+    assert!(
+        table
+            .lines()
+            .filter(|l| l.starts_with(" ian"))
+            .all(|l| l.ends_with("not rated")),
+        "{table}"
+    );
+}
+
+#[test]
+fn each_rating_says_who_and_when_and_the_history_keeps_the_quarters() {
+    let t = analyzer_company();
+    let rate = |today: &str, args: &[&str]| {
+        let mut all = vec!["people", "rate", "ian"];
+        all.extend_from_slice(args);
+        let out = t
+            .pulse()
+            .env("PULSE_TODAY", today)
+            .args(&all)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+    };
+    rate(
+        "2026-08-20",
+        &["--value", "help=+/-", "--value", "own=+", "--by", "zoe"],
+    );
+    rate(
+        "2026-08-20",
+        &["--gwc", "YYN", "--seat", "software", "--by", "zoe"],
+    );
+    rate(
+        "2026-11-20",
+        &[
+            "--value", "help=+", "--gwc", "YYY", "--seat", "software", "--by", "zoe",
+        ],
+    );
+    rate(
+        "2026-11-27",
+        &["--gwc", "YYY", "--seat", "network", "--by", "amy"],
+    );
+    let file = t.read("people.toml");
+    // One rating kept per quarter and rater: Q3 by zoe, Q4 by zoe.
+    assert_eq!(file.matches("[[people.ian.history]]").count(), 2, "{file}");
+    let history = t.ok(&["people", "--history", "ian"]);
+    let expected = "\
+Ian Brooks (ian) — People Analyzer history
+3 ratings
+
+2026-Q3 · 2026-08-20 · by zoe — right person, wrong seat
+   Help first +/-, Own it +
+   GWC YYN in Software
+
+2026-Q4 · 2026-11-20 · by zoe — right person, right seat
+   Help first +, Own it +
+   GWC YYY in Software
+
+2026-Q4 · 2026-11-27 · by amy (current) — right person, right seat
+   Help first +, Own it +
+   GWC YYY in Software
+   GWC YYY in Network
+";
+    assert_eq!(history, expected);
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "people", "--history", "ian"])).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().len(), 3);
+    assert_eq!(json["entries"][0]["quarter"], "2026-Q3");
+    assert_eq!(json["entries"][2]["current"], true);
+    // Someone never rated says how to start.
+    assert!(
+        t.ok(&["people", "--history", "zoe"])
+            .contains("has not been rated yet")
+    );
+    let err = t.fails(&["people", "--history", "bob"], 1);
+    assert!(err.contains("unknown person `bob`"), "{err}");
+}
+
+/// A private repository for the people data, beside the company's.
+fn people_repo(t: &TestCompany) -> std::path::PathBuf {
+    let dir = t.path().join("hq-people");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut git = std::process::Command::new("git");
+    crate::common::hermetic(&mut git, t.path());
+    assert!(
+        git.current_dir(&dir)
+            .args(["init", "-q"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    dir
+}
+
+#[test]
+fn people_dir_keeps_people_data_in_its_own_repository_and_commits_there() {
+    // The company in a folder of its own, the private repository beside it.
+    let t = TestCompany::bare();
+    let hq = t.path().join("hq");
+    std::fs::create_dir_all(&hq).unwrap();
+    let src = analyzer_company();
+    for entry in ["company.toml", "vision.toml", "seats.toml"] {
+        std::fs::copy(src.path().join(entry), hq.join(entry)).unwrap();
+    }
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let mut cmd = std::process::Command::new("git");
+        crate::common::hermetic(&mut cmd, t.path());
+        let out = cmd.current_dir(dir).args(args).output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(&hq, &["init", "-q"]);
+    let text = std::fs::read_to_string(hq.join("company.toml")).unwrap();
+    std::fs::write(
+        hq.join("company.toml"),
+        format!("{text}\n[privacy]\npeople_dir = \"../hq-people\"\n"),
+    )
+    .unwrap();
+    git(&hq, &["add", "-A"]);
+    git(&hq, &["commit", "-q", "-m", "company"]);
+    let pulse = |args: &[&str]| {
+        let mut cmd = t.pulse_std();
+        let out = cmd.current_dir(&hq).args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // No such folder yet: a broken setting, exit 2, with the fix.
+    let (code, _, err) = pulse(&["people"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("[privacy] people_dir = \"../hq-people\": no such folder"),
+        "{err}"
+    );
+    assert!(err.contains("git -C"), "{err}");
+    let private = people_repo(&t);
+    let (code, _, err) = pulse(&["people", "rate", "ian", "--value", "help=+", "--by", "zoe"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(private.join("people.toml").is_file());
+    assert!(!hq.join("people.toml").exists());
+    assert_eq!(git(&private, &["log", "--format=%s"]), "people: rate ian\n");
+    assert_eq!(git(&hq, &["log", "--format=%s"]), "company\n");
+    assert!(git(&hq, &["status", "--porcelain"]).is_empty());
+    let (_, table, _) = pulse(&["people"]);
+    assert!(table.contains(" ian "), "{table}");
+    // Conversations too: in the private repository, committed there.
+    let (code, id, err) = pulse(&["conversation", "add", "ian"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(id, "ian-2026-q4\n");
+    assert!(
+        private
+            .join("people/conversations/2026-Q4/ian-2026-q4.toml")
+            .is_file()
+    );
+    assert_eq!(
+        git(&private, &["log", "--format=%s"]),
+        "conversation: open ian-2026-q4 (ian with zoe, 2026-Q4)\npeople: rate ian\n"
+    );
+    // --no-commit writes only.
+    let (code, _, err) = pulse(&["--no-commit", "conversation", "set", "ian", "--gwc", "YYY"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(git(&private, &["log", "--format=%s"]).lines().count(), 2);
+    assert_eq!(git(&hq, &["log", "--format=%s"]), "company\n");
+
+    // Never through a symbolic link.
+    std::fs::rename(&private, t.path().join("real-people")).unwrap();
+    std::os::unix::fs::symlink(t.path().join("real-people"), &private).unwrap();
+    let (code, _, err) = pulse(&["people"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is a symbolic link"), "{err}");
+}
+
+#[test]
+fn a_people_dir_inside_the_company_repository_is_refused() {
+    let t = analyzer_company();
+    std::fs::create_dir_all(t.path().join("private")).unwrap();
+    let company = t.read("company.toml");
+    t.commit_file(
+        "company.toml",
+        &format!("{company}\n[privacy]\npeople_dir = \"private\"\n"),
+    );
+    let err = t.fails(&["people", "rate", "ian", "--value", "help=+"], 2);
+    assert!(
+        err.contains("inside the company's own git repository"),
+        "{err}"
+    );
+    // The rest of the company works without it.
+    t.ok(&["seats"]);
 }

@@ -53,6 +53,12 @@ pub fn check(ctx: &Ctx) -> Vec<Finding> {
             let core_values = vision::check_vision(&mut f, ws, ctx.today);
             seats::check_seats(&mut f, ws, &roster);
             people::check_people(&mut f, ws, &roster, core_values.as_deref());
+            people::check_checkups(&mut f, ws);
+            // The fix of a tracked file about people goes into .gitignore.
+            let ignore = ws.file(ws.root.join(".gitignore"));
+            for warning in super::privacy::tracked_warnings(ctx) {
+                f.warn(&ignore, None, warning);
+            }
         }
         for team in &covered {
             teams::check_team(&mut f, team, &roster, ctx.today);
