@@ -221,7 +221,7 @@ impl Company {
                 let m2 = first + Days::new(span / 2 + rng.below(span / 2));
                 rocks.push(Rock {
                     quarter,
-                    id: format!("r{i:02}-{}", slug(&title)),
+                    id: id(format!("r{i:02}-{}", slug(&title))),
                     title,
                     owner: rng.person(),
                     company: i < 5,
@@ -243,7 +243,7 @@ impl Company {
                 let solved = (age > 28 || rng.below(3) == 0)
                     .then(|| created + Days::new(rng.below(age.clamp(1, 60))));
                 Issue {
-                    id: format!("i{i:04}-{}", slug(&title)),
+                    id: id(format!("i{i:04}-{}", slug(&title))),
                     title,
                     owner: rng.person(),
                     long: rng.below(8) == 0,
@@ -262,7 +262,7 @@ impl Company {
                 let done = (age > 14 || rng.below(2) == 0)
                     .then(|| created + Days::new(rng.below(age.clamp(1, 10))));
                 Todo {
-                    id: format!("t{i:04}-{}", slug(&title)),
+                    id: id(format!("t{i:04}-{}", slug(&title))),
                     title,
                     owner: rng.person(),
                     created,
@@ -586,6 +586,16 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// An id as pulse makes them: at most 40 characters (the number in front
+/// keeps it unique).
+fn id(long: String) -> String {
+    long.chars()
+        .take(40)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
 }
 
 fn slug(s: &str) -> String {

@@ -35,8 +35,12 @@ pub fn slugify(title: &str, fallback: &str) -> String {
 /// digits joined by single `-`, at most 40 characters. An id written by hand
 /// that is not one (an escape sequence, a space) is flagged by `pulse check`.
 pub fn is_slug(id: &str) -> bool {
+    id.len() <= MAX_ID_LEN && is_slug_of_any_length(id)
+}
+
+/// Lowercase letters and digits joined by single `-`, however long.
+pub fn is_slug_of_any_length(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= MAX_ID_LEN
         && id.split('-').all(|word| {
             !word.is_empty()
                 && word

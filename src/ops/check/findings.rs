@@ -154,14 +154,18 @@ pub fn duplicates<'a>(
         if id.is_empty() {
             f.error(file, None, format!("a {what} has an empty id"));
         } else if *count == 1 && !crate::model::ids::is_slug(id) {
-            f.error(
-                file,
-                Some(lines.first(id)),
-                format!(
-                    "{what} id `{id}` is not a slug: lowercase letters and digits joined by `-`, at most {} characters (ids are typed on command lines)",
-                    crate::model::ids::MAX_ID_LEN
-                ),
+            // Other characters are an error (an escape sequence, a space);
+            // a slug that is only longer than pulse makes them, a warning.
+            let long = crate::model::ids::is_slug_of_any_length(id);
+            let message = format!(
+                "{what} id `{id}` is not a slug: lowercase letters and digits joined by `-`, at most {} characters (ids are typed on command lines)",
+                crate::model::ids::MAX_ID_LEN
             );
+            if long {
+                f.warn(file, Some(lines.first(id)), message);
+            } else {
+                f.error(file, Some(lines.first(id)), message);
+            }
         }
     }
 }
