@@ -152,9 +152,10 @@ fn move_items<F: DeserializeOwned>(
         return Ok(moved);
     }
     let mut live = change.toml(live_file)?;
+    let mut tables = live.take_many(key, &moves.iter().map(|(id, _)| id.as_str()).collect());
     let mut targets: BTreeMap<Quarter, (FileRef, TomlDoc, HashSet<String>)> = BTreeMap::new();
     for (id, quarter) in moves {
-        let Some(table) = live.take(key, id) else {
+        let Some(table) = tables.remove(id) else {
             continue;
         };
         if !targets.contains_key(quarter) {

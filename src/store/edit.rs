@@ -91,36 +91,61 @@ impl TomlDoc {
     /// and a comment set off from the item by a blank line stay where they
     /// were, on the next table or at the end.
     pub fn take(&mut self, key: &str, id: &str) -> Option<Table> {
+        self.take_many(key, &std::collections::HashSet::from([id]))
+            .remove(id)
+    }
+
+    /// Takes every `[[key]]` table whose `id` is in `ids` out of the
+    /// document, as [`TomlDoc::take`] takes one, in one pass over the list
+    /// (archiving a quarter of a long list moves thousands of tables).
+    pub fn take_many(
+        &mut self,
+        key: &str,
+        ids: &std::collections::HashSet<&str>,
+    ) -> std::collections::HashMap<String, Table> {
+        let mut taken = std::collections::HashMap::new();
         let Some(Item::ArrayOfTables(array)) = self.doc.get_mut(key) else {
-            return None;
+            return taken;
         };
-        let index = array
-            .iter()
-            .position(|t| t.get("id").and_then(Item::as_str) == Some(id))?;
-        let mut table = array.remove(index);
-        let prefix = raw(table.decor().prefix()).to_string();
-        // Comments above the first table are the file's header.
-        let (header, own) = if index == 0 {
-            (prefix, String::new())
-        } else {
-            split_header(&prefix)
-        };
-        table.decor_mut().set_prefix(own);
-        if !header.trim().is_empty() {
-            match array.get_mut(index) {
-                Some(next) => {
-                    let rest = raw(next.decor().prefix())
-                        .trim_start_matches(['\r', '\n'])
-                        .to_string();
-                    next.decor_mut().set_prefix(format!("{header}{rest}"));
+        let all = std::mem::replace(array, ArrayOfTables::new());
+        // Header lines of taken tables, waiting for the next table kept.
+        let mut carry = String::new();
+        for mut table in all {
+            let id = table.get("id").and_then(Item::as_str).map(str::to_string);
+            match id {
+                Some(id) if ids.contains(id.as_str()) && !taken.contains_key(&id) => {
+                    let prefix = raw(table.decor().prefix()).to_string();
+                    // Comments above the first table are the file's header.
+                    let (header, own) = if array.is_empty() {
+                        (prefix, String::new())
+                    } else {
+                        split_header(&prefix)
+                    };
+                    table.decor_mut().set_prefix(own);
+                    if carry.is_empty() {
+                        carry = header;
+                    } else {
+                        carry.push_str(header.trim_start_matches(['\r', '\n']));
+                    }
+                    taken.insert(id, table);
                 }
-                None => {
-                    let trailing = raw(Some(self.doc.trailing())).to_string();
-                    self.doc.set_trailing(format!("{header}{trailing}"));
+                _ => {
+                    if !carry.trim().is_empty() {
+                        let rest = raw(table.decor().prefix())
+                            .trim_start_matches(['\r', '\n'])
+                            .to_string();
+                        table.decor_mut().set_prefix(format!("{carry}{rest}"));
+                    }
+                    carry.clear();
+                    array.push(table);
                 }
             }
         }
-        Some(table)
+        if !carry.trim().is_empty() {
+            let trailing = raw(Some(self.doc.trailing())).to_string();
+            self.doc.set_trailing(format!("{carry}{trailing}"));
+        }
+        taken
     }
 
     /// Appends a table taken from another file as it was written, its
@@ -287,6 +312,33 @@ pub fn string(text: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Archiving 33,000 of 100,000 to-dos took six minutes when each was
+    /// taken out by itself (a search and a shift of the list per table).
+    #[test]
+    fn taking_many_tables_at_once_leaves_what_taking_them_one_by_one_leaves() {
+        let text = "# To-dos\n# kept on top\n\n[[todo]]\nid = \"a\"\n\n# about b\n[[todo]]\nid = \"b\"\n\n# set off\n\n# about c\n[[todo]]\nid = \"c\"\n\n[[todo]]\nid = \"d\"\n# trailing\n";
+        let ids = ["a", "b", "c", "d"];
+        for mask in 0..16u32 {
+            let chosen: Vec<&str> = (0..4)
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| ids[i])
+                .collect();
+            let mut one_by_one = TomlDoc::parse(&file(), text).unwrap();
+            let singles: Vec<String> = chosen
+                .iter()
+                .map(|id| one_by_one.take("todo", id).unwrap().to_string())
+                .collect();
+            let mut at_once = TomlDoc::parse(&file(), text).unwrap();
+            let mut many = at_once.take_many("todo", &chosen.iter().copied().collect());
+            let batch: Vec<String> = chosen
+                .iter()
+                .map(|id| many.remove(*id).unwrap().to_string())
+                .collect();
+            assert_eq!(at_once.to_text(), one_by_one.to_text(), "{chosen:?}");
+            assert_eq!(batch, singles, "{chosen:?}");
+        }
+    }
 
     #[test]
     fn header_comment_stays_on_top_of_a_fresh_list() {
