@@ -17,6 +17,8 @@ mod meeting_run;
 mod merge;
 mod people;
 mod planning;
+mod report;
+
 mod scorecard;
 mod sources;
 mod team;
