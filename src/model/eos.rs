@@ -31,6 +31,8 @@ pub const ROCKS_PER_PERSON: Limit = Limit { min: 1, max: 3 };
 pub const ROCKS_PER_PERSON_MOST: usize = 7;
 /// Company rocks in a quarter.
 pub const COMPANY_ROCKS: Limit = Limit { min: 3, max: 7 };
+/// Goals of the 1-year plan.
+pub const ONE_YEAR_GOALS: Limit = Limit { min: 3, max: 7 };
 /// Measurables on a scorecard.
 pub const MEASURABLES: Limit = Limit { min: 5, max: 15 };
 /// Core values in the V/TO.

@@ -63,4 +63,8 @@ pub struct Picture {
     pub looks_like: Vec<String>,
     #[serde(default)]
     pub goals: Vec<String>,
+    /// The 1-year plan's goals that were hit, by their text: the annual
+    /// planning marks each goal hit or missed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hit: Vec<String>,
 }

@@ -41,10 +41,12 @@ pub mod setup;
 pub mod sources;
 pub mod status;
 pub mod sync;
+pub mod team_health;
 pub mod teams;
 pub mod todo_edit;
 pub mod todos;
 pub mod vision;
+pub mod vision_history;
 
 use crate::error::{Error, Result};
 use crate::model::ids;

@@ -1,24 +1,34 @@
-//! The quarterly and annual planning agendas: the same live data as the
-//! weekly meeting, looked at over a quarter or a year.
+//! The quarterly and annual planning agendas as EOS runs them: the same
+//! live data as the weekly meeting, looked at over a quarter or a year.
 
 use super::Ctx;
-use super::checkup::CheckupReport;
 use super::meetings::next_meeting_date;
+use super::team_health::{TeamHealth, team_health};
 use crate::error::Result;
 use crate::model::issue::{Issue, Term, meeting_order};
-use crate::model::people::Verdict;
-use crate::model::rock::{Rock, completion};
+use crate::model::rock::{Rock, RockStatus, completion};
 use crate::model::time::{Quarter, Week};
-use crate::model::vision::Vision;
+use crate::model::vision::{Picture, Vision};
 use crate::store::load;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// One step of the day, in minutes; `day` is 1 or 2 for the annual's two days.
 #[derive(Debug, Serialize)]
 pub struct Step {
     pub title: &'static str,
-    pub hours: f32,
+    pub minutes: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
+}
+
+fn step(title: &'static str, minutes: u32, day: Option<u8>) -> Step {
+    Step {
+        title,
+        minutes,
+        day,
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -28,10 +38,28 @@ pub struct NumberSummary {
     pub owner: String,
     pub goal: crate::model::goal::Goal,
     pub unit: String,
-    pub hits: usize,
+    /// Weeks of the period that have ended by the meeting.
+    pub weeks: usize,
     pub recorded: usize,
+    pub hits: usize,
     #[serde(serialize_with = "crate::model::number::json_opt")]
     pub average: Option<f64>,
+}
+
+/// A quarter's rocks under review.
+#[derive(Debug, Serialize)]
+pub struct QuarterRocks {
+    pub quarter: Quarter,
+    pub rocks: Vec<Rock>,
+    pub completion: Option<f64>,
+}
+
+/// A goal of the reviewed 1-year plan, hit or missed (`hit = [...]` in
+/// `[one_year_plan]` lists the goals that were hit).
+#[derive(Debug, Serialize)]
+pub struct GoalResult {
+    pub goal: String,
+    pub hit: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,68 +69,38 @@ pub struct Plan {
     pub company: String,
     pub date: NaiveDate,
     pub steps: Vec<Step>,
+    /// The annual planning's year: the calendar year it prepares for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
     /// The period under review.
     pub review_from: NaiveDate,
     pub review_to: NaiveDate,
+    /// The last quarter under review.
     pub review_quarter: Quarter,
     pub numbers: Vec<NumberSummary>,
+    /// The last quarter's rocks (the quarterly's review).
     pub review_rocks: Vec<Rock>,
     pub rock_completion: Option<f64>,
+    /// Every quarter under review: one for the quarterly, four for the annual.
+    pub quarters: Vec<QuarterRocks>,
+    /// To-dos due in the period: done on time, and all.
+    pub todos_on_time: usize,
+    pub todos_due: usize,
     pub vision: Vision,
+    /// The annual: the 1-year plan under review, as it stood at the year's end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reviewed_plan: Option<Picture>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub plan_goals: Vec<GoalResult>,
     pub next_quarter: Quarter,
     pub next_rocks: Vec<Rock>,
     pub rocks_per_owner: BTreeMap<String, usize>,
     pub long_term_issues: Vec<Issue>,
+    pub short_term_issues: Vec<Issue>,
     /// The annual planning's Team health: the People Analyzer in numbers
     /// and the Organizational Checkup (absent from the quarterly agenda).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team_health: Option<TeamHealth>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TeamHealth {
-    /// How many people stand where against the bar (no names: an agenda
-    /// is sent around); none when the people data cannot be read.
-    pub people: Option<PeopleCounts>,
-    /// Why there are no counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub people_note: Option<String>,
-    pub checkup: CheckupReport,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct PeopleCounts {
-    pub people: usize,
-    pub right_person_right_seat: usize,
-    pub right_person_wrong_seat: usize,
-    pub below_the_bar: usize,
-    pub not_rated: usize,
-}
-
-fn team_health(ctx: &Ctx, date: NaiveDate) -> Result<TeamHealth> {
-    let (people, people_note) = match super::people::analyze(ctx) {
-        Ok(analysis) => {
-            let mut counts = PeopleCounts {
-                people: analysis.people.len(),
-                ..PeopleCounts::default()
-            };
-            for person in &analysis.people {
-                *match person.verdict {
-                    Verdict::RightPersonRightSeat => &mut counts.right_person_right_seat,
-                    Verdict::RightPersonWrongSeat => &mut counts.right_person_wrong_seat,
-                    Verdict::WrongPerson => &mut counts.below_the_bar,
-                    Verdict::NotRated => &mut counts.not_rated,
-                } += 1;
-            }
-            (Some(counts), None)
-        }
-        Err(e) => (None, Some(e.message)),
-    };
-    Ok(TeamHealth {
-        people,
-        people_note,
-        checkup: super::checkup::report(ctx, None, Quarter::of(date))?,
-    })
 }
 
 /// The quarter to review at a planning meeting on `date`: the current one
@@ -116,14 +114,33 @@ pub fn review_quarter(date: NaiveDate) -> Quarter {
     }
 }
 
-fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSummary>> {
-    let values = load::values(&ctx.ws)?;
+/// The year an annual planning on `date` prepares for: the next one from
+/// July on, else its own (a January planning still sets up its year).
+pub fn planned_year(date: NaiveDate) -> i32 {
+    if date.month() >= 7 {
+        date.year() + 1
+    } else {
+        date.year()
+    }
+}
+
+/// The weeks of `from..=to` (each in the span that holds its Thursday, as a
+/// week belongs to a quarter) that have ended before `date`.
+fn weeks_of(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> Vec<Week> {
     let mut weeks = Vec::new();
     let mut week = Week::of(from);
-    while week.sunday() <= to {
-        weeks.push(week);
+    while week.monday() <= to {
+        let thursday = week.monday() + chrono::Days::new(3);
+        if (from..=to).contains(&thursday) && week.sunday() < date {
+            weeks.push(week);
+        }
         week = week.next();
     }
+    weeks
+}
+
+fn summarise(ctx: &Ctx, weeks: &[Week]) -> Result<Vec<NumberSummary>> {
+    let values = load::values(&ctx.ws)?;
     Ok(load::measurables(&ctx.ws)?
         .into_iter()
         .map(|m| {
@@ -133,6 +150,7 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
                 .collect();
             let vals: Vec<f64> = recorded.iter().map(|(_, v)| *v).collect();
             NumberSummary {
+                weeks: weeks.len(),
                 hits: recorded.iter().filter(|(w, v)| m.is_hit(*w, *v)).count(),
                 recorded: vals.len(),
                 average: (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64),
@@ -146,151 +164,141 @@ fn summarise(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<NumberSumm
         .collect())
 }
 
+fn quarter_rocks(ctx: &Ctx, quarter: Quarter) -> Result<QuarterRocks> {
+    let rocks = load::rocks(&ctx.ws, quarter)?.rock;
+    Ok(QuarterRocks {
+        quarter,
+        completion: completion(&rocks.iter().collect::<Vec<_>>()),
+        rocks,
+    })
+}
+
+/// What both agendas hold, for the quarters `review` (oldest first).
 fn build(
     ctx: &Ctx,
     kind: &'static str,
     date: NaiveDate,
-    from: NaiveDate,
-    to: NaiveDate,
-    review: Quarter,
+    review: Vec<Quarter>,
+    next_quarter: Quarter,
     steps: Vec<Step>,
 ) -> Result<Plan> {
-    let review_rocks = load::rocks(&ctx.ws, review)?.rock;
-    let rock_completion = completion(&review_rocks.iter().collect::<Vec<_>>());
-    let next_quarter = review.next();
+    let (first, last) = (review[0], review[review.len() - 1]);
+    let (from, to) = (first.first_day(), last.last_day());
+    let quarters = review
+        .iter()
+        .map(|&q| quarter_rocks(ctx, q))
+        .collect::<Result<Vec<_>>>()?;
+    let last_rocks = &quarters[quarters.len() - 1];
     let next_rocks = load::rocks(&ctx.ws, next_quarter)?.rock;
     let mut rocks_per_owner = BTreeMap::new();
     for r in next_rocks
         .iter()
-        .filter(|r| r.status != crate::model::rock::RockStatus::Dropped)
+        .filter(|r| r.status != RockStatus::Dropped)
     {
         *rocks_per_owner.entry(r.owner.clone()).or_insert(0) += 1;
     }
     let issues = load::issues(&ctx.ws)?.issue;
-    let long_term_issues = meeting_order(
-        issues
-            .iter()
-            .filter(|i| i.is_open() && i.term == Term::Long),
-    )
-    .into_iter()
-    .cloned()
-    .collect();
+    let open = |term: Term| -> Vec<Issue> {
+        meeting_order(issues.iter().filter(|i| i.is_open() && i.term == term))
+            .into_iter()
+            .cloned()
+            .collect()
+    };
+    let todos = load::todos_since(&ctx.ws, Some(first))?;
+    let due: Vec<_> = todos
+        .iter()
+        .filter(|t| {
+            t.due_date()
+                .is_some_and(|d| d >= from && d <= to && d < date)
+        })
+        .collect();
     Ok(Plan {
         kind,
         company: ctx.ws.company.company.name.clone(),
         date,
         steps,
+        year: None,
         review_from: from,
         review_to: to,
-        review_quarter: review,
-        numbers: summarise(ctx, from, to)?,
-        review_rocks,
-        rock_completion,
+        review_quarter: last,
+        numbers: summarise(ctx, &weeks_of(from, to, date))?,
+        review_rocks: last_rocks.rocks.clone(),
+        rock_completion: last_rocks.completion,
+        quarters,
+        todos_on_time: due.iter().filter(|t| t.done_on_time()).count(),
+        todos_due: due.len(),
         vision: load::vision(&ctx.ws)?,
+        reviewed_plan: None,
+        plan_goals: Vec::new(),
         next_quarter,
         next_rocks,
         rocks_per_owner,
-        long_term_issues,
+        long_term_issues: open(Term::Long),
+        short_term_issues: open(Term::Short),
         team_health: None,
     })
 }
 
-pub fn quarterly(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
-    let date = match date {
-        Some(d) => d,
-        None => next_meeting_date(ctx)?,
-    };
-    let review = review_quarter(date);
-    let steps = vec![
-        Step {
-            title: "Segue",
-            hours: 0.25,
-        },
-        Step {
-            title: "Review last quarter: numbers and rocks",
-            hours: 1.0,
-        },
-        Step {
-            title: "Review the V/TO",
-            hours: 1.0,
-        },
-        Step {
-            title: "Set next quarter's rocks",
-            hours: 2.0,
-        },
-        Step {
-            title: "IDS the long-term issues",
-            hours: 3.0,
-        },
-        Step {
-            title: "Next steps",
-            hours: 0.25,
-        },
-        Step {
-            title: "Conclude",
-            hours: 0.5,
-        },
-    ];
-    build(
-        ctx,
-        "quarterly",
-        date,
-        review.first_day(),
-        review.last_day(),
-        review,
-        steps,
-    )
+fn meeting_date(ctx: &Ctx, date: Option<NaiveDate>) -> Result<NaiveDate> {
+    match date {
+        Some(d) => Ok(d),
+        None => next_meeting_date(ctx),
+    }
 }
 
-pub fn annual(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
-    let date = match date {
-        Some(d) => d,
-        None => next_meeting_date(ctx)?,
-    };
+/// The quarterly planning day (EOS's Quarterly Pulsing): 7 h 30 min.
+pub fn quarterly(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
+    let date = meeting_date(ctx, date)?;
     let review = review_quarter(date);
-    // The year under review ends with the reviewed quarter.
-    let to = review.last_day();
-    let from = NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap_or(to);
-    let from = if review.last_day().month() == 12 {
-        from
-    } else {
-        to - Days::new(364)
-    };
     let steps = vec![
-        Step {
-            title: "Day 1: Segue",
-            hours: 0.5,
-        },
-        Step {
-            title: "Day 1: Review the year's goals and numbers",
-            hours: 1.5,
-        },
-        Step {
-            title: "Day 1: Team health",
-            hours: 2.0,
-        },
-        Step {
-            title: "Day 1: The V/TO through the 3-year picture",
-            hours: 3.0,
-        },
-        Step {
-            title: "Day 2: The 1-year plan: next year's goals",
-            hours: 2.0,
-        },
-        Step {
-            title: "Day 2: Next quarter's rocks",
-            hours: 2.0,
-        },
-        Step {
-            title: "Day 2: IDS the long-term issues",
-            hours: 2.5,
-        },
-        Step {
-            title: "Day 2: Next steps and conclude",
-            hours: 0.5,
-        },
+        step("Segue", 15, None),
+        step("Review the previous quarter", 60, None),
+        step("Review the V/TO", 60, None),
+        step("Establish next quarter's rocks", 120, None),
+        step("Tackle key issues", 180, None),
+        step("Next steps", 15, None),
+        step("Conclude", 30, None),
     ];
-    let mut plan = build(ctx, "annual", date, from, to, review, steps)?;
+    build(ctx, "quarterly", date, vec![review], review.next(), steps)
+}
+
+/// The two-day annual planning: it prepares for the calendar year
+/// `planned_year(date)` and reviews the year before it, January to December.
+pub fn annual(ctx: &Ctx, date: Option<NaiveDate>) -> Result<Plan> {
+    let date = meeting_date(ctx, date)?;
+    let year = planned_year(date);
+    let first = Quarter::of(NaiveDate::from_ymd_opt(year - 1, 1, 1).unwrap_or(date));
+    let mut review = vec![first];
+    for _ in 0..3 {
+        review.push(review[review.len() - 1].next());
+    }
+    let next = review[3].next();
+    let steps = vec![
+        step("Segue", 30, Some(1)),
+        step("Review the previous year", 90, Some(1)),
+        step("Team health", 120, Some(1)),
+        step("SWOT / Issues list", 60, Some(1)),
+        step("V/TO through the 3-year picture", 120, Some(1)),
+        step("Create the 1-year plan", 120, Some(2)),
+        step("Establish next quarter's rocks", 120, Some(2)),
+        step("Tackle key issues", 150, Some(2)),
+        step("Next steps", 15, Some(2)),
+        step("Conclude", 15, Some(2)),
+    ];
+    let mut plan = build(ctx, "annual", date, review, next, steps)?;
+    plan.year = Some(year);
+    let then = super::vision_history::vision_as_of(ctx, plan.review_to)?;
+    if let Some(reviewed) = then.one_year_plan {
+        plan.plan_goals = reviewed
+            .goals
+            .iter()
+            .map(|g| GoalResult {
+                goal: g.clone(),
+                hit: reviewed.hit.iter().any(|h| h.trim() == g.trim()),
+            })
+            .collect();
+        plan.reviewed_plan = Some(reviewed);
+    }
     plan.team_health = Some(team_health(ctx, date)?);
     Ok(plan)
 }

@@ -1,11 +1,13 @@
-//! `pulse report --html`: the quarter on one page — V/TO summary, rocks, the
+//! `pulse report --html`: the quarter as a handout — V/TO summary, rocks, the
 //! scorecard week by week, issues solved, to-do completion and meeting
-//! ratings — gathered here, drawn by `render::html`.
+//! ratings, next quarter's rocks and the long-term issues — gathered here,
+//! drawn by `render::html`. A quarter still running is reported to date; a
+//! past one with the V/TO it had at its end.
 
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::model::goal::Goal;
-use crate::model::issue::{Issue, IssueStatus};
+use crate::model::issue::{Issue, IssueStatus, Term};
 use crate::model::rock::{Rock, completion};
 use crate::model::time::{Quarter, Week};
 use crate::model::vision::Vision;
@@ -68,6 +70,15 @@ pub struct Report {
     pub todos_on_time: usize,
     pub todos_due: usize,
     pub meetings: Vec<MeetingRating>,
+    /// The quarter is still running: its figures are to date.
+    pub to_date: bool,
+    /// The day the V/TO and the long-term issues are shown as of: the
+    /// quarter's last day, or today while it runs.
+    pub as_of: NaiveDate,
+    pub next_quarter: Quarter,
+    pub next_rocks: Vec<Rock>,
+    /// Long-term issues open on `as_of`.
+    pub long_term_issues: Vec<Issue>,
 }
 
 pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
@@ -102,13 +113,35 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
         .filter(|i| i.status == IssueStatus::Solved && in_quarter(i.solved))
         .collect();
     let todos = load::todos_since(ws, Some(quarter))?;
+    // To date: a to-do not due yet is not late.
     let due: Vec<_> = todos
         .iter()
-        .filter(|t| t.due_date().is_some_and(|d| quarter.contains(d)))
+        .filter(|t| {
+            t.due_date()
+                .is_some_and(|d| quarter.contains(d) && d < ctx.today)
+        })
         .collect();
-    let meetings = load::meeting_dates(ws)?
+    let calendar = super::calendar::Calendar::new(ctx)?;
+    let mut held = Vec::new();
+    for date in load::meeting_dates(ws)? {
+        // Never a meeting still to come (a headline's file waits for it).
+        if quarter.contains(date) && date <= ctx.today && calendar.held(date)? {
+            held.push(date);
+        }
+    }
+    let to_date = last >= ctx.today;
+    let as_of = if to_date { ctx.today } else { last };
+    let long_term_issues = load::issues_since(ws, Some(quarter))?
         .into_iter()
-        .filter(|d| quarter.contains(*d))
+        .filter(|i| {
+            i.term == Term::Long
+                && i.created.is_none_or(|c| c.0 <= as_of)
+                && (i.is_open() || i.solved.is_some_and(|s| s.0 > as_of))
+        })
+        .collect();
+    let next_quarter = quarter.next();
+    let meetings = held
+        .into_iter()
         .map(|date| {
             Ok(MeetingRating {
                 date,
@@ -120,7 +153,7 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
         company: ws.company.company.name.clone(),
         quarter,
         today: ctx.today,
-        vision: load::vision(ws)?,
+        vision: super::vision_history::vision_as_of(ctx, last)?,
         rock_completion: completion(&rocks.iter().collect::<Vec<_>>()),
         rocks,
         weeks,
@@ -129,6 +162,11 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
         todos_on_time: due.iter().filter(|t| t.done_on_time()).count(),
         todos_due: due.len(),
         meetings,
+        to_date,
+        as_of,
+        next_quarter,
+        next_rocks: load::rocks(ws, next_quarter)?.rock,
+        long_term_issues,
     })
 }
 

@@ -1,6 +1,7 @@
-//! The quarter's one-page HTML report: one self-contained file (inline CSS,
-//! inline SVG charts, no script, no font, no network) that opens in any
-//! browser and prints on A4. Every text from the files is HTML-escaped.
+//! The quarter's HTML report: one self-contained file (inline CSS, inline
+//! SVG charts, no script, no font, no network) that opens in any browser
+//! and prints as a handout on one or two A4 or Letter pages (its print
+//! CSS). Every text from the files is HTML-escaped.
 
 use super::page::Section;
 use super::vision::vision_sections;
@@ -42,7 +43,20 @@ th { color: #5b6475; font-weight: 600; font-size: .85rem; }
 .vto { columns: 2 22rem; } .vto section { break-inside: avoid; margin-bottom: .8rem; } .vto h3 { font-size: .95rem; margin: .2rem 0; }
 .vto p { margin: .1rem 0; } .muted { color: #8a93a3; }
 svg { display: block; }
-@media print { body { margin: 0; } h2 { break-after: avoid; } }
+ul { margin: .1rem 0; padding-left: 1.2rem; }
+@page { margin: 11mm 12mm; }
+@media print {
+  body { font-size: 8.5pt; line-height: 1.25; max-width: none; margin: 0; padding: 0; }
+  h1 { font-size: 14pt; margin: 0; } .sub { margin: 0 0 .2rem; }
+  h2 { font-size: 10.5pt; margin: .55rem 0 .2rem; padding-bottom: .05rem; break-after: avoid; }
+  .cards { gap: .4rem; margin: .3rem 0; } .card { padding: .15rem .5rem; min-width: 0; border-radius: 4px; }
+  .card b { font-size: 12pt; }
+  .vto { columns: 3; column-gap: 1rem; font-size: 7.5pt; } .vto section { margin-bottom: .3rem; } .vto h3 { font-size: 8pt; }
+  th, td { padding: .05rem .3rem; } th { font-size: 7.5pt; }
+  tr, li, .vto section { break-inside: avoid; }
+  svg { width: 196px; height: 53px; }
+  a { color: inherit; text-decoration: none; }
+}
 ";
 
 pub fn report(r: &Report) -> String {
@@ -61,40 +75,60 @@ pub fn report(r: &Report) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&title)
     );
+    let so_far = if r.to_date {
+        format!(" · to date, {}", r.today)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         h,
-        "<h1>{}</h1>\n<p class=\"sub\">Quarterly report, {} to {} · made by pulse on {}</p>",
+        "<h1>{}</h1>\n<p class=\"sub\">Quarterly report, {} to {}{so_far} · made by pulse on {}</p>",
         escape(&title),
         r.quarter.first_day(),
         r.quarter.last_day(),
         r.today
     );
+    let to_date = if r.to_date { " to date" } else { "" };
 
     // The quarter in four numbers.
     let percent = |x: Option<f64>| x.map_or("—".to_string(), |p| format!("{p:.0}%"));
     let hits: usize = r.scorecard.iter().map(Series::hits).sum();
     let recorded: usize = r.scorecard.iter().map(Series::recorded).sum();
     let ratings: Vec<f64> = r.meetings.iter().filter_map(|m| m.average).collect();
+    let on_track = r
+        .rocks
+        .iter()
+        .filter(|rock| rock.status == RockStatus::OnTrack)
+        .count();
+    let rocks_note = if r.to_date {
+        format!("goal 80% · {on_track} of {} on track", r.rocks.len())
+    } else {
+        "goal 80%".to_string()
+    };
     let cards = [
-        ("Rocks done", percent(r.rock_completion), "goal 80%"),
         (
-            "Scorecard hits",
+            format!("Rocks done{to_date}"),
+            percent(r.rock_completion),
+            rocks_note,
+        ),
+        (
+            format!("Scorecard hits{to_date}"),
             percent((recorded > 0).then(|| hits as f64 * 100.0 / recorded as f64)),
-            "of the numbers recorded",
+            "of the numbers recorded".to_string(),
         ),
         (
-            "To-dos done on time",
+            format!("To-dos done on time{to_date}"),
             percent((r.todos_due > 0).then(|| r.todos_on_time as f64 * 100.0 / r.todos_due as f64)),
-            "goal 90%",
+            "goal 90%".to_string(),
         ),
         (
-            "Meeting rating",
+            "Meeting rating".to_string(),
             if ratings.is_empty() {
                 "—".to_string()
             } else {
                 format_number(ratings.iter().sum::<f64>() / ratings.len() as f64)
             },
-            "average, goal 8",
+            "average, goal 8".to_string(),
         ),
     ];
     h.push_str("<div class=\"cards\">\n");
@@ -107,8 +141,16 @@ pub fn report(r: &Report) -> String {
     h.push_str("</div>\n");
 
     // Vision
-    h.push_str("<h2>Vision</h2>\n<div class=\"vto\">\n");
-    for section in vision_sections(&r.vision, r.today) {
+    if r.to_date {
+        h.push_str("<h2>Vision</h2>\n<div class=\"vto\">\n");
+    } else {
+        let _ = writeln!(
+            h,
+            "<h2>Vision <span class=\"muted\">as it stood on {}</span></h2>\n<div class=\"vto\">",
+            r.as_of
+        );
+    }
+    for section in vision_sections(&r.vision, r.as_of) {
         section_html(&mut h, &section);
     }
     h.push_str("</div>\n");
@@ -152,7 +194,7 @@ pub fn report(r: &Report) -> String {
     // Scorecard
     let _ = writeln!(
         h,
-        "<h2>Scorecard — {} weeks, {} to {}</h2>",
+        "<h2>Scorecard — {} weeks, {} to {}{to_date}</h2>",
         r.weeks.len(),
         r.weeks.first().map(|w| w.to_string()).unwrap_or_default(),
         r.weeks.last().map(|w| w.to_string()).unwrap_or_default()
@@ -200,9 +242,10 @@ pub fn report(r: &Report) -> String {
     // To-dos and meetings
     let _ = writeln!(
         h,
-        "<h2>To-dos and meetings</h2>\n<p>{} of {} to-dos due this quarter were done on time ({}).</p>",
+        "<h2>To-dos and meetings</h2>\n<p>{} of {} to-dos due this quarter{} were done on time ({}).</p>",
         r.todos_on_time,
         r.todos_due,
+        if r.to_date { " so far" } else { "" },
         percent((r.todos_due > 0).then(|| r.todos_on_time as f64 * 100.0 / r.todos_due as f64))
     );
     if r.meetings.is_empty() {
@@ -224,8 +267,43 @@ pub fn report(r: &Report) -> String {
         }
         h.push_str("</table>\n");
     }
+    ahead(&mut h, r);
     h.push_str("</body>\n</html>\n");
     h
+}
+
+/// What lies ahead, when there is any: next quarter's rocks and the
+/// long-term issues.
+fn ahead(h: &mut String, r: &Report) {
+    if !r.next_rocks.is_empty() {
+        let _ = writeln!(h, "<h2>Rocks for {}</h2>\n<ul>", r.next_quarter);
+        for rock in &r.next_rocks {
+            let _ = writeln!(
+                h,
+                "<li>{} <span class=\"muted\">({}{})</span></li>",
+                escape(&rock.title),
+                escape(&rock.owner),
+                if rock.company { ", company" } else { "" }
+            );
+        }
+        h.push_str("</ul>\n");
+    }
+    if !r.long_term_issues.is_empty() {
+        let _ = writeln!(
+            h,
+            "<h2>Long-term issues — {}</h2>\n<ul>",
+            r.long_term_issues.len()
+        );
+        for issue in &r.long_term_issues {
+            let owner = if issue.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" <span class=\"muted\">({})</span>", escape(&issue.owner))
+            };
+            let _ = writeln!(h, "<li>{}{owner}</li>", escape(&issue.title));
+        }
+        h.push_str("</ul>\n");
+    }
 }
 
 fn section_html(h: &mut String, section: &Section) {
@@ -234,12 +312,26 @@ fn section_html(h: &mut String, section: &Section) {
         let _ = write!(h, " <span class=\"muted\">{}</span>", escape(&section.note));
     }
     h.push_str("</h3>\n");
+    // A run of `-` lines stays a bulleted list.
+    let mut in_list = false;
     for line in &section.lines {
+        let bullet = line.mark.as_deref() == Some("-");
+        if bullet != in_list {
+            h.push_str(if bullet { "<ul>\n" } else { "</ul>\n" });
+            in_list = bullet;
+        }
+        if bullet {
+            let _ = writeln!(h, "<li>{}</li>", escape(&line.text));
+            continue;
+        }
         let mark = match line.mark.as_deref() {
-            Some("-") | None => String::new(),
+            None => String::new(),
             Some(m) => format!("{} ", escape(m)),
         };
         let _ = writeln!(h, "<p>{mark}{}</p>", escape(&line.text));
+    }
+    if in_list {
+        h.push_str("</ul>\n");
     }
     h.push_str("</section>\n");
 }

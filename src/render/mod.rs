@@ -10,6 +10,7 @@ pub mod meeting_summary;
 pub mod page;
 pub mod people;
 pub mod planning;
+pub mod planning_parts;
 pub mod rocks;
 pub mod scorecard;
 pub mod seats;

@@ -6,6 +6,16 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A duration in hours and minutes, as a person says it: `15 min`,
+/// `1 h`, `1 h 30 min` (never `0.25 h`).
+pub fn duration(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 /// `line` wrapped to `width` columns between words: the first line keeps
 /// the line's own indent, the others take `hang` spaces more. A word
 /// longer than the width stays whole on a line of its own.
@@ -78,6 +88,13 @@ pub fn wrap_text(text: &str, width: Option<usize>, hang: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn durations_in_hours_and_minutes() {
+        assert_eq!(super::duration(15), "15 min");
+        assert_eq!(super::duration(60), "1 h");
+        assert_eq!(super::duration(90), "1 h 30 min");
+    }
+
     #[test]
     fn wraps_between_words() {
         assert_eq!(

@@ -247,9 +247,9 @@ fn the_annual_agenda_shows_team_health() {
     let t = TestCompany::demo();
     let agenda = t.ok(&["agenda", "--annual"]);
     let health = agenda
-        .split(". Team health")
+        .split("· Team health")
         .nth(1)
-        .and_then(|rest| rest.split("V/TO review").next())
+        .and_then(|rest| rest.split("SWOT").next())
         .unwrap_or_else(|| panic!("no Team health:\n{agenda}"));
     for part in [
         "People Analyzer: 6 people (pulse people)",

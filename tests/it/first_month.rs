@@ -186,7 +186,7 @@ fn counts_and_words_read_right() {
     }
     let plan = t.ok(&["agenda", "--quarterly", "--date", "2026-12-28"]);
     assert!(
-        !plan.contains(" met,") && plan.contains("goal >= 40 hit 1 of 3 weeks"),
+        !plan.contains(" met,") && plan.contains("goal >= 40; hit 1 of 3 weeks recorded"),
         "{plan}"
     );
 }

@@ -16,6 +16,9 @@ mod meeting;
 mod meeting_run;
 mod merge;
 mod people;
+mod planning;
+mod report;
+
 mod scorecard;
 mod sources;
 mod team;

@@ -73,13 +73,16 @@ fn agenda_date_and_planning_agendas() {
     assert!(
         q.contains("Quarterly planning")
             && q.contains("Rocks of 2026-Q4")
-            && q.contains("Rocks for 2027-Q1")
+            && q.contains("Establish next quarter's rocks: 2027-Q1")
             && q.contains("Long-term issues"),
         "{q}"
     );
     let q = t.ok(&["agenda", "--quarterly", "--date", "2026-10-08"]);
     // 4 of 6 done, one dropped: 67% (a dropped rock is not done).
-    assert!(q.contains("Rocks of 2026-Q3 — 67% done (goal 80%)"), "{q}");
+    assert!(
+        q.contains("Rocks of 2026-Q3: 4 of 6 rocks done (67%, goal 80%)"),
+        "{q}"
+    );
     let a = t.ok(&["agenda", "--annual", "--date", "2026-12-17"]);
     assert!(
         a.contains("Annual planning") && a.contains("1-year plan") && a.contains("Hire a VP Sales"),
