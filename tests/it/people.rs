@@ -533,7 +533,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
                 ),
                 ("scorecard.toml", &five),
             ],
-            "warning: seats.toml:7: seat `sales` has nobody in it",
+            "note: seats.toml:7: seat `sales` has nobody in it",
         ),
         (
             "a person in no seat",
@@ -544,7 +544,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
                 ),
                 ("scorecard.toml", &five),
             ],
-            "warning: seats.toml: ian sits in no seat",
+            "note: seats.toml: ian sits in no seat",
         ),
         (
             "more than 7 core values",
