@@ -45,12 +45,15 @@ pub fn add(
         since: Some(since.to_string()),
     };
     change.append::<ScorecardFile, _>(&file, &row)?;
+    // The user typed the command: it is trusted in this clone (SPEC §9),
+    // before the commit, so that a `pulse check --strict` hook sees it so.
+    let trusted = match &source {
+        Some(command) => sources::trust::trust_typed(ctx, &id, command),
+        None => Ok(()),
+    };
     let mut outcome =
         change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
-    // The user typed the command: it is trusted in this clone (SPEC §9).
-    if let Some(command) = &source
-        && let Err(e) = sources::trust::trust_typed(ctx, &id, command)
-    {
+    if let Err(e) = trusted {
         outcome.warnings.push(e.message);
     }
     let count = current.len() + 1;
@@ -383,12 +386,13 @@ pub fn edit(
         None => {}
     }
     change.put_toml::<ScorecardFile>(&file, &doc)?;
-    let mut outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
+    // Trusted before the commit, as in `add`.
     let trusted = match source {
         Some("") => sources::trust::forget(ctx, &m.id),
         Some(command) => sources::trust::trust_typed(ctx, &m.id, command),
         None => Ok(()),
     };
+    let mut outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
     if let Err(e) = trusted {
         outcome.warnings.push(e.message);
     }
