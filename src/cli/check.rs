@@ -11,7 +11,7 @@ use clap::Args;
 /// Validate every file, every reference and the EOS rules
 #[derive(Args)]
 #[command(
-    after_help = "Exit status: 0 when clean (warnings allowed), 1 on an error, 2 when a file does not parse.\n\nExamples:\n  pulse check\n  pulse check --strict      warnings fail too (for a pre-commit hook or CI)"
+    after_help = "Exit status: 0 when clean (warnings and notes allowed), 1 on an error (or, with\n--strict, a warning), 2 when a file does not parse. Notes (an empty roster, a seat\nnobody is in yet) are what a fresh company has still to fill in: never a failure.\n\nExamples:\n  pulse check\n  pulse check --strict      warnings fail too (for a pre-commit hook or CI)"
 )]
 pub struct CheckArgs {
     /// Treat warnings as errors
@@ -22,10 +22,11 @@ pub struct CheckArgs {
 pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let findings = check(ctx);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (broken, errors, warnings) = (
+    let (broken, errors, warnings, notes) = (
         count(Severity::Broken),
         count(Severity::Error),
         count(Severity::Warning),
+        count(Severity::Note),
     );
     if out.json {
         out.print_json(&findings);
@@ -34,6 +35,7 @@ pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             let (label, style) = match finding.severity {
                 Severity::Broken | Severity::Error => ("error", BAD),
                 Severity::Warning => ("warning", WARN),
+                Severity::Note => ("note", WARN),
             };
             let place = match finding.line {
                 Some(line) => format!("{}:{line}", finding.file),
@@ -57,12 +59,21 @@ pub fn run(args: CheckArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             let total_errors = broken + errors;
             let summary = if findings.is_empty() {
                 "all good: every file parses and every reference resolves".to_string()
-            } else {
+            } else if notes == findings.len() {
                 format!(
+                    "all good; {notes} note{} of what is still to fill in",
+                    plural(notes)
+                )
+            } else {
+                let mut summary = format!(
                     "{total_errors} error{}, {warnings} warning{}",
                     plural(total_errors),
                     plural(warnings)
-                )
+                );
+                if notes > 0 {
+                    summary.push_str(&format!(", {notes} note{}", plural(notes)));
+                }
+                summary
             };
             out.println(&summary);
         }

@@ -12,6 +12,7 @@ mod export;
 mod init;
 mod issue;
 mod log;
+mod man;
 mod meeting;
 mod meeting_run;
 mod merge_driver;
@@ -255,54 +256,6 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
 }
 
-/// `pulse man`: the manual from the same clap definitions as `--help`.
-fn man(dir: Option<&std::path::Path>, out: &Out) -> Result<i32> {
-    let command = <Cli as clap::CommandFactory>::command();
-    let render = |cmd: clap::Command| -> Vec<u8> {
-        let mut buffer = Vec::new();
-        // Rendering into memory cannot fail.
-        let _ = clap_mangen::Man::new(cmd).render(&mut buffer);
-        buffer
-    };
-    let Some(dir) = dir else {
-        out.print(&String::from_utf8_lossy(&render(command)));
-        return Ok(0);
-    };
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
-    // One page per command at every level, named as the pages refer to
-    // each other: pulse-rock(1) lists pulse-rock-add(1).
-    fn collect(
-        cmd: &clap::Command,
-        name: String,
-        render: &dyn Fn(clap::Command) -> Vec<u8>,
-        pages: &mut Vec<(String, Vec<u8>)>,
-    ) {
-        for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-            collect(sub, format!("{name}-{}", sub.get_name()), render, pages);
-        }
-        let page = render(
-            cmd.clone()
-                .display_name(name.clone())
-                .bin_name(name.clone()),
-        );
-        pages.push((format!("{name}.1"), page));
-    }
-    let mut pages = Vec::new();
-    collect(&command, "pulse".into(), &render, &mut pages);
-    for (file, page) in &pages {
-        let path = dir.join(file);
-        crate::store::atomic::write_atomic(&path, page)?;
-    }
-    if !out.quiet {
-        out.println(&format!(
-            "{} manual pages written to {}",
-            pages.len(),
-            dir.display()
-        ));
-    }
-    Ok(0)
-}
-
 /// An error on stderr: its message and hints hold ids, titles and file
 /// names from the files and the command line, so every line is escaped.
 fn report(e: &Error) {
@@ -354,7 +307,7 @@ fn run(cli: Cli, raw_args: &[String], out: &Out) -> Result<i32> {
     };
     match cli.command {
         Command::Init(args) => init::run(args, &start, cli.no_commit, out),
-        Command::Man { out: folder } => man(folder.as_deref(), out),
+        Command::Man { out: folder } => man::man(folder.as_deref(), out),
         // git runs it in a merge: no company to find, no lock, just three files.
         Command::MergeDriver(args) => merge_driver::run(args),
         Command::Completions { shell, fixed } => {

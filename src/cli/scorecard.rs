@@ -7,7 +7,7 @@ use super::values;
 use crate::error::{Error, Result};
 use crate::model::goal::format_number;
 use crate::ops::Ctx;
-use crate::ops::scorecard;
+use crate::ops::{scorecard, scorecard_import};
 use crate::render::scorecard::scorecard_table;
 use clap::{Args, Subcommand};
 
@@ -105,11 +105,14 @@ enum ScorecardCommand {
     },
     /// Import a wide spreadsheet: measurable,owner,goal[,unit], then a column per week
     #[command(
-        after_help = "The header names the columns: measurable, owner, goal, optionally unit, then one\ncolumn per week as YYYY-Www or a date (its ISO week). Unknown measurables are\ndefined; every non-empty cell is recorded.\n\nExample:\n  pulse scorecard import scorecard-2026.csv"
+        after_help = "The header names the columns: measurable (or name), owner, goal, optionally unit,\nthen one column per week: 2026-W02, 2026-01-05, 1/5/26 (month first), Jan 5 or\n5-Jan (the week holding that date; without a year, the latest such date that\nhas begun). Owners are handles or full names from the roster; a goal may carry\nits unit (>= 40%, >= $10,000). Blank and summary rows (Total, Average) are\nskipped with a note. Unknown measurables are defined; every non-empty cell is\nrecorded; values already held are reported unchanged. A goal that differs from\npulse's is reported; --update-goals sets it from the sheet's last week.\n`pulse export --format csv` writes scorecard-wide.csv in this form.\n\nExamples:\n  pulse scorecard import scorecard-2026.csv\n  pulse scorecard import scorecard-2026.csv --update-goals"
     )]
     Import {
         /// The CSV file to read
         file: std::path::PathBuf,
+        /// Set each changed goal from the sheet, from the sheet's last week on
+        #[arg(long)]
+        update_goals: bool,
     },
     /// Fill the week from the measurables' sources, in one commit
     #[command(
@@ -260,27 +263,67 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         Some(ScorecardCommand::Untrust { measurables }) => {
             super::sources::untrust(ctx, out, &measurables)
         }
-        Some(ScorecardCommand::Import { file }) => {
-            let (report, outcome) = scorecard::import(ctx, &file)?;
+        Some(ScorecardCommand::Import { file, update_goals }) => {
+            let (report, outcome) = scorecard_import::import(ctx, &file, update_goals)?;
             out.outcome(&outcome);
             if out.json {
                 out.print_json(&report);
             } else if !out.quiet {
-                out.println(&format!(
-                    "imported {} values ({} replaced) for {} new and {} existing measurables; {} empty cells left blank",
-                    report.values,
-                    report.replaced,
-                    report.measurables_added.len(),
-                    report.measurables_matched.len(),
-                    report.empty_cells
-                ));
-                if !report.measurables_added.is_empty() {
-                    out.println(&format!("new: {}", report.measurables_added.join(", ")));
-                }
+                out.print(&import_report(&file, &report));
             }
             Ok(0)
         }
     }
+}
+
+/// What an import did, in words: the counts, the new measurables, the
+/// goals that differ, the rows skipped.
+fn import_report(file: &std::path::Path, report: &scorecard_import::Imported) -> String {
+    use crate::render::words::count;
+    let mut text = String::new();
+    let shown = crate::escape::escape(&file.display().to_string()).into_owned();
+    if report.is_unchanged() {
+        text.push_str(&format!(
+            "unchanged: the scorecard already holds {} of {shown}\n",
+            count(report.unchanged, "value", "values")
+        ));
+    } else {
+        text.push_str(&format!(
+            "imported {} ({} replaced, {} unchanged); measurables: {} new, {} existing; {} left blank\n",
+            count(report.values, "value", "values"),
+            report.replaced,
+            report.unchanged,
+            report.measurables_added.len(),
+            report.measurables_matched.len(),
+            count(report.empty_cells, "empty cell", "empty cells"),
+        ));
+    }
+    if !report.measurables_added.is_empty() {
+        text.push_str(&format!("new: {}\n", report.measurables_added.join(", ")));
+    }
+    for g in &report.goals {
+        let id = crate::escape::escape(&g.measurable);
+        if g.applied {
+            text.push_str(&format!(
+                "goal of {id}: {} from {} (was {})\n",
+                g.goal, g.from, g.was
+            ));
+        } else {
+            text.push_str(&format!(
+                "goal of {id} changed in the sheet: {} (pulse has {}); kept, --update-goals sets it from {}\n",
+                g.goal, g.was, g.from
+            ));
+        }
+    }
+    for s in &report.skipped {
+        let what = if s.text.is_empty() {
+            String::new()
+        } else {
+            format!(" (`{}`)", crate::escape::escape(&s.text))
+        };
+        text.push_str(&format!("note: line {} skipped{what}: {}\n", s.line, s.why));
+    }
+    text
 }
 
 fn show(weeks: usize, owner: Option<&str>, ctx: &Ctx, out: &Out) -> Result<i32> {

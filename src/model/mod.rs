@@ -15,6 +15,7 @@ pub mod process;
 pub mod rock;
 pub mod scorecard;
 pub mod seats;
+pub mod sheet;
 pub mod source;
 pub mod team;
 pub mod time;

@@ -36,6 +36,7 @@ pub mod quarter;
 pub mod report;
 pub mod rocks;
 pub mod scorecard;
+pub mod scorecard_import;
 pub mod seats;
 pub mod setup;
 pub mod sources;

@@ -12,7 +12,7 @@ use crate::model::goal::Goal;
 use crate::model::scorecard::{Measurable, ScorecardFile};
 use crate::model::time::Week;
 use crate::store::load;
-use crate::store::to_toml::{MeasurableRow, ToToml};
+use crate::store::to_toml::MeasurableRow;
 use crate::store::values::{self, ValuesDoc};
 use serde::Serialize;
 
@@ -45,12 +45,15 @@ pub fn add(
         since: Some(since.to_string()),
     };
     change.append::<ScorecardFile, _>(&file, &row)?;
+    // The user typed the command: it is trusted in this clone (SPEC §9),
+    // before the commit, so that a `pulse check --strict` hook sees it so.
+    let trusted = match &source {
+        Some(command) => sources::trust::trust_typed(ctx, &id, command),
+        None => Ok(()),
+    };
     let mut outcome =
         change.finish(&format!("scorecard: add {:?} ({owner}, goal {goal})", name))?;
-    // The user typed the command: it is trusted in this clone (SPEC §9).
-    if let Some(command) = &source
-        && let Err(e) = sources::trust::trust_typed(ctx, &id, command)
-    {
+    if let Err(e) = trusted {
         outcome.warnings.push(e.message);
     }
     let count = current.len() + 1;
@@ -383,12 +386,13 @@ pub fn edit(
         None => {}
     }
     change.put_toml::<ScorecardFile>(&file, &doc)?;
-    let mut outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
+    // Trusted before the commit, as in `add`.
     let trusted = match source {
         Some("") => sources::trust::forget(ctx, &m.id),
         Some(command) => sources::trust::trust_typed(ctx, &m.id, command),
         None => Ok(()),
     };
+    let mut outcome = change.finish(&format!("scorecard: {} {}", m.id, what.join(", ")))?;
     if let Err(e) = trusted {
         outcome.warnings.push(e.message);
     }
@@ -399,7 +403,7 @@ pub fn edit(
 /// `goals` with the week it held from, so past weeks keep being judged
 /// against it (SPEC §1: changing a goal never rewrites history); when no
 /// value was recorded under the old goal there is nothing to keep.
-fn new_goal(
+pub(super) fn new_goal(
     ctx: &Ctx,
     t: &mut dyn toml_edit::TableLike,
     m: &mut Measurable,
@@ -459,168 +463,4 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Measurable, Outcome)> {
         m.id
     ))?;
     Ok((m.clone(), outcome))
-}
-
-#[derive(Debug, Serialize, Default)]
-pub struct Imported {
-    pub measurables_added: Vec<String>,
-    pub measurables_matched: Vec<String>,
-    pub values: usize,
-    pub replaced: usize,
-    pub empty_cells: usize,
-}
-
-/// Imports a wide spreadsheet: a header `measurable,owner,goal[,unit],<week>...`
-/// where each week column is `YYYY-Www` or a date (its ISO week), and a row per
-/// measurable. Unknown measurables are defined; every value is recorded.
-pub fn import(ctx: &Ctx, path: &std::path::Path) -> Result<(Imported, Outcome)> {
-    let shown = path.display().to_string();
-    let bytes = crate::store::files::read_capped(path, &shown)
-        .map_err(|e| Error::io("read", path, &e))??;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::user(format!("{shown} is not UTF-8 text; save it as UTF-8 CSV")))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(h)) => h,
-        Some(Err(e)) => return Err(Error::user(format!("{shown}: {e}"))),
-        None => return Err(Error::user(format!("{shown} is empty"))),
-    };
-    let names: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
-    let col = |n: &str| names.iter().position(|h| h == n);
-    let (Some(name_col), Some(owner_col), Some(goal_col)) =
-        (col("measurable").or(col("name")), col("owner"), col("goal"))
-    else {
-        return Err(Error::user(format!(
-            "{shown}:1: the header needs `measurable`, `owner` and `goal` columns, then one column per week (YYYY-Www or YYYY-MM-DD)"
-        )));
-    };
-    let unit_col = col("unit");
-    let this_week = Week::of(ctx.today);
-    let mut weeks: Vec<(usize, Week)> = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        if [Some(name_col), Some(owner_col), Some(goal_col), unit_col].contains(&Some(i)) {
-            continue;
-        }
-        let h = h.trim();
-        let week = h
-            .parse::<Week>()
-            .ok()
-            .or_else(|| crate::model::time::parse_date(h).ok().map(Week::of));
-        match week {
-            Some(w) if w > this_week => {
-                return Err(Error::user(format!(
-                    "{shown}:1:{}: week {w} has not started yet (this week is {this_week})",
-                    i + 1
-                )));
-            }
-            Some(w) => {
-                if let Some(&(other, _)) = weeks.iter().find(|&&(_, seen)| seen == w) {
-                    return Err(Error::user(format!(
-                        "{shown}:1:{}: column `{h}` is week {w}, as column {} is: which value holds is for you to say",
-                        i + 1,
-                        other + 1
-                    ))
-                    .with_hint("keep one column per week"));
-                }
-                weeks.push((i, w))
-            }
-            None => {
-                return Err(Error::user(format!(
-                    "{shown}:1:{}: column `{h}` is not a week: expected YYYY-Www or YYYY-MM-DD",
-                    i + 1
-                )));
-            }
-        }
-    }
-    let existing = load::measurables(&ctx.ws)?;
-    let mut change = Change::begin(ctx)?;
-    let defs_file = ctx.ws.scorecard_file();
-    let mut defs = change.toml(&defs_file)?;
-    let values_file = ctx.ws.values_file();
-    let (old_values, mut values_doc) = match change.text(&values_file)? {
-        Some(t) => values::parse(&values_file, &t)?,
-        None => (Default::default(), ValuesDoc::empty()),
-    };
-    let mut report = Imported::default();
-    let mut taken: Vec<String> = existing.iter().map(|m| m.id.clone()).collect();
-    for (row, record) in records.enumerate() {
-        let line = row + 2;
-        let record = record.map_err(|e| Error::user(format!("{shown}:{line}: {e}")))?;
-        let name = record.get(name_col).unwrap_or("").trim().to_string();
-        if name.is_empty() {
-            continue;
-        }
-        let slug = crate::model::ids::slugify(&name, "measurable");
-        let id = match existing
-            .iter()
-            .find(|m| m.id == name || m.name.eq_ignore_ascii_case(&name) || m.id == slug)
-        {
-            Some(m) => {
-                report.measurables_matched.push(m.id.clone());
-                m.id.clone()
-            }
-            None => {
-                let owner = ctx
-                    .person(record.get(owner_col).unwrap_or("").trim())
-                    .map_err(|e| Error::user(format!("{shown}:{line}: {}", e.message)))?;
-                let goal: Goal =
-                    record
-                        .get(goal_col)
-                        .unwrap_or("")
-                        .parse()
-                        .map_err(|e: String| {
-                            Error::user(format!("{shown}:{line}:{}: {e}", goal_col + 1))
-                        })?;
-                let id = new_id(&name, "measurable", taken.iter().map(String::as_str));
-                taken.push(id.clone());
-                let unit = unit_col
-                    .and_then(|c| record.get(c))
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
-                let row = MeasurableRow {
-                    id: &id,
-                    name: &name,
-                    owner: &owner,
-                    goal: goal.to_string(),
-                    unit: &unit,
-                    source: None,
-                    // Imported with its history: every week counts.
-                    since: None,
-                };
-                defs.append(MeasurableRow::KEY, row.to_toml());
-                report.measurables_added.push(id.clone());
-                id
-            }
-        };
-        for &(i, week) in &weeks {
-            let cell = record.get(i).unwrap_or("").trim();
-            if cell.is_empty() {
-                report.empty_cells += 1;
-                continue;
-            }
-            let value = crate::model::goal::parse_value(cell)
-                .map_err(|e| Error::user(format!("{shown}:{line}:{}: {e}", i + 1)))?;
-            if old_values.get(&id, week).is_some() {
-                report.replaced += 1;
-            }
-            values_doc.upsert(week, &id, value, "");
-            report.values += 1;
-        }
-    }
-    change.put_toml::<ScorecardFile>(&defs_file, &defs)?;
-    change.put_text(&values_file, values_doc.checked_text(&values_file)?);
-    let outcome = change.finish(&format!(
-        "scorecard: import {} ({} measurables added, {} values)",
-        path.file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        report.measurables_added.len(),
-        report.values
-    ))?;
-    Ok((report, outcome))
 }

@@ -288,15 +288,66 @@ fn a_fresh_company_gets_no_fidelity_warnings_from_its_templates() {
     let out = t.pulse().args(["-C", "acme", "check"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let warnings: Vec<&str> = text.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert!(warnings.is_empty(), "{text}");
+    let notes: Vec<&str> = text.lines().filter(|l| l.starts_with("note:")).collect();
     assert_eq!(
-        warnings,
+        notes,
         [
-            "warning: company.toml: nobody is on the roster yet: add people with `pulse person add`",
-            "warning: seats.toml:6: seat `visionary` has nobody in it",
-            "warning: seats.toml:12: seat `integrator` has nobody in it",
+            "note: company.toml: nobody is on the roster yet: add people with `pulse person add`",
+            "note: seats.toml:6: seat `visionary` has nobody in it",
+            "note: seats.toml:12: seat `integrator` has nobody in it",
         ],
         "{text}"
     );
+}
+
+/// The README's pre-commit recipe, `pulse check --strict -q`, lets a fresh
+/// company commit: what its templates leave to fill in (an empty roster,
+/// empty seats) are notes, which --strict does not count.
+#[test]
+fn check_strict_does_not_block_a_fresh_company_whose_template_seats_are_empty() {
+    let t = TestCompany::bare();
+    t.ok(&["init", "acme"]);
+    let out = t
+        .pulse()
+        .args(["-C", "acme", "check", "--strict"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.ends_with("all good; 3 notes of what is still to fill in\n"),
+        "{text}"
+    );
+    // The hook as the README writes it, then a first change: committed.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let recipe = readme
+        .lines()
+        .find(|l| l.contains(".git/hooks/pre-commit"))
+        .expect("the README's pre-commit recipe");
+    let hook = std::process::Command::new("sh")
+        .args(["-c", recipe])
+        .current_dir(t.path().join("acme"))
+        .status()
+        .unwrap();
+    assert!(hook.success());
+    let mut add = t.pulse();
+    add.args(["-C", "acme", "person", "add", "zoe", "--name", "Zoe Park"]);
+    // The hook runs `pulse`: the binary under test, first on the PATH.
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_pulse"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = std::env::join_paths(
+        std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let out = add.env("PATH", path).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && !err.contains("warning"), "{err}");
+    let log = t.git(&["-C", "acme", "log", "--format=%s", "-1"]);
+    assert!(log.starts_with("person: add"), "{log}");
 }
 
 #[test]
@@ -326,7 +377,7 @@ fn processes_follow_eos_steps_including_packaged() {
 }
 
 #[test]
-fn a_process_without_an_owner_is_a_warning() {
+fn a_process_without_an_owner_is_a_note() {
     let t = TestCompany::new();
     t.commit_file(
         "processes/billing.md",
@@ -335,7 +386,7 @@ fn a_process_without_an_owner_is_a_warning() {
     let (code, out) = check(&t);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("warning: processes/billing.md:1: process \"Billing\" has no owner"),
+        out.contains("note: processes/billing.md:1: process \"Billing\" has no owner"),
         "{out}"
     );
 }

@@ -898,7 +898,9 @@ fn scorecard_import_refuses_a_future_week_and_a_week_twice() {
     );
     let err = t.fails(&["scorecard", "import", "twice.csv"], 1);
     assert!(
-        err.contains("twice.csv:1:5: column `2026-11-19` is week 2026-W47, as column 4 is"),
+        err.contains(
+            "twice.csv:1:5: columns `2026-W47` (4) and `2026-11-19` (5) are both week 2026-W47"
+        ),
         "{err}"
     );
     assert_eq!(t.read("scorecard.csv"), before);

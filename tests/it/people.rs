@@ -533,7 +533,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
                 ),
                 ("scorecard.toml", &five),
             ],
-            "warning: seats.toml:7: seat `sales` has nobody in it",
+            "note: seats.toml:7: seat `sales` has nobody in it",
         ),
         (
             "a person in no seat",
@@ -544,7 +544,7 @@ fn every_check_rule_is_a_warning_or_an_error() {
                 ),
                 ("scorecard.toml", &five),
             ],
-            "warning: seats.toml: ian sits in no seat",
+            "note: seats.toml: ian sits in no seat",
         ),
         (
             "more than 7 core values",
@@ -689,6 +689,53 @@ fn man_pages_for_every_command() {
         rock.contains("pulse\\-rock\\-add(1)") || rock.contains("pulse-rock-add(1)"),
         "{rock}"
     );
+}
+
+#[test]
+fn man_pages_name_no_missing_page_and_the_main_page_has_environment_exit_status_files() {
+    let t = TestCompany::bare();
+    t.ok(&["man", "--out", "man1"]);
+    let dir = t.path().join("man1");
+    let mut pages = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        pages.push(name);
+    }
+    assert!(pages.contains(&"pulse.1".to_string()), "{pages:?}");
+    for page in &pages {
+        let text = std::fs::read_to_string(dir.join(page))
+            .unwrap()
+            .replace("\\-", "-");
+        for (at, _) in text.match_indices("(1)") {
+            let start = text[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+                .map_or(0, |i| i + 1);
+            let name = &text[start..at];
+            if name.starts_with("pulse") {
+                assert!(
+                    pages.contains(&format!("{name}.1")),
+                    "{page} refers to {name}(1), which is not written"
+                );
+            }
+        }
+        assert!(!text.contains("-help(1)"), "{page}");
+    }
+    let main = t.ok(&["man"]);
+    for section in [".SH ENVIRONMENT", ".SH \"EXIT STATUS\"", ".SH FILES"] {
+        assert!(main.contains(section), "{section} in:\n{main}");
+    }
+    for var in [
+        "PULSE_TODAY",
+        "PULSE_NOW",
+        "PULSE_DIR",
+        "PULSE_TEAM",
+        "EDITOR",
+        "NO_COLOR",
+    ] {
+        assert!(main.contains(&format!("\\fB{var}\\fR")), "{var}");
+    }
+    assert!(main.contains("company.toml") && main.contains("scorecard.csv"));
+    assert!(main.find(".SH FILES") < main.find(".SH VERSION"));
 }
 
 /// A company with two core values, zoe at the top and ian in two seats

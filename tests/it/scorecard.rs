@@ -341,7 +341,7 @@ fn import_a_wide_spreadsheet() {
     let out = t.ok(&["scorecard", "import", "sheet.csv"]);
     assert_eq!(
         out,
-        "imported 5 values (0 replaced) for 1 new and 1 existing measurables; 1 empty cells left blank\nnew: nps\n"
+        "imported 5 values (0 replaced, 0 unchanged); measurables: 1 new, 1 existing; 1 empty cell left blank\nnew: nps\n"
     );
     let csv = t.read("scorecard.csv");
     assert!(
@@ -362,6 +362,137 @@ fn import_a_wide_spreadsheet() {
     t.write("bad.csv", "measurable,owner,goal,last week\n");
     let err = t.fails(&["scorecard", "import", "bad.csv"], 1);
     assert!(err.contains("not a week"), "{err}");
+}
+
+#[test]
+fn scorecard_import_reads_a_spreadsheet_export_with_dates_units_full_names_and_a_total_row() {
+    let t = TestCompany::demo();
+    // As Google Sheets writes it: dates as headers in three forms (the
+    // weeks 2026-W44, W45, W46), goals with their unit, owners by name, a
+    // blank row and a total.
+    t.write(
+        "sheet.csv",
+        "Measurable,Owner,Goal,10/26/26,Nov 2,2026-11-09\n\
+         Win rate,Amy Chen,>= 40%,35%,41%,44%\n\
+         Revenue,felix wagner,\">= $10,000\",\"$12,000\",$9.5k,\n\
+         ,,,,,\n\
+         Total,,,,,\n",
+    );
+    let out = t.ok(&["scorecard", "import", "sheet.csv"]);
+    assert_eq!(
+        out,
+        "imported 5 values (0 replaced, 0 unchanged); measurables: 2 new, 0 existing; 1 empty cell left blank\n\
+         new: win-rate, revenue\n\
+         note: line 4 skipped: blank\n\
+         note: line 5 skipped (`Total`): a summary row\n"
+    );
+    let defs = t.read("scorecard.toml");
+    assert!(
+        defs.contains("id = \"win-rate\"\nname = \"Win rate\"\nowner = \"amy\"\ngoal = \">= 40\"\nunit = \"%\"")
+            && defs.contains("owner = \"felix\"\ngoal = \">= 10000\"\nunit = \"$\""),
+        "{defs}"
+    );
+    let csv = t.read("scorecard.csv");
+    for row in [
+        "2026-W44,win-rate,35,",
+        "2026-W45,win-rate,41,",
+        "2026-W46,win-rate,44,",
+        "2026-W44,revenue,12000,",
+        "2026-W45,revenue,9500,",
+    ] {
+        assert!(csv.contains(row), "{row} in:\n{csv}");
+    }
+    assert_eq!(
+        t.log()[0],
+        "scorecard: import sheet.csv (2 measurables added, 5 values)"
+    );
+    // A name that is not on the roster is refused, naming the cell.
+    t.write(
+        "who.csv",
+        "measurable,owner,goal,Nov 2\nNPS,Amy Chan,>= 50,55\n",
+    );
+    let err = t.fails(&["scorecard", "import", "who.csv"], 1);
+    assert!(
+        err.contains("who.csv:2:2: unknown person `Amy Chan`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn scorecard_import_reports_a_changed_goal_and_applies_it_with_update_goals() {
+    let t = TestCompany::demo();
+    t.write(
+        "sheet.csv",
+        "measurable,owner,goal,2026-W46,2026-W47\nNew qualified leads,amy,>= 25,28,27\n",
+    );
+    let out = t.ok(&["scorecard", "import", "sheet.csv"]);
+    assert_eq!(
+        out,
+        "unchanged: the scorecard already holds 2 values of sheet.csv\n\
+         goal of new-leads changed in the sheet: >= 25 (pulse has >= 20); kept, --update-goals sets it from 2026-W47\n"
+    );
+    assert!(t.read("scorecard.toml").contains("goal = \">= 20\""));
+    let out = t.ok(&["scorecard", "import", "sheet.csv", "--update-goals"]);
+    assert!(
+        out.contains("goal of new-leads: >= 25 from 2026-W47 (was >= 20)"),
+        "{out}"
+    );
+    let defs = t.read("scorecard.toml");
+    assert!(
+        defs.contains("goal = \">= 25\"") && defs.contains("goal_from = \"2026-W47\""),
+        "{defs}"
+    );
+    // The weeks before keep the goal they had.
+    assert!(defs.contains("goal = \">= 20\" }"), "{defs}");
+    assert_eq!(
+        t.log()[0],
+        "scorecard: import sheet.csv (0 measurables added, 0 values, 1 goals changed)"
+    );
+}
+
+#[test]
+fn scorecard_import_of_identical_data_is_unchanged() {
+    let t = with_measurables();
+    t.write(
+        "sheet.csv",
+        "measurable,owner,goal,2026-W38,2026-W39\nNew qualified leads,amy,>= 20,21,19\n",
+    );
+    t.ok(&["scorecard", "import", "sheet.csv"]);
+    let commits = t.log().len();
+    let out = t.ok(&["scorecard", "import", "sheet.csv"]);
+    assert_eq!(
+        out,
+        "unchanged: the scorecard already holds 2 values of sheet.csv\n"
+    );
+    assert_eq!(t.log().len(), commits, "nothing to commit");
+    // One value changed: one replaced, the other unchanged.
+    t.write(
+        "sheet.csv",
+        "measurable,owner,goal,2026-W38,2026-W39\nNew qualified leads,amy,>= 20,22,19\n",
+    );
+    let out = t.ok(&["scorecard", "import", "sheet.csv"]);
+    assert!(
+        out.starts_with("imported 1 value (1 replaced, 1 unchanged)"),
+        "{out}"
+    );
+}
+
+#[test]
+fn scorecard_wide_export_imports_back_unchanged() {
+    let t = TestCompany::demo();
+    t.ok(&["export", "--format", "csv", "out"]);
+    let (defs, values) = (t.read("scorecard.toml"), t.read("scorecard.csv"));
+    let commits = t.log().len();
+    let out = t.ok(&["scorecard", "import", "out/scorecard-wide.csv"]);
+    assert!(
+        out.starts_with(
+            "unchanged: the scorecard already holds 103 values of out/scorecard-wide.csv\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(t.read("scorecard.toml"), defs);
+    assert_eq!(t.read("scorecard.csv"), values);
+    assert_eq!(t.log().len(), commits);
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub fn check_company(f: &mut Findings, ws: &Workspace) {
         );
     }
     if company.people.is_empty() {
-        f.warn(
+        f.note(
             &company_file,
             None,
             "nobody is on the roster yet: add people with `pulse person add`".into(),
@@ -48,7 +48,7 @@ pub fn check_processes(f: &mut Findings, ws: &Workspace, roster: &Roster) {
         Ok(processes) => {
             for p in processes {
                 if p.meta.owner.trim().is_empty() && !ws.company.people.is_empty() {
-                    f.warn(
+                    f.note(
                         &p.file,
                         Some(1),
                         format!(

@@ -15,6 +15,10 @@ pub enum Severity {
     Broken,
     Error,
     Warning,
+    /// Something still to fill in (an empty roster, a seat nobody is in
+    /// yet), as a fresh company's templates leave: shown, never a
+    /// failure, not even for `--strict`.
+    Note,
 }
 
 #[derive(Debug, Serialize)]
@@ -50,6 +54,9 @@ impl Findings {
     }
     pub fn warn(&mut self, file: &FileRef, line: Option<usize>, message: String) {
         self.add(Severity::Warning, file, line, message);
+    }
+    pub fn note(&mut self, file: &FileRef, line: Option<usize>, message: String) {
+        self.add(Severity::Note, file, line, message);
     }
     pub fn broken(&mut self, file: &FileRef, e: Error) {
         let severity = if e.kind == ErrorKind::Broken {

@@ -41,7 +41,7 @@ pub fn check_seats(f: &mut Findings, ws: &Workspace, roster: &Roster) {
                 roster.check(f, &seats_file, || line, Named("seat", &seat.id), person);
             }
             if seat.people.is_empty() {
-                f.warn(
+                f.note(
                     &seats_file,
                     line,
                     format!("seat `{}` has nobody in it", seat.id),
@@ -108,7 +108,7 @@ pub fn check_seats(f: &mut Findings, ws: &Workspace, roster: &Roster) {
                 .flat_map(|s| s.people.iter().map(String::as_str))
                 .collect();
             for handle in company.active_handles().filter(|h| !seated.contains(h)) {
-                f.warn(&seats_file, None, format!("{handle} sits in no seat"));
+                f.note(&seats_file, None, format!("{handle} sits in no seat"));
             }
         }
     }

@@ -22,8 +22,11 @@ pub type Files = BTreeMap<String, String>;
 /// The files `command` names inside `root`, hashed; an error says why it
 /// cannot be trusted (a link out of the folder, a file that cannot be read).
 pub fn named_files(root: &Path, command: &str) -> Result<Files, String> {
+    // Resolved, `..` included: a company opened as `../lapwing` (as `init
+    // --demo ../lapwing` does) names its files under that same root.
     let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let real_root = root.canonicalize().unwrap_or_else(|_| root.clone());
+    let root = root.canonicalize().unwrap_or(root);
+    let real_root = root.clone();
     let mut files = Files::new();
     for word in file_words(command) {
         let Some(inside) = lexically_inside(&root, Path::new(&word)) else {
