@@ -50,7 +50,6 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let mut text = format!("Rocks {quarter}\n\n");
     text.push_str(&rocks_table(out.painter, &refs, ctx.today));
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
-    let live = rocks.len() - count(RockStatus::Dropped);
     let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
     text.push_str(&format!(
         "\n{}: {} on track, {} off track, {} done, {} dropped",
@@ -60,9 +59,10 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
         count(RockStatus::Done),
         count(RockStatus::Dropped)
     ));
-    if let Some(pct) = (on_track * 100).checked_div(live) {
-        text.push_str(&format!(" — {pct}% on track or done"));
-    }
+    // A dropped rock is not done: it stays in the count (EOS), and the
+    // share is rounded as `quarter close` rounds it.
+    let pct = on_track as f64 * 100.0 / rocks.len() as f64;
+    text.push_str(&format!(" — {pct:.0}% on track or done"));
     text.push('\n');
     if quarter.last_day() < ctx.today
         && let Some(rate) = completion(&refs)

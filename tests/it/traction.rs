@@ -170,6 +170,22 @@ fn past_quarter_shows_completion_against_80_percent_a_dropped_rock_not_done() {
     );
 }
 
+/// Found by a new user: `rocks` said 100% with one rock dropped, and 66%
+/// where `quarter close` says 67%.
+#[test]
+fn the_share_on_track_counts_a_dropped_rock_and_rounds_as_quarter_close() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        "[[rock]]\nid = \"a\"\ntitle = \"A\"\nowner = \"amy\"\nstatus = \"done\"\n\n[[rock]]\nid = \"b\"\ntitle = \"B\"\nowner = \"ian\"\nstatus = \"on-track\"\n\n[[rock]]\nid = \"c\"\ntitle = \"C\"\nowner = \"ian\"\nstatus = \"dropped\"\n",
+    );
+    let out = t.ok(&["rocks"]);
+    assert!(
+        out.contains("3 rocks: 1 on track, 0 off track, 1 done, 1 dropped — 67% on track or done"),
+        "{out}"
+    );
+}
+
 #[test]
 fn too_many_rocks_warns() {
     let t = TestCompany::new();
