@@ -831,3 +831,44 @@ fn amounts_with_suffixes_are_stored_in_full_and_a_decimal_comma_is_refused() {
         "nothing written"
     );
 }
+
+/// A name is cut with `…` only when the table with full names is wider
+/// than the terminal, and then just enough to fit.
+#[test]
+fn a_measurable_name_is_cut_only_when_the_table_would_not_fit() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Provisioning time to first VM",
+        "--owner",
+        "amy",
+        "--goal",
+        "<= 90",
+    ]);
+    t.ok(&["scorecard", "record", "provisioning", "75"]);
+    let at = |columns: usize| -> String {
+        let out = t
+            .pulse()
+            .env("COLUMNS", columns.to_string())
+            .arg("scorecard")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let wide = at(200);
+    let full: usize = wide
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(
+        at(full).contains("Provisioning time to first VM"),
+        "{}",
+        at(full)
+    );
+    let narrow = at(full - 1);
+    assert!(narrow.contains('…'), "{narrow}");
+    assert!(narrow.lines().all(|l| l.chars().count() < full), "{narrow}");
+}
