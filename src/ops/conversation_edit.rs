@@ -202,6 +202,10 @@ fn manager_of(seats: &[Seat], seat: &Seat, person: &str) -> Result<String> {
     let people: Vec<&String> = above.people.iter().filter(|p| *p != person).collect();
     match people[..] {
         [one] => Ok(one.clone()),
+        [] if above.people.iter().any(|p| p == person) => Err(Error::user(format!(
+            "{person} also sits in {}, the seat above: {person} would be their own manager; name the manager with --with M",
+            above.name
+        ))),
         [] => Err(Error::user(format!(
             "the seat above {person}'s ({}) is empty: name the manager with --with M",
             above.name

@@ -124,6 +124,14 @@ fn bad_conversation_input_is_refused_naming_what_is_wrong() {
     );
     let err = t.fails(&["conversation", "add", "ian", "--with", "ian"], 1);
     assert!(err.contains("with themselves"), "{err}");
+    // Found by a new user: someone in a seat and in the seat above it is
+    // not "above an empty seat"; they would be their own manager.
+    t.ok(&["seat", "assign", "revenue", "zoe"]);
+    let err = t.fails(&["conversation", "add", "zoe", "--seat", "revenue"], 1);
+    assert!(
+        err.contains("zoe also sits in Integrator, the seat above: zoe would be their own manager"),
+        "{err}"
+    );
     let err = t.fails(&["conversation", "add", "bob"], 1);
     assert!(err.contains("unknown person `bob`"), "{err}");
     let err = t.fails(&["conversation", "add", "ian", "--quarter", "2026-Q5"], 1);
