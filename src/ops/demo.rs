@@ -17,7 +17,7 @@ use toml_edit::{DocumentMut, Item};
 
 const PINNED: &str = "2026-11-25";
 
-const FILES: [(&str, &str); 53] = [
+const FILES: [(&str, &str); 54] = [
     (
         "vision.toml",
         include_str!("../../examples/demo/vision.toml"),
@@ -221,6 +221,10 @@ const FILES: [(&str, &str); 53] = [
         "checkups/2026-Q4/zoe.toml",
         include_str!("../../examples/demo/checkups/2026-Q4/zoe.toml"),
     ),
+    (
+        "people/conversations/2026-Q4/ian-2026-q4.toml",
+        include_str!("../../examples/demo/people/conversations/2026-Q4/ian-2026-q4.toml"),
+    ),
     ("company.toml", include_str!("../../company.toml")),
 ];
 
@@ -373,6 +377,21 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
                 format!("checkups/{target}/{name}"),
                 shift_text(text, inside, weeks),
             )
+        } else if let Some((q, _)) = path
+            .strip_prefix("people/conversations/")
+            .and_then(|p| p.split_once('/'))
+        {
+            // A conversation moves by whole quarters: its folder, its id
+            // (`ian-2026-q4`) and its `quarter`; its date inside it.
+            let q: Quarter = q.parse().map_err(Error::user)?;
+            let target = shift.quarter(q);
+            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
+            let (from, to) = (q.to_string(), target.to_string());
+            let moved = |s: &str| {
+                s.replace(&from, &to)
+                    .replace(&from.to_lowercase(), &to.to_lowercase())
+            };
+            (moved(path), moved(&shift_text(text, inside, weeks)))
         } else if let Some(q) = path
             .strip_prefix("rocks/")
             .and_then(|p| p.strip_suffix(".toml"))

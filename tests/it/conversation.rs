@@ -174,3 +174,37 @@ fn bad_conversation_input_is_refused_naming_what_is_wrong() {
         "{err}"
     );
 }
+
+/// Found by a new user: `pulse init --demo` left the demo's conversation
+/// out, so the README's `conversation show ian` said there were none.
+#[test]
+fn the_demo_written_by_init_has_its_quarterly_conversation_moved_in_time() {
+    let t = TestCompany::bare().with_today("2027-03-03");
+    t.ok(&["init", "--demo", "lapwing"]);
+    let dir = t.path().join("lapwing");
+    let run = |args: &[&str]| {
+        let out = t.pulse_std().current_dir(&dir).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let list = run(&["conversations", "--quarter", "2027-Q1"]);
+    assert!(list.contains("2027-Q1") && list.contains("ian"), "{list}");
+    let shown = run(&["conversation", "show", "ian"]);
+    assert!(
+        shown.contains("Ian Brooks with Zoe Park, 2027-Q1"),
+        "{shown}"
+    );
+    assert!(
+        dir.join("people/conversations/2027-Q1/ian-2027-q1.toml")
+            .is_file()
+    );
+    let tracked = std::process::Command::new("git")
+        .args(["-C", dir.to_str().unwrap(), "ls-files", "people"])
+        .output()
+        .unwrap();
+    assert!(tracked.stdout.is_empty(), "people/ is never committed");
+}
