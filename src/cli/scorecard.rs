@@ -5,7 +5,6 @@
 use super::output::Out;
 use super::values;
 use crate::error::{Error, Result};
-use crate::model::goal::format_number;
 use crate::ops::Ctx;
 use crate::ops::{scorecard, scorecard_import};
 use crate::render::scorecard::scorecard_table;
@@ -153,20 +152,21 @@ enum ScorecardCommand {
 /// with the value it replaced.
 pub fn recorded_line(rec: &scorecard::Recorded) -> String {
     let verdict = if rec.hit { "hit" } else { "miss" };
+    let shown = |n: f64| crate::model::number::with_unit(n, &rec.unit);
     let replaced = match (rec.replaced, rec.reviewed) {
         (Some(r), Some(held)) => format!(
             ", replaces {}, which the meeting of {held} reviewed",
-            format_number(r)
+            shown(r)
         ),
-        (Some(r), None) => format!(", replaces {}", format_number(r)),
+        (Some(r), None) => format!(", replaces {}", shown(r)),
         _ => String::new(),
     };
     format!(
         "{} {}: {} ({verdict}, goal {}{replaced})",
         rec.measurable,
         rec.week,
-        format_number(rec.value),
-        rec.goal
+        shown(rec.value),
+        crate::model::number::goal_with_unit(rec.goal, &rec.unit)
     )
 }
 

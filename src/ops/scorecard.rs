@@ -86,6 +86,9 @@ pub struct Recorded {
     #[serde(serialize_with = "crate::model::number::json")]
     pub value: f64,
     pub goal: Goal,
+    /// The measurable's unit, for showing the value (`$`, `%`).
+    #[serde(skip)]
+    pub unit: String,
     pub hit: bool,
     /// The value this one replaced, if the week had one.
     #[serde(serialize_with = "crate::model::number::json_opt")]
@@ -198,6 +201,7 @@ impl Replacing {
             value,
             // Judged against the goal of its week (goals have history).
             goal: m.goal_in(week),
+            unit: m.unit.clone(),
             hit: m.is_hit(week, value),
             replaced,
             reviewed: replaced.and(self.reviewed),
