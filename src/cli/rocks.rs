@@ -48,22 +48,42 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let refs: Vec<&Rock> = rocks.iter().collect();
     let mut text = format!("Rocks {quarter}\n\n");
-    text.push_str(&rocks_table(out.painter, &refs, ctx.today));
+    let closed = quarter.last_day() < ctx.today;
+    text.push_str(&rocks_table(out.painter, &refs, ctx.today, closed));
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
-    let live = rocks.len() - count(RockStatus::Dropped);
-    let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
-    text.push_str(&format!(
-        "\n{}: {} on track, {} off track, {} done, {} dropped",
-        crate::render::words::count(rocks.len(), "rock", "rocks"),
-        count(RockStatus::OnTrack),
-        count(RockStatus::OffTrack),
-        count(RockStatus::Done),
-        count(RockStatus::Dropped)
-    ));
-    if let Some(pct) = (on_track * 100).checked_div(live) {
-        text.push_str(&format!(" — {pct}% on track or done"));
+    if closed {
+        let done = count(RockStatus::Done);
+        let undecided = rocks
+            .iter()
+            .filter(|r| r.status != RockStatus::Done && r.fate().is_none())
+            .count();
+        text.push_str(&format!(
+            "\n{}: {done} done, {} not done",
+            crate::render::words::count(rocks.len(), "rock", "rocks"),
+            rocks.len() - done
+        ));
+        if undecided > 0 {
+            text.push_str(&format!(
+                " ({undecided} undecided: pulse quarter close {quarter})"
+            ));
+        }
+        text.push('\n');
+    } else {
+        let live = rocks.len() - count(RockStatus::Dropped);
+        let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
+        text.push_str(&format!(
+            "\n{}: {} on track, {} off track, {} done, {} dropped",
+            crate::render::words::count(rocks.len(), "rock", "rocks"),
+            count(RockStatus::OnTrack),
+            count(RockStatus::OffTrack),
+            count(RockStatus::Done),
+            count(RockStatus::Dropped)
+        ));
+        if let Some(pct) = (on_track * 100).checked_div(live) {
+            text.push_str(&format!(" — {pct}% on track or done"));
+        }
+        text.push('\n');
     }
-    text.push('\n');
     if quarter.last_day() < ctx.today
         && let Some(rate) = completion(&refs)
     {

@@ -98,7 +98,7 @@ impl RockCheck {
         match status {
             RockStatus::Done => RockCheck::Done,
             RockStatus::OnTrack => RockCheck::OnTrack,
-            RockStatus::OffTrack | RockStatus::Dropped => RockCheck::OffTrack,
+            RockStatus::OffTrack | RockStatus::Dropped | RockStatus::NotDone => RockCheck::OffTrack,
         }
     }
 }

@@ -16,6 +16,7 @@ mod meeting;
 mod meeting_run;
 mod merge;
 mod people;
+mod rules;
 mod scorecard;
 mod sources;
 mod team;

@@ -1,0 +1,184 @@
+//! EOS rules of issue #23 (items 2, 5, 13, 14): a closed quarter's rocks are
+//! settled, the V/TO's Traction side and its strict checks, `vision edit`
+//! keeps a draft when the file changed meanwhile, and JSON that says `null`
+//! for what is absent.
+
+use crate::common::TestCompany;
+
+fn rock(id: &str, title: &str, owner: &str, extra: &str) -> String {
+    format!("[[rock]]\nid = \"{id}\"\ntitle = \"{title}\"\nowner = \"{owner}\"\n{extra}\n")
+}
+
+/// stdout of `pulse check` with `args` (exit 0 or 1 allowed) and its code.
+fn check(t: &TestCompany, args: &[&str]) -> (i32, String) {
+    let out = t.pulse().arg("check").args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+// 2. Closing a quarter settles every rock.
+
+#[test]
+fn closing_a_quarter_settles_every_rock() {
+    let t = TestCompany::new().with_today("2027-01-05");
+    let q3 = [
+        rock("ship", "Ship it", "ian", "status = \"done\""),
+        rock("dc", "Open the DC", "amy", "status = \"off-track\""),
+        rock(
+            "nrr",
+            "Net revenue retention",
+            "ian",
+            "status = \"on-track\"",
+        ),
+        rock("hire", "Hire two engineers", "zoe", "status = \"dropped\""),
+    ]
+    .join("\n");
+    t.commit_file("rocks/2026-Q4.toml", &q3);
+    // A partial close moves what it names and says what is left.
+    let out = t.ok(&["quarter", "close", "2026-Q4", "--roll", "dc"]);
+    assert!(out.contains("Still to decide (2): nrr, hire"), "{out}");
+    let file = t.read("rocks/2026-Q4.toml");
+    assert!(!file.contains("not-done"), "not settled yet: {file}");
+    // The dropped rock needs a decision too; the rest becomes a to-do.
+    let out = t.ok(&[
+        "quarter",
+        "close",
+        "2026-Q4",
+        "--to-todo",
+        "nrr",
+        "--to-issues",
+        "hire",
+    ]);
+    assert!(out.contains("Settled: every rock of 2026-Q4"), "{out}");
+    assert_eq!(
+        t.log()[0],
+        "quarter: close 2026-Q4 (0 rolled into 2027-Q1, 1 to the issues list, 1 to-do)"
+    );
+    let file = t.read("rocks/2026-Q4.toml");
+    assert_eq!(file.matches("status = \"not-done\"").count(), 3, "{file}");
+    assert_eq!(file.matches("status = \"done\"").count(), 1, "{file}");
+    assert!(
+        file.contains("todo = \"finish-the-rest-of-rock-net-revenue\""),
+        "{file}"
+    );
+    let todos = t.read("todos.toml");
+    assert!(
+        todos.contains("Finish the rest of rock: Net revenue retention")
+            && todos.contains("owner = \"ian\""),
+        "{todos}"
+    );
+    // The closed quarter's table says what became of each rock.
+    let table = t.ok(&["rocks", "--quarter", "2026-Q4"]);
+    for word in [
+        "done",
+        "not done, rolled to 2027-Q1",
+        "not done, to-do finish",
+        "not done, issue rock-not-done",
+    ] {
+        assert!(table.contains(word), "{word}: {table}");
+    }
+    assert!(
+        !table.contains("on-track") && !table.contains("off-track"),
+        "{table}"
+    );
+    assert!(table.contains("4 rocks: 1 done, 3 not done"), "{table}");
+    // Closing again changes nothing; `not-done` is not a status to set.
+    let commits = t.log().len();
+    t.ok(&["quarter", "close", "2026-Q4", "--to-todo", "nrr"]);
+    assert_eq!(t.log().len(), commits);
+    let err = t.fails(
+        &["rock", "set", "ship", "not-done", "--quarter", "2026-Q4"],
+        1,
+    );
+    assert!(err.contains("not-done"), "{err}");
+    let (code, out) = check(&t, &[]);
+    assert_eq!(code, 0, "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "rocks", "--quarter", "2026-Q4"])).unwrap();
+    assert_eq!(json[1]["rolled_to"], "2027-Q1");
+    assert_eq!(json[0]["todo"], serde_json::Value::Null);
+}
+
+#[test]
+fn closing_a_quarter_with_every_rock_decided_settles_an_old_file() {
+    // Written before `not-done` existed: rolled and dropped to the issues
+    // list while still off-track.
+    let t = TestCompany::new().with_today("2027-01-05");
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        &[
+            rock(
+                "a",
+                "A",
+                "ian",
+                "status = \"off-track\"\nrolled_to = \"2027-Q1\"",
+            ),
+            rock(
+                "b",
+                "B",
+                "amy",
+                "status = \"on-track\"\nissue = \"rock-not-done-b\"",
+            ),
+        ]
+        .join("\n"),
+    );
+    let table = t.ok(&["rocks", "--quarter", "2026-Q4"]);
+    assert!(
+        table.contains("not done, rolled to 2027-Q1") && table.contains("not done, issue"),
+        "{table}"
+    );
+    let out = t.ok(&["quarter", "close", "2026-Q4"]);
+    assert!(out.contains("Settled"), "{out}");
+    let file = t.read("rocks/2026-Q4.toml");
+    assert_eq!(file.matches("status = \"not-done\"").count(), 2, "{file}");
+}
+
+#[test]
+fn check_flags_a_rock_both_rolled_and_sent_to_issues() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "rocks/2026-Q3.toml",
+        &rock(
+            "twice",
+            "Twice",
+            "ian",
+            "status = \"not-done\"\nrolled_to = \"2026-Q4\"\nissue = \"rock-not-done-twice\"",
+        ),
+    );
+    let (code, out) = check(&t, &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("rock `twice` says both rolled_to and issue"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_rock_rolled_cannot_also_become_a_todo() {
+    let t = TestCompany::new().with_today("2027-01-05");
+    t.commit_file("rocks/2026-Q4.toml", &rock("dc", "DC", "amy", ""));
+    let err = t.fails(
+        &[
+            "quarter",
+            "close",
+            "2026-Q4",
+            "--roll",
+            "dc",
+            "--to-todo",
+            "dc",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("cannot both roll over and become a to-do"),
+        "{err}"
+    );
+    t.ok(&["quarter", "close", "2026-Q4", "--roll", "dc"]);
+    let err = t.fails(&["quarter", "close", "2026-Q4", "--to-todo", "dc"], 1);
+    assert!(
+        err.contains("already rolled into 2027-Q1: it does not also become a to-do"),
+        "{err}"
+    );
+}
