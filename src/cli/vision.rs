@@ -59,16 +59,24 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     };
     let mut rock_section = Section::new(
         format!("Rocks for {quarter}"),
-        format!("{} days left", (quarter.last_day() - ctx.today).num_days()),
+        format!(
+            "{} ({} days left)",
+            quarter.last_day(),
+            (quarter.last_day() - ctx.today).num_days()
+        ),
     );
+    if let Some(numbers) = &vision.quarterly_rocks {
+        rock_section
+            .lines
+            .extend(crate::render::vision::quarter_numbers(numbers));
+    }
     if rocks.is_empty() {
         rock_section.push(Line::dim("not set yet"));
     }
     for r in &rocks {
-        let kind = if r.company { ", company" } else { "" };
         rock_section.push(Line::marked(
             &format!("{:<9}", r.status.as_str()),
-            format!("{} ({}{kind})", r.title, r.owner),
+            format!("{} ({})", r.title, r.owner),
             Some(crate::render::rocks::status_style(r.status)),
         ));
     }

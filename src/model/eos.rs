@@ -37,6 +37,9 @@ pub const MEASURABLES: Limit = Limit { min: 5, max: 15 };
 pub const CORE_VALUES: Limit = Limit { min: 3, max: 7 };
 /// Uniques in the marketing strategy: EOS asks for three.
 pub const UNIQUES: Limit = Limit { min: 3, max: 3 };
+/// The 1-year plan's goals: EOS sets 3–7; past ten it is a wish list.
+pub const ONE_YEAR_GOALS: Limit = Limit { min: 3, max: 7 };
+pub const ONE_YEAR_GOALS_MOST: usize = 10;
 /// Roles of one seat in the accountability chart.
 pub const ROLES_PER_SEAT: Limit = Limit { min: 3, max: 7 };
 /// People in one seat: one person per seat.

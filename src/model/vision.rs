@@ -12,6 +12,20 @@ pub struct Vision {
     pub marketing_strategy: Option<MarketingStrategy>,
     pub three_year_picture: Option<Picture>,
     pub one_year_plan: Option<Picture>,
+    /// The Traction side's Rocks block: the quarter's numbers.
+    pub quarterly_rocks: Option<QuarterNumbers>,
+}
+
+/// `[quarterly_rocks]`: the revenue, profit and measurables the quarter's
+/// company rocks aim at (its date is the quarter's last day).
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct QuarterNumbers {
+    #[serde(default)]
+    pub revenue: String,
+    #[serde(default)]
+    pub profit: String,
+    #[serde(default)]
+    pub measurables: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]

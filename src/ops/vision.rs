@@ -14,7 +14,8 @@ use crate::store::load;
 use crate::store::parse::parse_toml;
 use serde::Serialize;
 
-/// What `pulse vision` shows: the V/TO, this quarter's rocks and the open
+/// What `pulse vision` shows: the V/TO, this quarter's company rocks (the
+/// Traction side holds the company's, not each person's) and the open
 /// long-term issues.
 #[derive(Serialize)]
 pub struct VisionPage {
@@ -30,7 +31,11 @@ pub fn page(ctx: &Ctx) -> Result<VisionPage> {
     Ok(VisionPage {
         vision: load::vision(&ctx.ws)?,
         quarter,
-        rocks: load::rocks(&ctx.ws, quarter)?.rock,
+        rocks: load::rocks(&ctx.ws, quarter)?
+            .rock
+            .into_iter()
+            .filter(|r| r.company)
+            .collect(),
         long_term_issues: meeting_order(
             issues
                 .iter()

@@ -182,3 +182,72 @@ fn a_rock_rolled_cannot_also_become_a_todo() {
         "{err}"
     );
 }
+
+// 5. The V/TO: the Traction side's Rocks block, and what `check --strict`
+// says of the vision side.
+
+#[test]
+fn vto_rocks_block_holds_company_rocks_and_the_quarters_numbers() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        &[
+            rock("dc", "Open the DC", "amy", "company = true"),
+            rock("mine", "My own rock", "ian", ""),
+        ]
+        .join("\n"),
+    );
+    t.commit_file(
+        "vision.toml",
+        "[quarterly_rocks]\nrevenue = \"$3M\"\nprofit = \"$200k\"\nmeasurables = [\"450 customers\"]\n",
+    );
+    let page = t.ok(&["vision"]);
+    let block = &page[page.find("Rocks for 2026-Q4").expect("rocks block")..];
+    assert!(
+        block.starts_with("Rocks for 2026-Q4 — 2026-12-31 ("),
+        "{block}"
+    );
+    for line in [
+        "Revenue: $3M",
+        "Profit: $200k",
+        "Measurables: 450 customers",
+        "Open the DC (amy)",
+    ] {
+        assert!(block.contains(line), "{line}: {block}");
+    }
+    assert!(!page.contains("My own rock"), "{page}");
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "vision"])).unwrap();
+    assert_eq!(json["vision"]["quarterly_rocks"]["revenue"], "$3M");
+    assert_eq!(json["rocks"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn check_strict_flags_a_vto_out_of_order() {
+    let t = TestCompany::new().with_today("2026-01-05");
+    t.commit_file(
+        "vision.toml",
+        &format!(
+            "[ten_year_target]\ndate = 2027-12-31\ngoal = \"Big\"\n\n\
+             [marketing_strategy]\nuniques = [\"a\", \"b\", \"c\", \"d\"]\nguarantee = \"\"\n\n\
+             [three_year_picture]\ndate = 2028-12-31\n\n\
+             [one_year_plan]\ndate = 2029-12-31\ngoals = [{}]\n",
+            (1..=11)
+                .map(|i| format!("\"goal {i}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    let (code, out) = check(&t, &[]);
+    assert_eq!(code, 0, "warnings only: {out}");
+    let (code, out) = check(&t, &["--strict"]);
+    assert_eq!(code, 1, "{out}");
+    for said in [
+        "[ten_year_target] date 2027-12-31 is not after the 3-year picture's 2028-12-31",
+        "[three_year_picture] date 2028-12-31 is before the 1-year plan's 2029-12-31",
+        "[marketing_strategy] guarantee is empty",
+        "[marketing_strategy] 4 uniques: EOS asks for 3",
+        "[one_year_plan] 11 goals: EOS keeps 3 to 7 for the year",
+    ] {
+        assert!(out.contains(said), "{said}: {out}");
+    }
+}
