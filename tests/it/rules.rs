@@ -251,3 +251,68 @@ fn check_strict_flags_a_vto_out_of_order() {
         assert!(out.contains(said), "{said}: {out}");
     }
 }
+
+// 13. `vision edit` keeps the draft when the file changed meanwhile.
+
+#[test]
+fn vision_edit_keeps_the_draft_when_the_file_changed_meanwhile() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestCompany::new();
+    t.commit_file("vision.toml", "[core_focus]\nniche = \"Bare metal\"\n");
+    let commits = t.log().len();
+    // An editor that writes the draft while someone else changes the file.
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editor");
+    let theirs = "[core_focus]\nniche = \"Bare metal\"\npurpose = \"Theirs\"\n";
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '[core_focus]\\nniche = \"Ours\"\\n' > \"$1\"\nprintf '{}' > '{}'\n",
+            theirs.replace('\n', "\\n"),
+            t.path().join("vision.toml").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = t
+        .pulse()
+        .args(["vision", "edit"])
+        .env("VISUAL", &editor)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        stderr.contains("vision.toml changed while you were editing it; nothing was written"),
+        "{stderr}"
+    );
+    let kept = stderr
+        .lines()
+        .find_map(|l| l.split("your draft is kept in ").nth(1))
+        .expect("the draft's path")
+        .trim()
+        .to_string();
+    assert_eq!(
+        std::fs::read_to_string(&kept).unwrap(),
+        "[core_focus]\nniche = \"Ours\"\n"
+    );
+    assert!(stderr.contains("git merge-file"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("pulse vision edit --from '{kept}'")),
+        "{stderr}"
+    );
+    assert_eq!(t.read("vision.toml"), theirs);
+    assert_eq!(t.log().len(), commits);
+    t.git(&["commit", "-qam", "their change"]);
+    // Going on from the kept draft saves it (an editor that changes nothing).
+    let out = t
+        .pulse()
+        .args(["vision", "edit", "--from", &kept])
+        .env("VISUAL", "true")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(t.read("vision.toml"), "[core_focus]\nniche = \"Ours\"\n");
+    assert_eq!(t.log()[0], "vision: edit core_focus", "{out:?}");
+    let _ = std::fs::remove_file(&kept);
+}
