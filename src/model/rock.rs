@@ -14,7 +14,7 @@ pub struct RocksFile {
 pub struct Rock {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     #[serde(default)]
     pub company: bool,

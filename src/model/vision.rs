@@ -20,9 +20,9 @@ pub struct Vision {
 /// company rocks aim at (its date is the quarter's last day).
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct QuarterNumbers {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub revenue: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub profit: String,
     #[serde(default)]
     pub measurables: Vec<String>,
@@ -31,34 +31,34 @@ pub struct QuarterNumbers {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct CoreValue {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub description: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct CoreFocus {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub purpose: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub niche: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct TenYearTarget {
     pub date: Option<Date>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub goal: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct MarketingStrategy {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub target_market: String,
     #[serde(default)]
     pub uniques: Vec<String>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub proven_process: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub guarantee: String,
 }
 
@@ -67,9 +67,9 @@ pub struct MarketingStrategy {
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct Picture {
     pub date: Option<Date>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub revenue: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub profit: String,
     #[serde(default)]
     pub measurables: Vec<String>,

@@ -25,8 +25,10 @@ pub struct Step {
 pub struct NumberSummary {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     pub goal: crate::model::goal::Goal,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub unit: String,
     pub hits: usize,
     pub recorded: usize,
@@ -55,7 +57,6 @@ pub struct Plan {
     pub long_term_issues: Vec<Issue>,
     /// The annual planning's Team health: the People Analyzer in numbers
     /// and the Organizational Checkup (absent from the quarterly agenda).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team_health: Option<TeamHealth>,
 }
 
@@ -65,7 +66,6 @@ pub struct TeamHealth {
     /// is sent around); none when the people data cannot be read.
     pub people: Option<PeopleCounts>,
     /// Why there are no counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub people_note: Option<String>,
     pub checkup: CheckupReport,
 }

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Serialize)]
 pub struct OwnerCompletion {
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     pub done: usize,
     pub counted: usize,

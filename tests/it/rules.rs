@@ -316,3 +316,142 @@ fn vision_edit_keeps_the_draft_when_the_file_changed_meanwhile() {
     assert_eq!(t.log()[0], "vision: edit core_focus", "{out:?}");
     let _ = std::fs::remove_file(&kept);
 }
+
+// 14. JSON: what is absent is `null`, rocks say where they came from and
+// went, processes carry their text, and the report's data without a page.
+
+/// Every string value in a JSON document, with its path.
+fn empty_strings(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if s.is_empty() => out.push(path.to_string()),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                empty_strings(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                empty_strings(item, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn json_says_null_for_what_is_absent() {
+    let t = TestCompany::new();
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        "[[rock]]\nid = \"r\"\ntitle = \"R\"\n",
+    );
+    t.commit_file("issues.toml", "[[issue]]\nid = \"i\"\ntitle = \"I\"\n");
+    t.commit_file("todos.toml", "[[todo]]\nid = \"t\"\ntitle = \"T\"\n");
+    t.commit_file(
+        "scorecard.toml",
+        "[[measurable]]\nid = \"m\"\ngoal = \">= 1\"\n",
+    );
+    t.commit_file(
+        "scorecard.csv",
+        "week,measurable,value,note\n2026-W46,m,3,\n",
+    );
+    t.commit_file(
+        "vision.toml",
+        "[ten_year_target]\ngoal = \"x\"\n[core_focus]\n[marketing_strategy]\n[three_year_picture]\n[one_year_plan]\n[quarterly_rocks]\n",
+    );
+    t.commit_file(
+        "meetings/2026-11-19.toml",
+        "kind = \"l10\"\ndate = 2026-11-19\nheadlines = [ { text = \"h\" } ]\nratings = { amy = 8 }\n",
+    );
+    for args in [
+        &["rocks"][..],
+        &["issues", "--all"],
+        &["todos", "--all"],
+        &["scorecard"],
+        &["vision"],
+        &["status"],
+        &["agenda"],
+        &["agenda", "--quarterly"],
+        &["meeting", "show", "2026-11-19"],
+        &["report"],
+        &["processes"],
+        &["seats"],
+        &["diff"],
+    ] {
+        let mut cmd = vec!["--json"];
+        cmd.extend_from_slice(args);
+        let text = t.ok(&cmd);
+        let json: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}\n{text}"));
+        let mut found = Vec::new();
+        empty_strings(&json, "", &mut found);
+        assert!(found.is_empty(), "{args:?}: \"\" at {found:?}\n{text}");
+    }
+    let rocks: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "rocks"])).unwrap();
+    for key in ["owner", "rolled_from", "rolled_to", "issue", "todo", "due"] {
+        assert_eq!(rocks[0][key], serde_json::Value::Null, "{key}: {rocks}");
+    }
+}
+
+#[test]
+fn json_rocks_carry_rolled_to_rolled_from_and_issue() {
+    let t = TestCompany::new().with_today("2027-01-05");
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        &[rock("dc", "DC", "amy", ""), rock("nrr", "NRR", "ian", "")].join("\n"),
+    );
+    t.ok(&[
+        "quarter",
+        "close",
+        "2026-Q4",
+        "--roll",
+        "dc",
+        "--to-issues",
+        "nrr",
+    ]);
+    let old: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "rocks", "--quarter", "2026-Q4"])).unwrap();
+    assert_eq!(old[0]["rolled_to"], "2027-Q1");
+    assert_eq!(old[0]["status"], "not-done");
+    assert_eq!(old[1]["issue"], "rock-not-done-in-2026-q4-nrr");
+    let new: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "rocks"])).unwrap();
+    assert_eq!(new[0]["rolled_from"], "2026-Q4");
+    let status: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
+    assert_eq!(status["rocks"][0]["rolled_from"], "2026-Q4");
+}
+
+#[test]
+fn json_processes_carry_their_body() {
+    let t = TestCompany::new();
+    t.ok(&["process", "add", "Customer onboarding", "--owner", "amy"]);
+    let added: serde_json::Value =
+        serde_json::from_str(&t.ok(&["--json", "process", "set", "customer", "documented"]))
+            .unwrap();
+    assert!(
+        added["body"]
+            .as_str()
+            .unwrap()
+            .contains("Customer onboarding")
+    );
+    t.write(
+        "processes/customer-onboarding.md",
+        "+++\nname = \"Customer onboarding\"\nstatus = \"documented\"\n+++\n1. Call them.\n",
+    );
+    let list: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "processes"])).unwrap();
+    assert_eq!(list[0]["body"], "1. Call them.\n");
+    assert_eq!(list[0]["owner"], serde_json::Value::Null);
+}
+
+#[test]
+fn json_report_prints_the_data_without_html() {
+    let t = TestCompany::demo();
+    let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "report"])).unwrap();
+    assert_eq!(json["quarter"], "2026-Q4");
+    assert!(json["rocks"].as_array().unwrap().len() > 1, "{json}");
+    assert!(!t.path().join("report.html").exists());
+    let err = t.fails(&["report"], 1);
+    assert!(
+        err.contains("pulse report needs --html FILE (`-` for standard output), or --json"),
+        "{err}"
+    );
+}
