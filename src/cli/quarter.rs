@@ -79,7 +79,7 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     if outcome.is_none() && !closing.open.is_empty() {
         text.push_str(&format!(
-            "\nNot done ({}): decide with --roll ID (into {}), --to-issues ID or --to-todo ID:\n",
+            "\nNot done ({}): decide each one with --roll ID (into {}),\n--to-issues ID or --to-todo ID:\n",
             closing.open.len(),
             closing.next
         ));

@@ -161,15 +161,19 @@ impl Rock {
         .collect()
     }
 
-    /// How a closed (past) quarter shows it: done, or not done and what
-    /// became of it. A rock of an old file that rolled or dropped to the
-    /// issues list before `not-done` existed still reads as not done.
+    /// How a closed (past) quarter's table shows it: done, or not done and
+    /// what became of it (the issue's or to-do's id is in the file and the
+    /// JSON: a table keeps to 80 columns). A rock of an old file that rolled
+    /// or dropped to the issues list before `not-done` existed still reads
+    /// as not done.
     pub fn settled_word(&self) -> String {
         if self.status == RockStatus::Done {
             return "done".into();
         }
         match self.fate() {
-            Some(fate) => format!("not done, {fate}"),
+            Some(Fate::Rolled(q)) => format!("not done, rolled to {q}"),
+            Some(Fate::Issue(_)) => "not done, to issues".into(),
+            Some(Fate::Todo(_)) => "not done, to a to-do".into(),
             None => "not done, undecided".into(),
         }
     }

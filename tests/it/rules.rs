@@ -74,8 +74,8 @@ fn closing_a_quarter_settles_every_rock() {
     for word in [
         "done",
         "not done, rolled to 2027-Q1",
-        "not done, to-do finish",
-        "not done, issue rock-not-done",
+        "not done, to a to-do",
+        "not done, to issues",
     ] {
         assert!(table.contains(word), "{word}: {table}");
     }
@@ -126,7 +126,7 @@ fn closing_a_quarter_with_every_rock_decided_settles_an_old_file() {
     );
     let table = t.ok(&["rocks", "--quarter", "2026-Q4"]);
     assert!(
-        table.contains("not done, rolled to 2027-Q1") && table.contains("not done, issue"),
+        table.contains("not done, rolled to 2027-Q1") && table.contains("not done, to issues"),
         "{table}"
     );
     let out = t.ok(&["quarter", "close", "2026-Q4"]);
