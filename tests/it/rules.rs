@@ -84,6 +84,11 @@ fn closing_a_quarter_settles_every_rock() {
         "{table}"
     );
     assert!(table.contains("4 rocks: 1 done, 3 not done"), "{table}");
+    let page = t.ok(&["report", "--quarter", "2026-Q4", "--html", "-"]);
+    assert!(
+        page.contains("not done, rolled to 2027-Q1"),
+        "the report too"
+    );
     // Closing again changes nothing; `not-done` is not a status to set.
     let commits = t.log().len();
     t.ok(&["quarter", "close", "2026-Q4", "--to-todo", "nrr"]);
