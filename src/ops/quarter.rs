@@ -298,6 +298,18 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
         let mut taken = todos::taken_ids(ctx, &existing)?;
         let mut todo_doc = change.toml(&todos_file)?;
         for rock in &todos {
+            // The to-do is the rock owner's: one who left, or none, is said
+            // before anything is written.
+            ctx.owner(&rock.owner).map_err(|e| {
+                Error::user(format!(
+                    "rock `{}` cannot become a to-do: {}",
+                    rock.id, e.message
+                ))
+                .with_hint(format!(
+                    "give it an owner first: pulse rock edit {} --owner H --quarter {quarter}",
+                    rock.id
+                ))
+            })?;
             let todo = todos::append(
                 ctx,
                 &mut todo_doc,

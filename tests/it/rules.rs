@@ -460,3 +460,19 @@ fn json_report_prints_the_data_without_html() {
         "{err}"
     );
 }
+
+#[test]
+fn a_rock_with_no_owner_cannot_become_a_todo() {
+    let t = TestCompany::new().with_today("2027-01-05");
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        "[[rock]]\nid = \"dc\"\ntitle = \"DC\"\n",
+    );
+    let err = t.fails(&["quarter", "close", "2026-Q4", "--to-todo", "dc"], 1);
+    assert!(err.contains("rock `dc` cannot become a to-do"), "{err}");
+    assert!(
+        err.contains("pulse rock edit dc --owner H --quarter 2026-Q4"),
+        "{err}"
+    );
+    assert!(t.clean());
+}
