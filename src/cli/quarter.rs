@@ -1,4 +1,4 @@
-//! `pulse quarter close [Q] [--roll ID]... [--to-issues ID]... [--all-to-issues]`.
+//! `pulse quarter close [Q] [--roll ID]... [--to-issues ID]... [--to-todo ID]... [--all-to-issues]`.
 
 use super::output::Out;
 use super::values;
@@ -12,7 +12,7 @@ use clap::Subcommand;
 pub enum QuarterCommand {
     /// Report rock completion, and move rocks not done on (one commit)
     #[command(
-        after_help = "Without --roll or --to-issues it only reports.\n\nExamples:\n  pulse quarter close\n  pulse quarter close 2026-Q4 --roll frankfurt --to-issues nrr\n  pulse quarter close --all-to-issues"
+        after_help = "Without --roll, --to-issues or --to-todo it only reports (or settles a quarter whose rocks are all decided).\n\nExamples:\n  pulse quarter close\n  pulse quarter close 2026-Q4 --roll frankfurt --to-issues nrr --to-todo hire\n  pulse quarter close --all-to-issues"
     )]
     Close {
         /// YYYY-Qn (default: the quarter just ending or just ended)
@@ -23,7 +23,10 @@ pub enum QuarterCommand {
         /// Drop this rock to the long-term issues list (repeatable)
         #[arg(long)]
         to_issues: Vec<String>,
-        /// Drop every rock not done (and not rolled) to the issues list
+        /// Turn the rest of this rock into a to-do for its owner (repeatable)
+        #[arg(long, value_name = "ID")]
+        to_todo: Vec<String>,
+        /// Drop every rock not done (and not otherwise decided) to the issues list
         #[arg(long)]
         all_to_issues: bool,
     },
@@ -34,6 +37,7 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
         quarter,
         roll,
         to_issues,
+        to_todo,
         all_to_issues,
     } = cmd;
     let quarter = match quarter {
@@ -46,6 +50,7 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
         Decisions {
             roll,
             to_issues,
+            to_todos: to_todo,
             all_to_issues,
         },
     )?;
@@ -74,7 +79,7 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     if outcome.is_none() && !closing.open.is_empty() {
         text.push_str(&format!(
-            "\nNot done ({}): decide with --roll ID (into {}) or --to-issues ID:\n",
+            "\nNot done ({}): decide each one with --roll ID (into {}),\n--to-issues ID or --to-todo ID:\n",
             closing.open.len(),
             closing.next
         ));
@@ -98,6 +103,9 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             closing.to_issues.join(", ")
         ));
     }
+    if !closing.todos.is_empty() {
+        text.push_str(&format!("To-dos: {}\n", closing.todos.join(", ")));
+    }
     if !closing.already.is_empty() {
         text.push_str(&format!(
             "Already moved on by an earlier close, left as they are: {}\n",
@@ -111,6 +119,20 @@ pub fn run(cmd: QuarterCommand, ctx: &Ctx, out: &Out) -> Result<i32> {
             if n == 1 { "item" } else { "items" },
             closing.quarter
         ));
+    }
+    if outcome.is_some() {
+        if closing.settled {
+            text.push_str(&format!(
+                "Settled: every rock of {} is done or not done, and says what became of it\n",
+                closing.quarter
+            ));
+        } else {
+            text.push_str(&format!(
+                "Still to decide ({}): {}\n",
+                closing.undecided.len(),
+                closing.undecided.join(", ")
+            ));
+        }
     }
     out.print(&crate::render::escape_lines(&text));
     Ok(0)

@@ -1,4 +1,5 @@
-//! `pulse report [--quarter Q] --html FILE`.
+//! `pulse report [--quarter Q] --html FILE`, and `pulse --json report` for
+//! the report's data alone.
 
 use super::output::Out;
 use super::values;
@@ -11,39 +12,49 @@ use std::path::PathBuf;
 /// The quarter on one static HTML page: V/TO, rocks, scorecard charts, issues, to-dos, meetings
 #[derive(Args)]
 #[command(
-    after_help = "The page is one self-contained file: no server, no network, no script.\n\nExamples:\n  pulse report --html q4.html\n  pulse report --quarter 2026-Q3 --html q3.html\n  pulse --json report --html q4.html    (prints the report's data too)"
+    after_help = "The page is one self-contained file: no server, no network, no script.\n\nExamples:\n  pulse report --html q4.html\n  pulse report --quarter 2026-Q3 --html q3.html\n  pulse --json report                   (the report's data, no page)\n  pulse --json report --html q4.html    (writes the page, prints the data too)"
 )]
 pub struct ReportArgs {
     /// The quarter (YYYY-Qn; default: the current one)
     #[arg(long)]
     quarter: Option<String>,
-    /// Write the HTML page to FILE (`-` for standard output)
+    /// Write the HTML page to FILE (`-` for standard output); needed unless --json
     #[arg(long, value_name = "FILE")]
-    html: PathBuf,
+    html: Option<PathBuf>,
 }
 
 pub fn run(args: ReportArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     let quarter = values::quarter_or_current(args.quarter.as_deref(), ctx.today)?;
+    let Some(html_file) = args.html else {
+        if !out.json {
+            return Err(Error::user(
+                "pulse report needs --html FILE (`-` for standard output), or --json for the report's data",
+            )
+            .with_hint(format!("pulse report --html report-{quarter}.html")));
+        }
+        out.print_json(&report::report(ctx, quarter)?);
+        return Ok(0);
+    };
     let report = report::report(ctx, quarter)?;
     let html = crate::render::html::report(&report);
-    if args.html.as_os_str() == "-" {
+    if html_file.as_os_str() == "-" {
         out.print(&html);
         return Ok(0);
     }
-    if args.html.is_dir() {
+    if html_file.is_dir() {
         return Err(Error::user(format!(
             "--html {}: is a folder; name the file to write, e.g. {}/report-{quarter}.html",
-            args.html.display(),
-            args.html.display()
+            html_file.display(),
+            html_file.display()
         )));
     }
-    report::write_html(ctx, &args.html, &html)?;
+    report::write_html(ctx, &html_file, &html)?;
     if out.json {
         out.print_json(&report);
     } else if !out.quiet {
         out.println(&format!(
             "{quarter} report written to {} ({} KB)",
-            args.html.display(),
+            html_file.display(),
             html.len().div_ceil(1024)
         ));
     }

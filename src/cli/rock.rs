@@ -66,7 +66,7 @@ pub enum RockCommand {
         #[command(flatten)]
         rock: Which,
         /// The new status
-        #[arg(value_parser = RockStatus::ALL.map(RockStatus::as_str))]
+        #[arg(value_parser = RockStatus::SETTABLE.map(RockStatus::as_str))]
         status: String,
     },
     /// Fix a rock: its title, owner, due date, or company/individual

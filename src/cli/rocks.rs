@@ -48,22 +48,42 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let refs: Vec<&Rock> = rocks.iter().collect();
     let mut text = format!("Rocks {quarter}\n\n");
-    text.push_str(&rocks_table(out.painter, &refs, ctx.today));
+    let closed = quarter.last_day() < ctx.today;
+    text.push_str(&rocks_table(out.painter, &refs, ctx.today, closed));
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
-    let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
-    text.push_str(&format!(
-        "\n{}: {} on track, {} off track, {} done, {} dropped",
-        crate::render::words::count(rocks.len(), "rock", "rocks"),
-        count(RockStatus::OnTrack),
-        count(RockStatus::OffTrack),
-        count(RockStatus::Done),
-        count(RockStatus::Dropped)
-    ));
-    // A dropped rock is not done: it stays in the count (EOS), and the
-    // share is rounded as `quarter close` rounds it.
-    let pct = on_track as f64 * 100.0 / rocks.len() as f64;
-    text.push_str(&format!(" — {pct:.0}% on track or done"));
-    text.push('\n');
+    if closed {
+        let done = count(RockStatus::Done);
+        let undecided = rocks
+            .iter()
+            .filter(|r| r.status != RockStatus::Done && r.fate().is_none())
+            .count();
+        text.push_str(&format!(
+            "\n{}: {done} done, {} not done",
+            crate::render::words::count(rocks.len(), "rock", "rocks"),
+            rocks.len() - done
+        ));
+        if undecided > 0 {
+            text.push_str(&format!(
+                " ({undecided} undecided: pulse quarter close {quarter})"
+            ));
+        }
+        text.push('\n');
+    } else {
+        let on_track = count(RockStatus::OnTrack) + count(RockStatus::Done);
+        text.push_str(&format!(
+            "\n{}: {} on track, {} off track, {} done, {} dropped",
+            crate::render::words::count(rocks.len(), "rock", "rocks"),
+            count(RockStatus::OnTrack),
+            count(RockStatus::OffTrack),
+            count(RockStatus::Done),
+            count(RockStatus::Dropped)
+        ));
+        // A dropped rock is not done: it stays in the count (EOS), and
+        // the share is rounded as `quarter close` rounds it.
+        let pct = on_track as f64 * 100.0 / rocks.len() as f64;
+        text.push_str(&format!(" — {pct:.0}% on track or done"));
+        text.push('\n');
+    }
     if quarter.last_day() < ctx.today
         && let Some(rate) = completion(&refs)
     {

@@ -28,14 +28,18 @@ pub struct VisionArgs {
 enum VisionCommand {
     /// Edit vision.toml in $VISUAL or $EDITOR; checked before it is saved and committed
     #[command(
-        after_help = "The editor is $VISUAL, else $EDITOR, else vi; it may carry arguments (EDITOR=\"code --wait\").\nA draft that does not parse reopens the editor; saving it unchanged gives up and writes nothing.\n\nExample:\n  EDITOR=nano pulse vision edit"
+        after_help = "The editor is $VISUAL, else $EDITOR, else vi; it may carry arguments (EDITOR=\"code --wait\").\nA draft that does not parse reopens the editor; saving it unchanged gives up and writes nothing.\nIf vision.toml changed while you edited, nothing is written and your draft is kept:\nmerge the other change into it and go on with --from.\n\nExamples:\n  EDITOR=nano pulse vision edit\n  pulse vision edit --from /tmp/pulse-vision-1a2b.toml"
     )]
-    Edit,
+    Edit {
+        /// Start from this draft (one kept by an earlier edit) instead of vision.toml
+        #[arg(long, value_name = "FILE")]
+        from: Option<std::path::PathBuf>,
+    },
 }
 
 pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
-    if let Some(VisionCommand::Edit) = args.command {
-        return edit(ctx, out);
+    if let Some(VisionCommand::Edit { from }) = args.command {
+        return edit(ctx, out, from.as_deref());
     }
     let data = vision::page(ctx)?;
     if out.json {
@@ -59,16 +63,24 @@ pub fn run(args: VisionArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     };
     let mut rock_section = Section::new(
         format!("Rocks for {quarter}"),
-        format!("{} days left", (quarter.last_day() - ctx.today).num_days()),
+        format!(
+            "{} ({} days left)",
+            quarter.last_day(),
+            (quarter.last_day() - ctx.today).num_days()
+        ),
     );
+    if let Some(numbers) = &vision.quarterly_rocks {
+        rock_section
+            .lines
+            .extend(crate::render::vision::quarter_numbers(numbers));
+    }
     if rocks.is_empty() {
         rock_section.push(Line::dim("not set yet"));
     }
     for r in &rocks {
-        let kind = if r.company { ", company" } else { "" };
         rock_section.push(Line::marked(
             &format!("{:<9}", r.status.as_str()),
-            format!("{} ({}{kind})", r.title, r.owner),
+            format!("{} ({})", r.title, r.owner),
             Some(crate::render::rocks::status_style(r.status)),
         ));
     }
@@ -121,10 +133,52 @@ fn run_editor(path: &Path) -> Result<()> {
     }
 }
 
-fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
+/// Keeps the draft (and the vision.toml it started from) when the file
+/// changed meanwhile, and says how to merge the two.
+fn kept_on_conflict(
+    ctx: &Ctx,
+    draft_file: tempfile::NamedTempFile,
+    original: Option<&str>,
+) -> Error {
+    let kept = draft_file
+        .keep()
+        .map(|(_, p)| p.display().to_string())
+        .unwrap_or_default();
+    let base = tempfile::Builder::new()
+        .prefix("pulse-vision-base-")
+        .suffix(".toml")
+        .tempfile()
+        .ok()
+        .and_then(|f| {
+            std::fs::write(f.path(), original.unwrap_or_default()).ok()?;
+            f.keep().ok().map(|(_, p)| p.display().to_string())
+        });
+    let quote = crate::shell::quote;
+    let vision_path = ctx.ws.vision_file().path.display().to_string();
+    let mut error = Error::user(format!(
+        "vision.toml changed while you were editing it; nothing was written\nyour draft is kept in {kept}"
+    ));
+    if let Some(base) = base {
+        error = error.with_hint(format!(
+            "merge the other change into your draft (conflicts are marked): git merge-file {} {} {}",
+            quote(&kept),
+            quote(&base),
+            quote(&vision_path)
+        ));
+    }
+    error.with_hint(format!(
+        "then go on from the draft: pulse vision edit --from {}",
+        quote(&kept)
+    ))
+}
+
+fn edit(ctx: &Ctx, out: &Out, from: Option<&Path>) -> Result<i32> {
     crate::ops::change::refuse_mid_operation(ctx)?;
     let original = vision::current_text(ctx)?;
-    let start = vision::draft_start(ctx)?;
+    let start = match from {
+        Some(path) => vision::read_draft(path)?,
+        None => vision::draft_start(ctx)?,
+    };
     let draft_file = tempfile::Builder::new()
         .prefix("pulse-vision-")
         .suffix(".toml")
@@ -164,13 +218,17 @@ fn edit(ctx: &Ctx, out: &Out) -> Result<i32> {
             }
         }
     };
-    if Some(draft.as_str()) == original.as_deref() || (original.is_none() && draft == start) {
+    if Some(draft.as_str()) == original.as_deref()
+        || (original.is_none() && from.is_none() && draft == start)
+    {
         if !out.quiet {
             eprintln!("vision.toml unchanged");
         }
         return Ok(0);
     }
-    let outcome = vision::save(ctx, original.as_deref(), &draft)?;
+    let Some(outcome) = vision::save(ctx, original.as_deref(), &draft)? else {
+        return Err(kept_on_conflict(ctx, draft_file, original.as_deref()));
+    };
     out.outcome(&outcome);
     if out.json {
         out.print_json(&vision::validate(ctx, &draft)?);

@@ -67,7 +67,7 @@ impl ScorecardSettings {
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
 pub struct CompanyInfo {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub name: String,
     pub founded: Option<Date>,
 }
@@ -104,7 +104,7 @@ impl Default for MeetingSettings {
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
 pub struct Person {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub name: String,
     pub email: Option<String>,
     /// The day they left (`pulse person remove`): the handle stays valid for

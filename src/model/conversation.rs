@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
 pub struct Conversation {
     /// The direct report (a handle).
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub person: String,
     /// The manager (a handle).
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub manager: String,
     /// `YYYY-Qn`, as the folder the file is in.
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub quarter: String,
     pub date: Option<Date>,
     /// The seat whose roles are reviewed.
@@ -34,10 +34,10 @@ pub struct Conversation {
     /// Gets it, wants it, capacity: three letters Y or N.
     pub gwc: Option<String>,
     /// The person's own notes.
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub notes: String,
     /// The manager's notes.
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub manager_notes: String,
 }
 
@@ -56,7 +56,7 @@ pub struct RoleEntry {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct RockEntry {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub title: String,
     pub status: Option<String>,
 }
@@ -98,7 +98,7 @@ impl RockCheck {
         match status {
             RockStatus::Done => RockCheck::Done,
             RockStatus::OnTrack => RockCheck::OnTrack,
-            RockStatus::OffTrack | RockStatus::Dropped => RockCheck::OffTrack,
+            RockStatus::OffTrack | RockStatus::Dropped | RockStatus::NotDone => RockCheck::OffTrack,
         }
     }
 }

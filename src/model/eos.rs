@@ -31,14 +31,15 @@ pub const ROCKS_PER_PERSON: Limit = Limit { min: 1, max: 3 };
 pub const ROCKS_PER_PERSON_MOST: usize = 7;
 /// Company rocks in a quarter.
 pub const COMPANY_ROCKS: Limit = Limit { min: 3, max: 7 };
-/// Goals of the 1-year plan.
-pub const ONE_YEAR_GOALS: Limit = Limit { min: 3, max: 7 };
 /// Measurables on a scorecard.
 pub const MEASURABLES: Limit = Limit { min: 5, max: 15 };
 /// Core values in the V/TO.
 pub const CORE_VALUES: Limit = Limit { min: 3, max: 7 };
 /// Uniques in the marketing strategy: EOS asks for three.
 pub const UNIQUES: Limit = Limit { min: 3, max: 3 };
+/// The 1-year plan's goals: EOS sets 3–7; past ten it is a wish list.
+pub const ONE_YEAR_GOALS: Limit = Limit { min: 3, max: 7 };
+pub const ONE_YEAR_GOALS_MOST: usize = 10;
 /// Roles of one seat in the accountability chart.
 pub const ROLES_PER_SEAT: Limit = Limit { min: 3, max: 7 };
 /// People in one seat: one person per seat.

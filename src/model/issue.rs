@@ -13,7 +13,7 @@ pub struct IssuesFile {
 pub struct Issue {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     #[serde(default)]
     pub term: Term,

@@ -64,7 +64,7 @@ impl MeetingKind {
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct Headline {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub by: String,
     #[serde(default)]
     pub kind: HeadlineKind,

@@ -1,5 +1,6 @@
 //! The company model: plain types and the EOS rules, no I/O.
 
+pub mod absent;
 pub mod checkup;
 pub mod company;
 pub mod conversation;

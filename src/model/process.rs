@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct ProcessMeta {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     #[serde(default)]
     pub status: ProcessStatus,

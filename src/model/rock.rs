@@ -14,7 +14,7 @@ pub struct RocksFile {
 pub struct Rock {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     #[serde(default)]
     pub company: bool,
@@ -29,6 +29,30 @@ pub struct Rock {
     pub rolled_to: Option<String>,
     /// The issue it became when its quarter closed.
     pub issue: Option<String>,
+    /// The to-do the rest of it became when its quarter closed.
+    #[serde(default)]
+    pub todo: Option<String>,
+}
+
+/// What became of a rock not done when its quarter closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    /// Rolled into this quarter.
+    Rolled(String),
+    /// Became this long-term issue.
+    Issue(String),
+    /// The rest of it became this to-do.
+    Todo(String),
+}
+
+impl fmt::Display for Fate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fate::Rolled(q) => write!(f, "rolled to {q}"),
+            Fate::Issue(id) => write!(f, "issue {id}"),
+            Fate::Todo(id) => write!(f, "to-do {id}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -47,10 +71,23 @@ pub enum RockStatus {
     OffTrack,
     Done,
     Dropped,
+    /// Written by `quarter close` on every rock of the closed quarter that
+    /// was not done; the rock then says what became of it.
+    NotDone,
 }
 
 impl RockStatus {
-    pub const ALL: [RockStatus; 4] = [
+    /// Every status a file may hold.
+    pub const ALL: [RockStatus; 5] = [
+        RockStatus::OnTrack,
+        RockStatus::OffTrack,
+        RockStatus::Done,
+        RockStatus::Dropped,
+        RockStatus::NotDone,
+    ];
+
+    /// The statuses `rock set` takes: `not-done` is `quarter close`'s.
+    pub const SETTABLE: [RockStatus; 4] = [
         RockStatus::OnTrack,
         RockStatus::OffTrack,
         RockStatus::Done,
@@ -63,6 +100,7 @@ impl RockStatus {
             RockStatus::OffTrack => "off-track",
             RockStatus::Done => "done",
             RockStatus::Dropped => "dropped",
+            RockStatus::NotDone => "not-done",
         }
     }
 
@@ -71,8 +109,14 @@ impl RockStatus {
         matches!(self, RockStatus::OnTrack | RockStatus::OffTrack)
     }
 
+    /// A status `rock set` takes (`not-done` is written by `quarter close`).
     pub fn parse(text: &str) -> Result<RockStatus, String> {
-        RockStatus::ALL
+        if text.trim() == RockStatus::NotDone.as_str() {
+            return Err(format!(
+                "rock status `{text}` is set by `pulse quarter close`: expected one of on-track, off-track, done, dropped"
+            ));
+        }
+        RockStatus::SETTABLE
             .into_iter()
             .find(|s| s.as_str() == text.trim())
             .ok_or_else(|| {
@@ -90,6 +134,48 @@ impl fmt::Display for RockStatus {
 impl Rock {
     pub fn milestones_done(&self) -> usize {
         self.milestones.iter().filter(|m| m.done).count()
+    }
+
+    /// What became of it at its quarter's close, if that was decided. A file
+    /// written before `todo` existed, or by hand, may name more than one:
+    /// the first of rolled, issue, to-do wins here (`check` flags it).
+    pub fn fate(&self) -> Option<Fate> {
+        if let Some(q) = &self.rolled_to {
+            return Some(Fate::Rolled(q.clone()));
+        }
+        if let Some(i) = &self.issue {
+            return Some(Fate::Issue(i.clone()));
+        }
+        self.todo.clone().map(Fate::Todo)
+    }
+
+    /// Every decision the rock records: more than one is a contradiction.
+    pub fn fates(&self) -> Vec<&'static str> {
+        [
+            ("rolled_to", self.rolled_to.is_some()),
+            ("issue", self.issue.is_some()),
+            ("todo", self.todo.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, on)| on.then_some(k))
+        .collect()
+    }
+
+    /// How a closed (past) quarter's table shows it: done, or not done and
+    /// what became of it (the issue's or to-do's id is in the file and the
+    /// JSON: a table keeps to 80 columns). A rock of an old file that rolled
+    /// or dropped to the issues list before `not-done` existed still reads
+    /// as not done.
+    pub fn settled_word(&self) -> String {
+        if self.status == RockStatus::Done {
+            return "done".into();
+        }
+        match self.fate() {
+            Some(Fate::Rolled(q)) => format!("not done, rolled to {q}"),
+            Some(Fate::Issue(_)) => "not done, to issues".into(),
+            Some(Fate::Todo(_)) => "not done, to a to-do".into(),
+            None => "not done, undecided".into(),
+        }
     }
 }
 
@@ -120,6 +206,7 @@ mod completion_tests {
             rolled_from: None,
             rolled_to: None,
             issue: None,
+            todo: None,
         }
     }
 
@@ -133,6 +220,7 @@ mod completion_tests {
             .collect();
         let refs: Vec<&Rock> = rocks.iter().collect();
         assert_eq!(completion(&refs).map(|c| c.round()), Some(67.0));
+        assert_eq!(completion(&[&rock(Done), &rock(NotDone)]), Some(50.0));
         assert_eq!(completion(&[&rock(Dropped)]), Some(0.0));
         assert_eq!(completion(&[]), None);
     }

@@ -45,13 +45,15 @@ pub struct EarlierGoalRaw {
 #[derive(Debug, Clone, Serialize)]
 pub struct Measurable {
     pub id: String,
+    #[serde(serialize_with = "super::absent::empty_as_null")]
     pub name: String,
+    #[serde(serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     /// The goal in force now.
     pub goal: Goal,
+    #[serde(serialize_with = "super::absent::empty_as_null")]
     pub unit: String,
     /// The command `scorecard pull` runs for the week's value, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// The week `goal` holds from (`None`: always).
     pub goal_from: Option<Week>,
@@ -60,7 +62,6 @@ pub struct Measurable {
     pub goals: Vec<EarlierGoal>,
     /// The first week the team kept it: no value before it is missing.
     /// (`None`, as in files written before `since`: every week counts.)
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<Week>,
 }
 

@@ -11,7 +11,7 @@ pub struct SeatsFile {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct Seat {
     pub id: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub name: String,
     pub reports_to: Option<String>,
     #[serde(default)]

@@ -10,7 +10,7 @@ pub const LEADERSHIP: &str = "leadership";
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct TeamFile {
     /// The team's display name ("Sales"); its folder's name is its id.
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub name: String,
     #[serde(default)]
     pub members: Vec<String>,

@@ -14,7 +14,7 @@ pub struct TodosFile {
 pub struct Todo {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub owner: String,
     pub created: Option<Date>,
     pub due: Option<Date>,

@@ -12,39 +12,53 @@ pub struct Vision {
     pub marketing_strategy: Option<MarketingStrategy>,
     pub three_year_picture: Option<Picture>,
     pub one_year_plan: Option<Picture>,
+    /// The Traction side's Rocks block: the quarter's numbers.
+    pub quarterly_rocks: Option<QuarterNumbers>,
+}
+
+/// `[quarterly_rocks]`: the revenue, profit and measurables the quarter's
+/// company rocks aim at (its date is the quarter's last day).
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
+pub struct QuarterNumbers {
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
+    pub revenue: String,
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
+    pub profit: String,
+    #[serde(default)]
+    pub measurables: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct CoreValue {
     pub name: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub description: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct CoreFocus {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub purpose: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub niche: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 pub struct TenYearTarget {
     pub date: Option<Date>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub goal: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct MarketingStrategy {
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub target_market: String,
     #[serde(default)]
     pub uniques: Vec<String>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub proven_process: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub guarantee: String,
 }
 
@@ -53,9 +67,9 @@ pub struct MarketingStrategy {
 #[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq)]
 pub struct Picture {
     pub date: Option<Date>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub revenue: String,
-    #[serde(default)]
+    #[serde(default, serialize_with = "super::absent::empty_as_null")]
     pub profit: String,
     #[serde(default)]
     pub measurables: Vec<String>,

@@ -63,8 +63,10 @@ pub struct SectionTime {
 pub struct ScoreLine {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     pub goal: Goal,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub unit: String,
     #[serde(serialize_with = "crate::model::number::json_opt")]
     pub value: Option<f64>,
@@ -79,8 +81,8 @@ pub struct Candidate {
     pub text: String,
     /// What the text is judged against (`goal >= $80,000`), shown with the
     /// owner: `(goal >= $80,000, kofi)`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
 }
 

@@ -100,6 +100,7 @@ pub struct ConversationView {
     pub file: String,
     pub person: String,
     pub person_name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub manager: String,
     pub manager_name: String,
     pub date: Option<NaiveDate>,

@@ -51,13 +51,10 @@ pub struct Target {
     pub kind: Kind,
     pub id: String,
     pub title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub quarter: Option<Quarter>,
     /// The archive quarter a finished to-do or issue was moved to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<Quarter>,
     /// The department it belongs to (absent: leadership).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
 }
 

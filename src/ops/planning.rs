@@ -19,7 +19,6 @@ use std::collections::BTreeMap;
 pub struct Step {
     pub title: &'static str,
     pub minutes: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub day: Option<u8>,
 }
 
@@ -35,8 +34,10 @@ fn step(title: &'static str, minutes: u32, day: Option<u8>) -> Step {
 pub struct NumberSummary {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     pub goal: crate::model::goal::Goal,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub unit: String,
     /// Weeks of the period that have ended by the meeting.
     pub weeks: usize,
@@ -70,7 +71,6 @@ pub struct Plan {
     pub date: NaiveDate,
     pub steps: Vec<Step>,
     /// The annual planning's year: the calendar year it prepares for.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// The period under review.
     pub review_from: NaiveDate,
@@ -88,9 +88,7 @@ pub struct Plan {
     pub todos_due: usize,
     pub vision: Vision,
     /// The annual: the 1-year plan under review, as it stood at the year's end.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed_plan: Option<Picture>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub plan_goals: Vec<GoalResult>,
     pub next_quarter: Quarter,
     pub next_rocks: Vec<Rock>,
@@ -99,7 +97,6 @@ pub struct Plan {
     pub short_term_issues: Vec<Issue>,
     /// The annual planning's Team health: the People Analyzer in numbers
     /// and the Organizational Checkup (absent from the quarterly agenda).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team_health: Option<TeamHealth>,
 }
 

@@ -18,9 +18,12 @@ pub struct ProcessRow {
     pub id: String,
     pub file: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     pub status: &'static str,
     pub last_changed: Option<String>,
+    /// The Markdown after the front matter: the process itself.
+    pub body: String,
 }
 
 pub fn list(ctx: &Ctx) -> Result<Vec<ProcessRow>> {
@@ -47,6 +50,7 @@ pub fn list(ctx: &Ctx) -> Result<Vec<ProcessRow>> {
                 owner: p.meta.owner.clone(),
                 status: p.meta.status.as_str(),
                 last_changed: dates.get(&file_name).cloned(),
+                body: p.body.clone(),
             }
         })
         .collect())
@@ -91,7 +95,11 @@ pub fn add(
     }
     let id = new_id(&name, "process", taken.iter().map(|p| p.id.as_str()));
     let file = ctx.ws.file(ctx.ws.processes_dir().join(format!("{id}.md")));
-    change.put_text(&file, new_file(&name, &owner, status));
+    let text = new_file(&name, &owner, status);
+    let body = crate::model::process::split_front_matter(&text)
+        .map(|(_, _, body)| body.to_string())
+        .unwrap_or_default();
+    change.put_text(&file, text);
     let outcome = change.finish(&format!(
         "process: add {name:?} ({owner}, {})",
         status.as_str()
@@ -104,6 +112,7 @@ pub fn add(
             owner,
             status: status.as_str(),
             last_changed: None,
+            body,
         },
         outcome,
     ))
@@ -146,6 +155,7 @@ pub fn set_status(
         owner: row.owner.clone(),
         status: status.as_str(),
         last_changed: row.last_changed.clone(),
+        body: row.body.clone(),
     };
     Ok((updated, old, outcome))
 }

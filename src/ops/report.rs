@@ -19,9 +19,11 @@ use serde::Serialize;
 pub struct Series {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     /// The goal at the quarter's end.
     pub goal: Goal,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub unit: String,
     /// One value per week of the quarter, `None` where nothing was recorded.
     #[serde(serialize_with = "crate::model::number::json_list")]

@@ -51,6 +51,7 @@ pub fn add(ctx: &Ctx, new: NewRock) -> Result<(Rock, Outcome, Vec<String>)> {
         rolled_from: None,
         rolled_to: None,
         issue: None,
+        todo: None,
     };
     change.append::<RocksFile, _>(&file, &rock)?;
     let outcome = change.finish(&format!(

@@ -215,7 +215,7 @@ pub struct Cell {
     #[serde(serialize_with = "crate::model::number::json_opt")]
     pub value: Option<f64>,
     pub hit: Option<bool>,
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub note: String,
     /// A week before the measurable was kept (its `since`): blank, not
     /// missing.

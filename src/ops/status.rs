@@ -14,9 +14,11 @@ use serde::Serialize;
 pub struct Miss {
     pub id: String,
     pub name: String,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub owner: String,
     #[serde(serialize_with = "crate::model::number::json")]
     pub value: f64,
+    #[serde(serialize_with = "crate::model::absent::empty_as_null")]
     pub unit: String,
     pub goal: crate::model::goal::Goal,
 }

@@ -15,7 +15,6 @@ pub struct TeamHealth {
     /// is sent around); none when the people data cannot be read.
     pub people: Option<PeopleCounts>,
     /// Why there are no counts.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub people_note: Option<String>,
     pub checkup: CheckupReport,
 }

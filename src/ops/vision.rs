@@ -14,7 +14,8 @@ use crate::store::load;
 use crate::store::parse::parse_toml;
 use serde::Serialize;
 
-/// What `pulse vision` shows: the V/TO, this quarter's rocks and the open
+/// What `pulse vision` shows: the V/TO, this quarter's company rocks (the
+/// Traction side holds the company's, not each person's) and the open
 /// long-term issues.
 #[derive(Serialize)]
 pub struct VisionPage {
@@ -30,7 +31,11 @@ pub fn page(ctx: &Ctx) -> Result<VisionPage> {
     Ok(VisionPage {
         vision: load::vision(&ctx.ws)?,
         quarter,
-        rocks: load::rocks(&ctx.ws, quarter)?.rock,
+        rocks: load::rocks(&ctx.ws, quarter)?
+            .rock
+            .into_iter()
+            .filter(|r| r.company)
+            .collect(),
         long_term_issues: meeting_order(
             issues
                 .iter()
@@ -73,16 +78,16 @@ pub fn changed_sections(before: &Vision, after: &Vision) -> Vec<String> {
 }
 
 /// Replaces vision.toml with the draft and commits it, unless someone else
-/// changed the file since the editor opened (their change would be lost).
-pub fn save(ctx: &Ctx, original: Option<&str>, draft: &str) -> Result<Outcome> {
+/// changed the file since the editor opened (their change would be lost):
+/// then nothing is written and the answer is `None`, for the caller to keep
+/// the draft.
+pub fn save(ctx: &Ctx, original: Option<&str>, draft: &str) -> Result<Option<Outcome>> {
     let new = validate(ctx, draft)?;
     let file = ctx.ws.vision_file();
     let mut change = Change::begin(ctx)?;
     let on_disk = change.text(&file)?;
     if on_disk.as_deref().map(String::as_str) != original {
-        return Err(Error::user(
-            "vision.toml changed while you were editing it; nothing was written",
-        ));
+        return Ok(None);
     }
     let old: Vision = match &on_disk {
         Some(text) => parse_toml(&file, text).unwrap_or_default(),
@@ -95,5 +100,11 @@ pub fn save(ctx: &Ctx, original: Option<&str>, draft: &str) -> Result<Outcome> {
     } else {
         sections.join(", ")
     };
-    change.finish(&format!("vision: edit {what}"))
+    change.finish(&format!("vision: edit {what}")).map(Some)
+}
+
+/// Reads a draft given with `vision edit --from FILE`.
+pub fn read_draft(path: &std::path::Path) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| Error::user(format!("cannot read the draft {}: {e}", path.display())))
 }

@@ -161,6 +161,8 @@ pub fn report(r: &Report) -> String {
         h.push_str("<p class=\"muted\">No rocks for this quarter.</p>\n");
     } else {
         h.push_str("<table>\n<tr><th>Rock</th><th>Owner</th><th>Status</th><th>Due</th><th>Milestones</th></tr>\n");
+        // A closed quarter says done or not done and where each went.
+        let closed = r.quarter.last_day() < r.today;
         for rock in &r.rocks {
             let done = rock.milestones.iter().filter(|m| m.done).count();
             let class = match rock.status {
@@ -179,7 +181,11 @@ pub fn report(r: &Report) -> String {
                     ""
                 },
                 escape(&rock.owner),
-                rock.status.as_str(),
+                if closed {
+                    escape(&rock.settled_word())
+                } else {
+                    rock.status.as_str().to_string()
+                },
                 rock.due.map(|d| d.0.to_string()).unwrap_or_default(),
                 if rock.milestones.is_empty() {
                     String::new()

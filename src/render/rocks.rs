@@ -9,11 +9,19 @@ pub fn status_style(status: RockStatus) -> anstyle::Style {
         RockStatus::OnTrack => GOOD,
         RockStatus::OffTrack => BAD,
         RockStatus::Done => WARN.bold(),
-        RockStatus::Dropped => DIM,
+        RockStatus::Dropped | RockStatus::NotDone => DIM,
     }
 }
 
-pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) -> String {
+/// The rocks of a quarter. A closed (past) quarter's show what became of
+/// each (`done`, `not done, rolled to 2027-Q1`...), not live on/off-track
+/// words, and no overdue marks.
+pub fn rocks_table(
+    painter: Painter,
+    rocks: &[&Rock],
+    today: chrono::NaiveDate,
+    closed: bool,
+) -> String {
     let mut table = TableBuilder::new(
         painter,
         &["rock", "title", "owner", "status", "due", "steps"],
@@ -30,8 +38,19 @@ pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) 
         } else {
             format!("{}/{}", rock.milestones_done(), rock.milestones.len())
         };
-        let overdue = rock.due.is_some_and(|d| d.0 < today)
+        let overdue = !closed
+            && rock.due.is_some_and(|d| d.0 < today)
             && matches!(rock.status, RockStatus::OnTrack | RockStatus::OffTrack);
+        let status = if closed {
+            let style = if rock.status == RockStatus::Done {
+                status_style(RockStatus::Done)
+            } else {
+                DIM
+            };
+            (rock.settled_word(), Some(style))
+        } else {
+            (rock.status.to_string(), Some(status_style(rock.status)))
+        };
         table.styled_row(vec![
             (id, None),
             // A company rock is marked, so the title keeps the width.
@@ -44,7 +63,7 @@ pub fn rocks_table(painter: Painter, rocks: &[&Rock], today: chrono::NaiveDate) 
                 None,
             ),
             (rock.owner.clone(), None),
-            (rock.status.to_string(), Some(status_style(rock.status))),
+            status,
             (
                 if overdue {
                     format!("{due} (overdue)")

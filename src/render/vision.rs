@@ -1,7 +1,7 @@
 //! The V/TO on one page. A section that is not filled in reads "not set yet".
 
 use super::page::{Line, Section};
-use crate::model::vision::{Picture, Vision};
+use crate::model::vision::{Picture, QuarterNumbers, Vision};
 use chrono::NaiveDate;
 
 fn not_set() -> Line {
@@ -51,6 +51,24 @@ fn picture(
     if section.lines.is_empty() {
         section.push(not_set());
     }
+}
+
+/// The Traction side's Rocks block's numbers: revenue, profit, measurables.
+pub fn quarter_numbers(q: &QuarterNumbers) -> Vec<Line> {
+    let mut lines = Vec::new();
+    if !q.revenue.is_empty() {
+        lines.push(Line::plain(format!("Revenue: {}", q.revenue)));
+    }
+    if !q.profit.is_empty() {
+        lines.push(Line::plain(format!("Profit: {}", q.profit)));
+    }
+    if !q.measurables.is_empty() {
+        lines.push(Line::plain(format!(
+            "Measurables: {}",
+            q.measurables.join("; ")
+        )));
+    }
+    lines
 }
 
 /// The six V/TO sections of the vision side.

@@ -262,10 +262,11 @@ pub fn previous_meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<(Naive
     }
 }
 
-/// A core process: its file and its front matter.
+/// A core process: its file, its front matter and the Markdown after it.
 pub struct Process {
     pub file: FileRef,
     pub meta: ProcessMeta,
+    pub body: String,
 }
 
 pub fn processes(ws: &Workspace) -> Result<Vec<Process>> {
@@ -275,7 +276,7 @@ pub fn processes(ws: &Workspace) -> Result<Vec<Process>> {
             let file = ws.file(path);
             let text = read_text(&file)?.unwrap_or_default();
             let body = super::files::without_bom(&text);
-            let (offset, front, _) = split_front_matter(body).ok_or_else(|| {
+            let (offset, front, markdown) = split_front_matter(body).ok_or_else(|| {
                 Error::broken(format!(
                     "{}:1:1: expected a TOML front matter block: a line `+++`, `name = \"...\"`, `owner = \"...\"`, `status = \"...\"`, and a closing `+++`",
                     file.display
@@ -285,7 +286,11 @@ pub fn processes(ws: &Workspace) -> Result<Vec<Process>> {
                 let at = offset + e.span().map_or(0, |s| s.start);
                 located_error(&file, body, at, e.message().trim())
             })?;
-            Ok(Process { file, meta })
+            Ok(Process {
+                file,
+                meta,
+                body: markdown.to_string(),
+            })
         })
         .collect()
 }

@@ -113,6 +113,7 @@ impl ToToml for Rock {
             ("rolled_from", self.rolled_from.as_deref().map(string)),
             ("rolled_to", self.rolled_to.as_deref().map(string)),
             ("issue", self.issue.as_deref().map(string)),
+            ("todo", self.todo.as_deref().map(string)),
         ])
     }
 }

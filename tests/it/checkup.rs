@@ -275,5 +275,5 @@ fn the_annual_agenda_shows_team_health() {
     // The quarterly agenda has no Team health.
     let json: serde_json::Value =
         serde_json::from_str(&t.ok(&["--json", "agenda", "--quarterly"])).unwrap();
-    assert!(json.get("team_health").is_none());
+    assert!(json["team_health"].is_null(), "{json}");
 }

@@ -19,6 +19,7 @@ mod people;
 mod planning;
 mod report;
 
+mod rules;
 mod scorecard;
 mod sources;
 mod team;

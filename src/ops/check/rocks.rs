@@ -1,6 +1,6 @@
 //! The rock files: one per quarter, owners on the roster, EOS's limits
 //! (rocks per person, company rocks), due dates inside the quarter, a done
-//! rock's milestones and titles said twice.
+//! rock's milestones, titles said twice, and a closed rock's one fate.
 
 use super::findings::{Findings, Named, Roster, duplicates};
 use crate::model::eos;
@@ -127,6 +127,28 @@ fn check_quarter(
                     due.0,
                     quarter.first_day(),
                     quarter.last_day()
+                ),
+            );
+        }
+        let fates = rock.fates();
+        if fates.len() > 1 {
+            f.error(
+                file,
+                line,
+                format!(
+                    "rock `{}` says both {}: a rock not done at the close moves on one way (rolled, to the issues list, or a to-do); keep one",
+                    rock.id,
+                    fates.join(" and ")
+                ),
+            );
+        }
+        if rock.status == RockStatus::NotDone && fates.is_empty() {
+            f.warn(
+                file,
+                line,
+                format!(
+                    "rock `{}` is not-done but says nothing of what became of it: `pulse quarter close {quarter} --roll|--to-issues|--to-todo {}` is how it closes",
+                    rock.id, rock.id
                 ),
             );
         }

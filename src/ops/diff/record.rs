@@ -10,11 +10,9 @@ pub struct ChangeRecord {
     pub id: String,
     pub summary: String,
     /// A word-level diff of changed text (vision sections).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// The department the change happened in; absent for the leadership
     /// team (the root).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
 }
 

@@ -25,7 +25,6 @@ pub struct Pulled {
     #[serde(flatten)]
     pub result: PullResult,
     /// How long it ran, in seconds (absent for a source refused unrun).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds: Option<f64>,
 }
 
@@ -36,7 +35,6 @@ pub enum PullResult {
     Recorded {
         #[serde(flatten)]
         recorded: Recorded,
-        #[serde(skip_serializing_if = "Option::is_none")]
         note: Option<String>,
     },
     /// The value is the one already recorded: nothing changes.
@@ -53,15 +51,12 @@ pub struct Failure {
     /// The reason, in words.
     pub reason: String,
     /// The start of what it printed, when that is part of the reason.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub printed: Option<String>,
     /// The last lines of its standard error.
     pub stderr: Vec<String>,
     /// What to run about it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Why it is not trusted, for a refused source.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub untrusted: Option<Untrusted>,
 }
 

@@ -186,7 +186,7 @@ fn rock_style(status: RockStatus, theme: Theme) -> Style {
         RockStatus::OnTrack => theme.good(),
         RockStatus::OffTrack => theme.bad(),
         RockStatus::Done => theme.good().add_modifier(ratatui::style::Modifier::BOLD),
-        RockStatus::Dropped => theme.dim(),
+        RockStatus::Dropped | RockStatus::NotDone => theme.dim(),
     }
 }
 
