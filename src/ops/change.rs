@@ -312,6 +312,7 @@ impl<'a> Change<'a> {
             outcome.files.push(file.display.clone());
             written.push(file.path.clone());
         }
+        self.remove_emptied_folders();
         if !self.ctx.commit {
             return Ok(outcome);
         }
@@ -339,6 +340,24 @@ impl<'a> Change<'a> {
             Err(e) => outcome.warning = Some(not_committed("the change", &e)),
         }
         Ok(outcome)
+    }
+
+    /// The folders that the removed files leave empty go too, up to the
+    /// company's folder, before the commit: a pre-commit `pulse check`
+    /// would otherwise see a team folder without its `team.toml`.
+    fn remove_emptied_folders(&self) {
+        let root = &self.ctx.ws.root;
+        for file in &self.deleted {
+            for dir in file.path.ancestors().skip(1) {
+                // `remove_dir` takes an empty folder only.
+                if dir == root.as_path()
+                    || !dir.starts_with(root)
+                    || std::fs::remove_dir(dir).is_err()
+                {
+                    break;
+                }
+            }
+        }
     }
 
     /// Removes the temporary files a killed pulse left beside the files

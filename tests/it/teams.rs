@@ -397,6 +397,36 @@ fn team_edit_member_and_remove() {
     assert!(t.clean());
 }
 
+/// Found by running the README's commands: `team remove` left an empty
+/// `teams/sales/` until after its commit, so a pre-commit `pulse check`
+/// saw a team folder without its `team.toml` and refused the commit.
+#[test]
+fn team_remove_leaves_no_empty_folder_for_a_pre_commit_hook_to_see() {
+    let t = with_sales();
+    let hook = t.path().join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nfor d in teams/*/; do [ -d \"$d\" ] || continue; [ -f \"$d/team.toml\" ] || exit 1; done\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = t
+        .pulse()
+        .args(["team", "remove", "sales", "--force"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !err.contains("not committed"),
+        "{err}"
+    );
+    assert_eq!(t.log()[0], "team: remove sales");
+    assert!(!t.path().join("teams/sales").exists());
+    assert!(t.clean());
+}
+
 #[test]
 fn person_remove_hands_over_team_membership_and_work() {
     let t = with_sales();
