@@ -104,3 +104,112 @@ fn readme_sh_blocks_run_against_the_demo() {
     }
     assert!(ran >= 8, "{ran} blocks ran");
 }
+
+/// The README's `text` blocks of `pulse diff` and `pulse log` (history
+/// differs from clone to clone, so trycmd cannot run them) match a demo
+/// made on the day the README says, 2026-11-25: the same lines, commit
+/// hashes aside, `...` standing for lines left out.
+#[test]
+fn readme_history_examples_match_a_demo_made_on_its_day() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let mut blocks: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut current: Option<(usize, Vec<String>)> = None;
+    for (i, line) in readme.lines().enumerate() {
+        match (&mut current, line) {
+            (None, "```text") => current = Some((i + 2, Vec::new())),
+            (Some(_), "```") => blocks.push(current.take().unwrap()),
+            (Some((_, lines)), l) => lines.push(l.to_string()),
+            _ => {}
+        }
+    }
+    let blocks: Vec<(usize, Vec<String>)> = blocks
+        .into_iter()
+        .filter(|(_, lines)| {
+            lines
+                .first()
+                .is_some_and(|l| l.starts_with("$ pulse diff") || l.starts_with("$ pulse log"))
+        })
+        .collect();
+    assert!(blocks.len() >= 2, "the README shows diff and log");
+    let tmp = tempfile::tempdir().unwrap();
+    let pulse = |args: &[&str], dir: &std::path::Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_pulse"))
+            .args(args)
+            .current_dir(dir)
+            .env("HOME", tmp.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_AUTHOR_NAME", "Zoe Park")
+            .env("GIT_AUTHOR_EMAIL", "zoe@lapwing.example")
+            .env("GIT_COMMITTER_NAME", "Zoe Park")
+            .env("GIT_COMMITTER_EMAIL", "zoe@lapwing.example")
+            .env("PULSE_TODAY", "2026-11-25")
+            .env("NO_COLOR", "1")
+            .env_remove("COLUMNS")
+            .env_remove("PULSE_DIR")
+            .env_remove("PULSE_TEAM")
+            .env_remove("PULSE_NOW")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    pulse(&["init", "--demo", "lapwing"], tmp.path());
+    let demo = tmp.path().join("lapwing");
+    // A commit's hash differs from one demo to the next.
+    let hashless = |line: &str| -> String {
+        line.split(' ')
+            .map(|w| {
+                let core = w.trim_matches(|c| c == '(' || c == ')');
+                if core.len() == 12 && core.chars().all(|c| c.is_ascii_hexdigit()) {
+                    w.replace(core, "HASH")
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for (line_no, lines) in blocks {
+        let command = lines[0].trim_start_matches("$ pulse ");
+        let args: Vec<&str> = command.split(' ').collect();
+        let actual: Vec<String> = pulse(&args, &demo).lines().map(hashless).collect();
+        let expected: Vec<String> = lines[1..].iter().map(|l| hashless(l)).collect();
+        // `...` matches any lines, as few as the next expected line allows.
+        let mut a = 0;
+        let mut e = 0;
+        while e < expected.len() {
+            if expected[e].trim() == "..." {
+                e += 1;
+                let Some(next) = expected.get(e) else {
+                    a = actual.len();
+                    break;
+                };
+                while a < actual.len() && &actual[a] != next {
+                    a += 1;
+                }
+                continue;
+            }
+            assert_eq!(
+                actual.get(a),
+                Some(&expected[e]),
+                "README.md:{}: `pulse {command}` prints otherwise; it printed:\n{}",
+                line_no + e + 1,
+                actual.join("\n")
+            );
+            a += 1;
+            e += 1;
+        }
+        assert_eq!(
+            a,
+            actual.len(),
+            "README.md:{line_no}: `pulse {command}` prints more:\n{}",
+            actual.join("\n")
+        );
+    }
+}
