@@ -136,6 +136,13 @@ pub fn rate(ctx: &Ctx, rating: Rating) -> Result<(PersonRow, Outcome)> {
         set(table, seat, gwc.to_string());
         unset(person, "gwc");
     }
+    // An inline table grown by a key is spaced as toml_edit spaces one
+    // (`{ a = "YYY", b = "YYN" }`, not `{ a = "YYY" , b = "YYN" }`).
+    for key in ["values", "gwc_by_seat"] {
+        if let Some(Item::Value(toml_edit::Value::InlineTable(inline))) = person.get_mut(key) {
+            inline.fmt();
+        }
+    }
     set(person, "rated", toml_date(ctx.today));
     match &by {
         Some(by) => set(person, "by", by.as_str()),

@@ -773,6 +773,12 @@ fn gwc_is_rated_per_seat_and_the_bar_is_the_teams() {
         line,
         "ian: Help first +, Own it +/- · GWC Software YYY · GWC Network YNY · right person, wrong seat\n"
     );
+    // Found by a new user: the inline table grew as `{ a = "YYY" , b = ... }`.
+    let file = t.read("people.toml");
+    assert!(
+        file.contains("gwc_by_seat = { software = \"YYY\", network = \"YNY\" }"),
+        "{file}"
+    );
     // A person in no seat is not rated, whatever the values.
     t.ok(&[
         "people", "rate", "amy", "--value", "help=+", "--value", "own=+", "--by", "zoe",
