@@ -41,8 +41,23 @@ fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
 /// are made up, is spared.
 pub fn tracked_warnings(ctx: &Ctx) -> Vec<String> {
     let ws = &ctx.ws;
+    let mut warnings = Vec::new();
+    // With people_dir set, people data left in the company folder is no
+    // longer read: say so rather than show everyone as not rated.
+    if let Ok(home) = home(ctx)
+        && home.external
+    {
+        for left in ["people.toml", "people"] {
+            if std::fs::symlink_metadata(ws.data.join(left)).is_ok() {
+                warnings.push(format!(
+                    "{left} in the company folder is not read: [privacy] people_dir keeps people data in {}; move it there",
+                    home.shown
+                ));
+            }
+        }
+    }
     if ws.company.demo.today.is_some() || git::find_git_dir(&ws.root).is_none() {
-        return Vec::new();
+        return warnings;
     }
     let people_toml = ws.data.join("people.toml");
     let people_dir = ws.data.join("people");
@@ -53,21 +68,31 @@ pub fn tracked_warnings(ctx: &Ctx) -> Vec<String> {
             .to_string_lossy()
             .replace('\\', "/")
     };
-    let mut warnings = Vec::new();
+    // The .gitignore line to add, unless it is there already.
+    let ignored = std::fs::read_to_string(ws.root.join(".gitignore")).unwrap_or_default();
+    let add_line = |line: &str| {
+        if ignored.lines().any(|l| l.trim() == line) {
+            String::new()
+        } else {
+            format!(" and a line `{line}` in .gitignore")
+        }
+    };
     let people_toml = rel(&ws.data.join("people.toml"));
     if tracked.contains(&people_toml) {
         warnings.push(format!(
-            "{people_toml} is tracked by git: its ratings of people are in the shared history, and a `git commit -a` adds each change (pulse itself never commits it); stop with `git rm --cached {}` and a line `people.toml` in .gitignore",
-            crate::shell::quote(&people_toml)
+            "{people_toml} is tracked by git: its ratings of people are in the shared history, and a `git commit -a` adds each change (pulse itself never commits it); stop with `git rm --cached {}`{}",
+            crate::shell::quote(&people_toml),
+            add_line("people.toml")
         ));
     }
     let folder = rel(&people_dir);
     let inside: Vec<&String> = tracked.iter().filter(|t| **t != people_toml).collect();
     if let Some(first) = inside.first() {
         warnings.push(format!(
-            "{folder}/ is tracked by git ({}, e.g. {first}): Quarterly Conversations are about people and stay out of the shared history; stop with `git rm -r --cached {}` and a line `people/` in .gitignore",
+            "{folder}/ is tracked by git ({}, e.g. {first}): Quarterly Conversations are about people and stay out of the shared history; stop with `git rm -r --cached {}`{}",
             crate::render::words::count(inside.len(), "file", "files"),
-            crate::shell::quote(&folder)
+            crate::shell::quote(&folder),
+            add_line("people/")
         ));
     }
     warnings

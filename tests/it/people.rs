@@ -973,6 +973,16 @@ fn people_dir_keeps_people_data_in_its_own_repository_and_commits_there() {
         git(&private, &["log", "--format=%s"]),
         "conversation: open ian-2026-q4 (ian with zoe, 2026-Q4)\npeople: rate ian\n"
     );
+    // Found by a new user: ratings left in the company folder were hidden
+    // without a word once people_dir was set.
+    std::fs::write(hq.join("people.toml"), "[people.ian]\n").unwrap();
+    let (code, _, err) = pulse(&["people"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("people.toml in the company folder is not read: [privacy] people_dir keeps people data in ../hq-people; move it there"),
+        "{err}"
+    );
+    std::fs::remove_file(hq.join("people.toml")).unwrap();
     // --no-commit writes only.
     let (code, _, err) = pulse(&["--no-commit", "conversation", "set", "ian", "--gwc", "YYY"]);
     assert_eq!(code, Some(0), "{err}");
