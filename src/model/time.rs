@@ -196,6 +196,22 @@ impl Week {
         self.monday() + Days::new(6)
     }
 
+    /// The weeks of the days `from..=to` that belong to them: a week
+    /// belongs to the span (a quarter, a year) that holds its Thursday, as
+    /// ISO weeks belong to years, so that no week counts in two quarters.
+    pub fn spanning(from: NaiveDate, to: NaiveDate) -> Vec<Week> {
+        let mut weeks = Vec::new();
+        let mut week = Week::of(from);
+        while week.monday() <= to {
+            let thursday = week.monday() + Days::new(3);
+            if (from..=to).contains(&thursday) {
+                weeks.push(week);
+            }
+            week = week.next();
+        }
+        weeks
+    }
+
     pub fn prev(self) -> Week {
         Week::of(self.monday() - Days::new(7))
     }

@@ -124,16 +124,10 @@ pub fn planned_year(date: NaiveDate) -> i32 {
 /// The weeks of `from..=to` (each in the span that holds its Thursday, as a
 /// week belongs to a quarter) that have ended before `date`.
 fn weeks_of(from: NaiveDate, to: NaiveDate, date: NaiveDate) -> Vec<Week> {
-    let mut weeks = Vec::new();
-    let mut week = Week::of(from);
-    while week.monday() <= to {
-        let thursday = week.monday() + chrono::Days::new(3);
-        if (from..=to).contains(&thursday) && week.sunday() < date {
-            weeks.push(week);
-        }
-        week = week.next();
-    }
-    weeks
+    Week::spanning(from, to)
+        .into_iter()
+        .filter(|w| w.sunday() < date)
+        .collect()
 }
 
 fn summarise(ctx: &Ctx, weeks: &[Week]) -> Result<Vec<NumberSummary>> {

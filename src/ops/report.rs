@@ -86,12 +86,12 @@ pub struct Report {
 pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
     let ws = &ctx.ws;
     let (first, last) = (quarter.first_day(), quarter.last_day());
-    let mut weeks = Vec::new();
-    let mut week = Week::of(first);
-    while week.monday() <= last {
-        weeks.push(week);
-        week = week.next();
-    }
+    // Each week in the quarter that holds its Thursday; while the quarter
+    // runs, the weeks that have ended ("to date").
+    let weeks: Vec<Week> = Week::spanning(first, last)
+        .into_iter()
+        .filter(|w| w.sunday() < ctx.today)
+        .collect();
     let values = load::values(ws)?;
     let scorecard = load::measurables(ws)?
         .into_iter()

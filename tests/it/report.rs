@@ -150,3 +150,27 @@ fn pdf_pages(pdf: &[u8]) -> usize {
         .max()
         .unwrap_or(0)
 }
+
+/// Found by a new user: 2026-W40 (Thursday 2026-10-01) counted in Q3's
+/// report and in Q4's, and a running quarter listed weeks not yet ended.
+#[test]
+fn a_week_counts_in_the_quarter_of_its_thursday_and_only_once_ended() {
+    let t = TestCompany::demo();
+    let weeks = |quarter: &str| -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(&t.ok(&["--json", "report", "--quarter", quarter])).unwrap();
+        json["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_string())
+            .collect()
+    };
+    let q3 = weeks("2026-Q3");
+    assert_eq!(q3.first().map(String::as_str), Some("2026-W27"));
+    assert_eq!(q3.last().map(String::as_str), Some("2026-W39"), "{q3:?}");
+    let q4 = weeks("2026-Q4");
+    assert_eq!(q4.first().map(String::as_str), Some("2026-W40"));
+    // The demo's today is Wednesday 2026-11-25: W47 is the last week ended.
+    assert_eq!(q4.last().map(String::as_str), Some("2026-W47"), "{q4:?}");
+}
