@@ -39,7 +39,8 @@ enum ScorecardCommand {
         /// Who owns the number (a handle)
         #[arg(long, value_name = "H", add = super::complete::people())]
         owner: String,
-        /// The weekly goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20"
+        /// The weekly goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20", with
+        /// its unit if you like (">= 40%", ">= $10,000": then the unit is set)
         #[arg(long, allow_hyphen_values = true)]
         goal: String,
         /// Display unit: "$", "%", "h", ...
@@ -81,7 +82,8 @@ enum ScorecardCommand {
         /// The new owner (a handle)
         #[arg(long, value_name = "H", add = super::complete::people())]
         owner: Option<String>,
-        /// The new goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20"
+        /// The new goal: ">= 20", "<= 2", "== 0", "> 0", "< 5" or "10..20", with its
+        /// unit if you like (">= 45%": then the unit is set)
         #[arg(long, allow_hyphen_values = true)]
         goal: Option<String>,
         /// With --goal: the week the new goal holds from, YYYY-Www (default: the
@@ -180,7 +182,9 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             unit,
             source,
         }) => {
-            let goal = values::goal(&goal)?;
+            let (goal, written) = values::goal(&goal)?;
+            // `--unit` wins over a unit written on the goal.
+            let unit = unit.or((!written.is_empty()).then_some(written));
             let (m, outcome) =
                 scorecard::add(ctx, &name, &owner, goal, unit.as_deref(), source.as_deref())?;
             out.outcome(&outcome);
@@ -218,6 +222,10 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             source,
         }) => {
             let goal = goal.map(|g| values::goal(&g)).transpose()?;
+            let unit = unit.or(goal
+                .as_ref()
+                .and_then(|(_, written)| (!written.is_empty()).then(|| written.clone())));
+            let goal = goal.map(|(g, _)| g);
             let from = from.map(|w| values::week(&w)).transpose()?;
             let (m, outcome) = scorecard::edit(
                 ctx,

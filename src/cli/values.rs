@@ -21,8 +21,11 @@ pub fn week(text: &str) -> Result<Week> {
         .map_err(|e: String| Error::user(format!("--week: {e}")))
 }
 
-pub fn goal(text: &str) -> Result<Goal> {
-    text.parse().map_err(Error::user)
+/// A goal, and the unit written on it (`>= 40%` is `>= 40` in `%`,
+/// `>= $1M` is `>= 1000000` in `$`; empty when none), as a sheet's goals
+/// are read.
+pub fn goal(text: &str) -> Result<(Goal, String)> {
+    crate::model::sheet::goal_with_unit(text).map_err(Error::user)
 }
 
 pub fn value(text: &str) -> Result<f64> {

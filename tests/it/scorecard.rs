@@ -872,3 +872,59 @@ fn a_measurable_name_is_cut_only_when_the_table_would_not_fit() {
     assert!(narrow.contains('…'), "{narrow}");
     assert!(narrow.lines().all(|l| l.chars().count() < full), "{narrow}");
 }
+
+/// Found by a new user: `--goal '>= 40%'` was refused by `add` and `edit`
+/// (import took it), and `--goal '>= $1M'` dropped the `$`.
+#[test]
+fn a_goal_written_with_its_unit_sets_the_unit() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Margin",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= 40%",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Revenue",
+        "--owner",
+        "amy",
+        "--goal",
+        ">= $1M",
+    ]);
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Deploy time",
+        "--owner",
+        "amy",
+        "--goal",
+        "<= 10min",
+        "--unit",
+        "m",
+    ]);
+    let defs = t.read("scorecard.toml");
+    for expected in [
+        "goal = \">= 40\"\nunit = \"%\"",
+        "goal = \">= 1000000\"\nunit = \"$\"",
+        "goal = \"<= 10\"\nunit = \"m\"",
+    ] {
+        assert!(defs.contains(expected), "{expected}: {defs}");
+    }
+    t.ok(&["scorecard", "edit", "margin", "--goal", ">= 45%"]);
+    assert!(t.read("scorecard.toml").contains("goal = \">= 45\""));
+    let line = t.ok(&["scorecard", "record", "revenue", "$1.2M"]);
+    assert!(
+        line.contains("$1,200,000 (hit, goal >= $1,000,000)"),
+        "{line}"
+    );
+    let err = t.fails(
+        &["scorecard", "add", "Odd", "--owner", "amy", "--goal", "40%"],
+        1,
+    );
+    assert!(err.contains("invalid goal `40%`"), "{err}");
+}
