@@ -87,10 +87,12 @@ pub fn report(ctx: &Ctx, quarter: Quarter) -> Result<Report> {
     let ws = &ctx.ws;
     let (first, last) = (quarter.first_day(), quarter.last_day());
     // Each week in the quarter that holds its Thursday; while the quarter
-    // runs, the weeks that have ended ("to date").
+    // runs, the weeks up to the scorecard week, the one the next meeting
+    // reviews and values go into (SPEC §1): "to date", no week ahead.
+    let latest = super::calendar::Calendar::new(ctx)?.scorecard_week()?;
     let weeks: Vec<Week> = Week::spanning(first, last)
         .into_iter()
-        .filter(|w| w.sunday() < ctx.today)
+        .filter(|w| *w <= latest)
         .collect();
     let values = load::values(ws)?;
     let scorecard = load::measurables(ws)?

@@ -162,7 +162,7 @@ fn rocks_per_person_warn_above_three_and_more_strongly_above_seven() {
 }
 
 #[test]
-fn fewer_than_three_company_rocks_warn_for_the_current_quarter_only() {
+fn fewer_than_three_company_rocks_are_a_note_for_the_current_quarter_only() {
     let t = TestCompany::new();
     let two = format!(
         "{}\n{}",
@@ -173,7 +173,7 @@ fn fewer_than_three_company_rocks_warn_for_the_current_quarter_only() {
     t.commit_file("rocks/2026-Q3.toml", &two);
     let (_, out) = check(&t);
     assert!(
-        out.contains("warning: rocks/2026-Q4.toml: 2 company rocks in 2026-Q4: EOS sets 3 to 7"),
+        out.contains("note: rocks/2026-Q4.toml: 2 company rocks in 2026-Q4: EOS sets 3 to 7"),
         "{out}"
     );
     assert!(
@@ -251,7 +251,7 @@ fn rock_add_due_outside_its_quarter_or_to_a_past_quarter_needs_force() {
 }
 
 #[test]
-fn core_values_and_uniques_warn_when_too_few_as_well_as_too_many() {
+fn core_values_and_uniques_too_few_are_a_note_too_many_a_warning() {
     let t = TestCompany::new();
     t.commit_file(
         "vision.toml",
@@ -260,7 +260,7 @@ fn core_values_and_uniques_warn_when_too_few_as_well_as_too_many() {
     let (code, out) = check(&t);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("warning: vision.toml: 2 core values: EOS keeps 3 to 7"),
+        out.contains("note: vision.toml: 2 core values: EOS keeps 3 to 7"),
         "{out}"
     );
     assert!(
@@ -343,11 +343,53 @@ fn check_strict_does_not_block_a_fresh_company_whose_template_seats_are_empty() 
         std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
     )
     .unwrap();
-    let out = add.env("PATH", path).output().unwrap();
+    let out = add.env("PATH", &path).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success() && !err.contains("warning"), "{err}");
     let log = t.git(&["-C", "acme", "log", "--format=%s", "-1"]);
     assert!(log.starts_with("person: add"), "{log}");
+    // Found by a new user: the first rock and the first measurable were
+    // refused by the hook (too few company rocks, too few measurables).
+    for (args, subject) in [
+        (
+            vec![
+                "rock",
+                "add",
+                "Ten customers",
+                "--owner",
+                "zoe",
+                "--company",
+            ],
+            "rock: add",
+        ),
+        (
+            vec![
+                "scorecard",
+                "add",
+                "Leads",
+                "--owner",
+                "zoe",
+                "--goal",
+                ">= 20",
+            ],
+            "scorecard: add",
+        ),
+    ] {
+        let mut cmd = t.pulse();
+        let out = cmd
+            .args(["-C", "acme"])
+            .args(&args)
+            .env("PATH", &path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && !err.contains("not committed"),
+            "{args:?}: {err}"
+        );
+        let log = t.git(&["-C", "acme", "log", "--format=%s", "-1"]);
+        assert!(log.starts_with(subject), "{args:?}: {log}");
+    }
 }
 
 #[test]

@@ -57,16 +57,18 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
         );
     }
     untrusted_sources(f, ws, &measurables, &scorecard_file, &scorecard_lines);
+    // Too few is a scorecard being built (a note); too many, a warning.
     if !measurables.is_empty() && !eos::MEASURABLES.within(measurables.len()) {
-        f.warn(
-            &scorecard_file,
-            None,
-            format!(
-                "{} measurables: EOS keeps {} on the scorecard",
-                measurables.len(),
-                eos::MEASURABLES.range()
-            ),
+        let message = format!(
+            "{}: EOS keeps {} on the scorecard",
+            crate::render::words::count(measurables.len(), "measurable", "measurables"),
+            eos::MEASURABLES.range()
         );
+        if measurables.len() < eos::MEASURABLES.min {
+            f.note(&scorecard_file, None, message);
+        } else {
+            f.warn(&scorecard_file, None, message);
+        }
     }
     match values_loaded {
         Ok(values) => {

@@ -19,28 +19,31 @@ pub fn check_vision(f: &mut Findings, ws: &Workspace, today: NaiveDate) -> Optio
         // template), not one that strays from EOS.
         let values = vision.core_values.len();
         if values > 0 && !eos::CORE_VALUES.within(values) {
-            f.warn(
-                &vision_file,
-                None,
-                format!(
-                    "{} core values: EOS keeps {}",
-                    vision.core_values.len(),
-                    eos::CORE_VALUES.range()
-                ),
+            let message = format!(
+                "{}: EOS keeps {}",
+                crate::render::words::count(values, "core value", "core values"),
+                eos::CORE_VALUES.range()
             );
+            // Too few is a V/TO being written: a note.
+            if values < eos::CORE_VALUES.min {
+                f.note(&vision_file, None, message);
+            } else {
+                f.warn(&vision_file, None, message);
+            }
         }
         if let Some(strategy) = &vision.marketing_strategy {
             let uniques = strategy.uniques.len();
             if uniques > 0 && !eos::UNIQUES.within(uniques) {
-                f.warn(
-                    &vision_file,
-                    None,
-                    format!(
-                        "[marketing_strategy] {uniques} unique{}: EOS asks for {} (what sets you apart, together)",
-                        if uniques == 1 { "" } else { "s" },
-                        eos::UNIQUES.range()
-                    ),
+                let message = format!(
+                    "[marketing_strategy] {uniques} unique{}: EOS asks for {} (what sets you apart, together)",
+                    if uniques == 1 { "" } else { "s" },
+                    eos::UNIQUES.range()
                 );
+                if uniques < eos::UNIQUES.min {
+                    f.note(&vision_file, None, message);
+                } else {
+                    f.warn(&vision_file, None, message);
+                }
             }
         }
         order_of_horizons(f, &vision_file, &vision);
