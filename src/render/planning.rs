@@ -5,7 +5,7 @@ use super::page::{Line, Page, Section};
 use super::planning_parts::{
     issues, money_line, next_rocks, number_line, rock_lines, team_health, todo_line,
 };
-use super::style::{BAD, GOOD};
+use super::style::{BAD, GOOD, WARN};
 use super::vision::vision_sections;
 use super::words::duration;
 use crate::ops::planning::Plan;
@@ -189,11 +189,14 @@ fn annual_sections(page: &mut Page, plan: &Plan) {
     match &plan.reviewed_plan {
         Some(p) if !p.goals.is_empty() => {
             review.push(Line::plain(format!("The {year} 1-year plan's goals:")));
+            // Before the year is out, a goal not marked hit is open, not
+            // missed: the team says which it is at the meeting.
+            let running = plan.review_to >= plan.date;
             for g in &plan.plan_goals {
-                let (mark, style) = if g.hit {
-                    ("hit   ", GOOD)
-                } else {
-                    ("missed", BAD)
+                let (mark, style) = match (g.hit, running) {
+                    (true, _) => ("hit   ", GOOD),
+                    (false, true) => ("open  ", WARN),
+                    (false, false) => ("missed", BAD),
                 };
                 review.push(Line::marked(mark, g.goal.clone(), Some(style)).indented(1));
             }

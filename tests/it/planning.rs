@@ -178,12 +178,22 @@ fn the_one_year_plan_goals_are_marked_hit_or_missed() {
         "hit = [\"IPv6 everywhere\"]\ngoals = [\n  \"Open",
     );
     t.commit_file("vision.toml", &vision);
+    // Found by a new user: before the year is out, a goal not marked hit
+    // is open, not missed.
     let a = t.ok(&["agenda", "--annual", "--date", "2026-11-19"]);
     assert!(
         a.contains("The 2026 1-year plan's goals:")
             && a.contains("hit    IPv6 everywhere")
-            && a.contains("missed Open the Frankfurt region")
-            && a.contains("missed Hire a VP Sales"),
+            && a.contains("open   Open the Frankfurt region")
+            && a.contains("open   Hire a VP Sales"),
+        "{a}"
+    );
+    // Once the year has ended, it is missed.
+    let a = t.ok(&["agenda", "--annual", "--date", "2027-01-14"]);
+    assert!(
+        a.contains("The 2026 1-year plan's goals:")
+            && a.contains("hit    IPv6 everywhere")
+            && a.contains("missed Open the Frankfurt region"),
         "{a}"
     );
 }
