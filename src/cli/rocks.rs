@@ -48,7 +48,10 @@ pub fn list(args: RocksArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
     }
     let refs: Vec<&Rock> = rocks.iter().collect();
     let mut text = format!("Rocks {quarter}\n\n");
-    let closed = quarter.last_day() < ctx.today;
+    // A quarter closed before its last day (its rocks settled) reads as
+    // closed: done or not done, and what became of each.
+    let closed =
+        quarter.last_day() < ctx.today || rocks.iter().any(|r| r.status == RockStatus::NotDone);
     text.push_str(&rocks_table(out.painter, &refs, ctx.today, closed));
     let count = |s: RockStatus| rocks.iter().filter(|r| r.status == s).count();
     if closed {

@@ -476,3 +476,20 @@ fn a_rock_with_no_owner_cannot_become_a_todo() {
     );
     assert!(t.clean());
 }
+
+/// Found by a new user: a quarter closed in its last weeks showed a bare
+/// `not-done` and a summary that left the rocks not done out.
+#[test]
+fn a_quarter_closed_before_its_end_reads_as_closed() {
+    let t = TestCompany::new().with_today("2026-12-20");
+    let q4 = [
+        rock("ship", "Ship it", "ian", "status = \"done\""),
+        rock("dc", "Open the DC", "amy", "status = \"off-track\""),
+    ]
+    .join("\n");
+    t.commit_file("rocks/2026-Q4.toml", &q4);
+    t.ok(&["quarter", "close", "2026-Q4", "--to-issues", "dc"]);
+    let out = t.ok(&["rocks"]);
+    assert!(out.contains("not done, to issues"), "{out}");
+    assert!(out.contains("2 rocks: 1 done, 1 not done"), "{out}");
+}
