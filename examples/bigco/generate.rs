@@ -370,7 +370,7 @@ impl Company {
             files.push((
                 format!("teams/{name}/team.toml"),
                 format!(
-                    "name = \"{}\"\nmembers = [\"{}\", \"{}\"]\n\n[meeting]\nweekday = \"tuesday\"\nminutes = 60\n",
+                    "name = \"{}\"\nmembers = [\"{}\", \"{}\"]\n\n[meeting]\nweekday = \"thursday\"\nminutes = 60\n",
                     capitalise(name),
                     PEOPLE[0].0,
                     PEOPLE[1].0

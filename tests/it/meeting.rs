@@ -313,3 +313,40 @@ fn the_low_rating_rule_is_per_person() {
     );
     assert!(!agenda.contains("(amy)\n"), "{agenda}");
 }
+
+/// #23.12: a weekly meeting falls on the team's meeting day; a planning
+/// day (kind quarterly or annual) may fall on any day.
+#[test]
+fn check_warns_of_a_weekly_meeting_file_off_the_meeting_day() {
+    let t = TestCompany::new();
+    let weekday = t
+        .read("company.toml")
+        .lines()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("weekday = ")
+                .map(|w| w.trim_matches('"').to_string())
+        })
+        .unwrap();
+    // 2026-11-24 is a Tuesday, 2026-11-26 a Thursday.
+    let (off, on) = if weekday == "tuesday" {
+        ("2026-11-26", "2026-11-24")
+    } else {
+        ("2026-11-24", "2026-11-26")
+    };
+    t.commit_file(&format!("meetings/{off}.toml"), "attendees = [\"amy\"]\n");
+    t.commit_file(&format!("meetings/{on}.toml"), "attendees = [\"amy\"]\n");
+    t.commit_file(
+        "meetings/2026-10-02.toml",
+        "kind = \"quarterly\"\nattendees = [\"amy\"]\n",
+    );
+    let out = t.pulse().arg("check").output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!("warning: meetings/{off}.toml: {off} is a")),
+        "{said}"
+    );
+    assert!(said.contains("not the team's meeting day"), "{said}");
+    assert!(!said.contains(&format!("meetings/{on}.toml")), "{said}");
+    assert!(!said.contains("meetings/2026-10-02.toml"), "{said}");
+}

@@ -1,10 +1,11 @@
 //! The meeting files: named by date, ratings 1..10, people on the roster.
 
 use super::findings::{Findings, Roster};
-use crate::model::meeting::Meeting;
-use crate::model::time::parse_date;
+use crate::model::meeting::{Meeting, MeetingKind};
+use crate::model::time::{parse_date, parse_weekday};
 use crate::store::files::FileRef;
 use crate::store::{Workspace, load};
+use chrono::Datelike;
 
 /// The meeting files, one per meeting.
 pub fn check_meetings(f: &mut Findings, ws: &Workspace, roster: &Roster) {
@@ -24,6 +25,22 @@ pub fn check_meetings(f: &mut Findings, ws: &Workspace, roster: &Roster) {
         };
         if let Some((meeting, _)) = f.loaded(&file, loaded) {
             check_meeting(f, roster, &file, &meeting, date);
+            // A weekly meeting falls on the team's meeting day; the
+            // planning days may fall on any day.
+            if meeting.kind == MeetingKind::L10
+                && let Ok(weekday) = parse_weekday(&ws.meeting.weekday)
+                && date.weekday() != weekday
+            {
+                f.warn(
+                    &file,
+                    None,
+                    format!(
+                        "{date} is a {}, not the team's meeting day ({}): set `kind = \"quarterly\"` or `\"annual\"` for a planning day, or move the file to the meeting's date",
+                        date.format("%A"),
+                        ws.meeting.weekday.trim()
+                    ),
+                );
+            }
         }
     }
 }
