@@ -338,6 +338,16 @@ fn shift_text(text: &str, date: impl Fn(NaiveDate) -> NaiveDate, weeks: i64) -> 
     out
 }
 
+/// The quarter named by the folder of a file kept by quarter:
+/// `archive/2026-Q3/…`, `checkups/2026-Q4/…`, `people/conversations/2026-Q4/…`.
+fn quarter_folder(path: &str) -> Option<&str> {
+    ["archive/", "checkups/", "people/conversations/"]
+        .iter()
+        .find_map(|prefix| path.strip_prefix(prefix))
+        .and_then(|rest| rest.split_once('/'))
+        .map(|(quarter, _)| quarter)
+}
+
 /// The demo's files moved to `today`, by path.
 fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
     let shift = Shift::to(today);
@@ -353,36 +363,11 @@ fn files_for(today: NaiveDate) -> Result<Vec<(String, String)>> {
                 path.to_string(),
                 shift_text(text, |d| shift.year_date(d), 0),
             )
-        } else if let Some((q, name)) = path
-            .strip_prefix("archive/")
-            .and_then(|p| p.split_once('/'))
-        {
-            // An archived quarter moves by whole quarters, its dates inside it.
-            let q: Quarter = q.parse().map_err(Error::user)?;
-            let target = shift.quarter(q);
-            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
-            (
-                format!("archive/{target}/{name}"),
-                shift_text(text, inside, weeks),
-            )
-        } else if let Some((q, name)) = path
-            .strip_prefix("checkups/")
-            .and_then(|p| p.split_once('/'))
-        {
-            // A checkup moves by whole quarters, its date inside it.
-            let q: Quarter = q.parse().map_err(Error::user)?;
-            let target = shift.quarter(q);
-            let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
-            (
-                format!("checkups/{target}/{name}"),
-                shift_text(text, inside, weeks),
-            )
-        } else if let Some((q, _)) = path
-            .strip_prefix("people/conversations/")
-            .and_then(|p| p.split_once('/'))
-        {
-            // A conversation moves by whole quarters: its folder, its id
-            // (`ian-2026-q4`) and its `quarter`; its date inside it.
+        } else if let Some(q) = quarter_folder(path) {
+            // A quarter's folder (the archive, checkups, conversations)
+            // moves by whole quarters: its name and every mention of the
+            // quarter (`quarter = "2026-Q4"`, the id `ian-2026-q4`), its
+            // dates inside the quarter.
             let q: Quarter = q.parse().map_err(Error::user)?;
             let target = shift.quarter(q);
             let inside = |d| shift.date(d).clamp(target.first_day(), target.last_day());
