@@ -337,8 +337,10 @@ pub fn close(ctx: &Ctx, quarter: Quarter, decide: Decisions) -> Result<(Closing,
     }
     change.put_toml::<RocksFile>(&file, &doc)?;
     // The closed quarter's finished to-dos and issues go to the archive in
-    // the same commit (SPEC §10).
-    let archived = super::archive::stage(&mut change, next)?;
+    // the same commit (SPEC §10) — once it is past: a quarter closed in
+    // its last weeks keeps them live until it ends.
+    let past = next.min(Quarter::of(ctx.today));
+    let archived = super::archive::stage(&mut change, past)?;
     let archived_note = if archived.is_empty() {
         String::new()
     } else {

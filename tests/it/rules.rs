@@ -493,3 +493,27 @@ fn a_quarter_closed_before_its_end_reads_as_closed() {
     assert!(out.contains("not done, to issues"), "{out}");
     assert!(out.contains("2 rocks: 1 done, 1 not done"), "{out}");
 }
+
+/// Found by a new user: a quarter closed with eleven days to run archived
+/// its finished to-dos, which then left the live list before the quarter
+/// ended. Only past quarters are archived.
+#[test]
+fn closing_a_quarter_before_its_end_archives_only_past_quarters() {
+    let t = TestCompany::new().with_today("2026-12-20");
+    t.commit_file(
+        "rocks/2026-Q4.toml",
+        &rock("dc", "Open the DC", "amy", "status = \"off-track\""),
+    );
+    t.commit_file(
+        "todos.toml",
+        "[[todo]]\nid = \"old\"\ntitle = \"Old\"\nowner = \"amy\"\ncreated = 2026-09-01\ndone = 2026-09-10\n\n[[todo]]\nid = \"recent\"\ntitle = \"Recent\"\nowner = \"amy\"\ncreated = 2026-12-01\ndone = 2026-12-03\n",
+    );
+    t.ok(&["quarter", "close", "2026-Q4", "--to-issues", "dc"]);
+    let live = t.read("todos.toml");
+    assert!(live.contains("id = \"recent\""), "{live}");
+    assert!(!live.contains("id = \"old\""), "{live}");
+    assert!(
+        t.read("archive/2026-Q3/todos.toml")
+            .contains("id = \"old\"")
+    );
+}

@@ -278,7 +278,7 @@ fn sixteen_parallel_todo_adds_keep_all_sixteen() {
 
 #[test]
 fn quarter_close_reports_then_rolls_and_drops_in_one_commit() {
-    let t = TestCompany::demo().with_today("2026-12-20");
+    let t = TestCompany::demo().with_today("2027-01-05");
     let report = t.ok(&["quarter", "close"]);
     assert!(
         report.contains("Closing 2026-Q4")
