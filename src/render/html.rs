@@ -128,7 +128,11 @@ pub fn report(r: &Report) -> String {
             } else {
                 format_number(ratings.iter().sum::<f64>() / ratings.len() as f64)
             },
-            "average, goal 8".to_string(),
+            if ratings.is_empty() {
+                "no meeting rated".to_string()
+            } else {
+                "average, goal 8".to_string()
+            },
         ),
     ];
     h.push_str("<div class=\"cards\">\n");
