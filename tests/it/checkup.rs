@@ -277,3 +277,35 @@ fn the_annual_agenda_shows_team_health() {
         serde_json::from_str(&t.ok(&["--json", "agenda", "--quarterly"])).unwrap();
     assert!(json["team_health"].is_null(), "{json}");
 }
+
+/// On a terminal `checkup take` asks the twenty statements one by one; a
+/// wrong answer is asked again; the answers are stored and committed.
+#[test]
+fn checkup_take_asks_each_statement_on_a_terminal() {
+    use crate::tmux::{Pane, skip_without_tmux};
+    if skip_without_tmux() {
+        return;
+    }
+    let t = TestCompany::new();
+    let pane = Pane::start(&t, "2026-11-27T10:00", "checkup take --by zoe");
+    pane.wait_for("1/20 [");
+    pane.type_text("6");
+    pane.keys(&["Enter"]);
+    pane.wait_for("a whole number from 1 to 5, please");
+    for i in 1..=20 {
+        pane.wait_for(&format!("{i}/20 ["));
+        pane.type_text(if i == 20 { "5" } else { "4" });
+        pane.keys(&["Enter"]);
+    }
+    assert_eq!(pane.exit_code(), 0, "{}", pane.screen());
+    let file = t.read("checkups/2026-Q4/zoe.toml");
+    assert!(
+        file.contains("answers = [4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5]"),
+        "{file}"
+    );
+    assert!(
+        t.log()[0].starts_with("checkup: zoe's answers for 2026-Q4 (score 81)"),
+        "{:?}",
+        t.log()
+    );
+}

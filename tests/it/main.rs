@@ -24,5 +24,6 @@ mod scorecard;
 mod sources;
 mod team;
 mod teams;
+mod tmux;
 mod traction;
 mod verbs;

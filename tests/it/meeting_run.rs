@@ -4,15 +4,14 @@
 //! through the real binary in tmux, with its one commit; Ctrl-C and a second
 //! run that resumes; the recap as text and Markdown.
 
-use crate::common::{TestCompany, hermetic};
+use crate::common::TestCompany;
+use crate::tmux::{Pane, skip_without_tmux};
 use pulse::model::level10::Section;
 use pulse::ops::Ctx;
 use pulse::ops::meeting_run::event::TodoDraft;
 use pulse::ops::meeting_run::{Action, Session};
 use pulse::store::Workspace;
-use std::path::PathBuf;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 #[test]
 fn meeting_run_needs_a_terminal() {
@@ -228,185 +227,6 @@ fn the_markdown_recap_renders_as_lists_and_tables() {
     assert_eq!(headings, 7, "{markdown}");
 }
 
-/// A pane of a private tmux server, `width`×`height`, running pulse in the
-/// company with the hermetic environment; killed when dropped.
-struct Pane {
-    socket: PathBuf,
-    status: PathBuf,
-    /// `stty -a` in the pane once pulse has exited.
-    stty: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Pane {
-    /// tmux, when this machine has it.
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    fn start(t: &TestCompany, now: &str, args: &str) -> Pane {
-        let dir = tempfile::TempDir::new().unwrap();
-        let socket = dir.path().join("tmux.sock");
-        let status = dir.path().join("status");
-        let script = dir.path().join("run.sh");
-        let stty = dir.path().join("stty");
-        let pulse = assert_cmd::cargo::cargo_bin!("pulse");
-        std::fs::write(
-            &script,
-            format!(
-                "cd '{}'\nexport PULSE_NOW={now} NO_COLOR=1 PULSE_TEST_PANIC=1\n'{}' meeting run {args}\ncode=$?\nstty -a > '{}'\necho $code > '{}'\nsleep 60\n",
-                t.path().display(),
-                pulse.display(),
-                stty.display(),
-                status.display()
-            ),
-        )
-        .unwrap();
-        let pane = Pane {
-            socket,
-            status,
-            stty,
-            _dir: dir,
-        };
-        pane.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "meeting",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "sh",
-            &script.display().to_string(),
-        ]);
-        pane
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let mut cmd = Command::new("tmux");
-        hermetic(&mut cmd, self._dir.path());
-        cmd.env("TERM", "xterm-256color")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args);
-        let out = cmd.output().expect("run tmux");
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "meeting"])
-    }
-
-    /// Waits until the screen shows `text` (ten seconds at most).
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {text:?}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the screen no longer shows `text`.
-    fn wait_until_gone(&self, text: &str) {
-        let start = Instant::now();
-        while self.screen().contains(text) {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{text:?} stays on the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Keys by tmux's names (`Enter`, `Tab`, `C-c`, `n`).
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.tmux(&["send-keys", "-t", "meeting", key]);
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "meeting", "-l", text]);
-    }
-
-    /// pulse's exit code, once it has exited.
-    fn exit_code(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            if let Ok(text) = std::fs::read_to_string(&self.status)
-                && !text.trim().is_empty()
-            {
-                return text.trim().parse().unwrap();
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "pulse did not exit; the screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Pane {
-    /// Asserts that pulse gave the terminal back: the alternate screen left,
-    /// the cursor shown, raw mode off (the line discipline echoes again).
-    fn assert_terminal_restored(&self) {
-        let state = self.tmux(&[
-            "display-message",
-            "-p",
-            "-t",
-            "meeting",
-            "#{alternate_on} #{cursor_flag}",
-        ]);
-        assert_eq!(state.trim(), "0 1", "alternate screen off, cursor on");
-        let stty = std::fs::read_to_string(&self.stty).unwrap();
-        let flags: Vec<&str> = stty.split_whitespace().collect();
-        for flag in ["icanon", "echo", "icrnl", "opost", "isig"] {
-            assert!(flags.contains(&flag), "{flag} not restored:\n{stty}");
-        }
-    }
-}
-
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
-
-fn skip_without_tmux() -> bool {
-    if Pane::available() {
-        return false;
-    }
-    eprintln!(
-        "note: tmux is not installed: the meeting run terminal test is skipped (.ci/run installs it)"
-    );
-    true
-}
-
 fn head(t: &TestCompany) -> String {
     t.git(&["rev-parse", "HEAD"]).trim().to_string()
 }
@@ -420,7 +240,7 @@ fn a_short_meeting_in_a_real_terminal() {
     }
     let t = TestCompany::demo();
     let before = head(&t);
-    let pane = Pane::start(&t, "2026-11-26T09:00", "");
+    let pane = Pane::start(&t, "2026-11-26T09:00", "meeting run");
     pane.wait_for("1/7 Segue");
     pane.keys(&["n"]);
     pane.wait_for("2/7 Scorecard");
@@ -505,7 +325,7 @@ fn ctrl_c_then_a_second_run_resumes() {
     }
     let t = TestCompany::demo();
     let before = head(&t);
-    let pane = Pane::start(&t, "2026-11-26T09:00", "--date 2026-11-26");
+    let pane = Pane::start(&t, "2026-11-26T09:00", "meeting run --date 2026-11-26");
     pane.wait_for("1/7 Segue");
     pane.keys(&["n", "n"]);
     pane.wait_for("3/7 Rock review");
@@ -532,7 +352,7 @@ fn ctrl_c_then_a_second_run_resumes() {
     );
     drop(pane);
 
-    let pane = Pane::start(&t, "2026-11-26T09:10", "");
+    let pane = Pane::start(&t, "2026-11-26T09:10", "meeting run");
     pane.wait_for("3/7 Rock review");
     pane.wait_for("resumed at Rock review");
     pane.keys(&["q"]);
@@ -563,7 +383,7 @@ fn the_terminal_comes_back_after_a_panic() {
         return;
     }
     let t = TestCompany::demo();
-    let pane = Pane::start(&t, "2026-11-26T09:00", "");
+    let pane = Pane::start(&t, "2026-11-26T09:00", "meeting run");
     pane.wait_for("1/7 Segue");
     pane.keys(&["x"]);
     pane.wait_for("Amy Chen is away");
