@@ -241,7 +241,13 @@ struct Shift {
 impl Shift {
     fn to(today: NaiveDate) -> Shift {
         let pinned = parse_date(PINNED).expect("valid pinned date");
-        let days = (today - pinned).num_days().div_euclid(7) * 7;
+        // The demo's day is the Wednesday before its Thursday meeting: on a
+        // Wednesday or a Thursday (the meeting is today) the week's own;
+        // from Friday to Tuesday the coming one, so that its meeting is still
+        // ahead and the week it reviews recorded (a few of its dates fall
+        // in the days to come).
+        let since = (today - pinned).num_days();
+        let days = since.div_euclid(7) * 7 + if since.rem_euclid(7) >= 2 { 7 } else { 0 };
         let moved = add_days(pinned, days);
         let (from, to) = (Quarter::of(pinned), Quarter::of(moved));
         let quarters = (to.year() - from.year()) * 4 + quarter_number(to) - quarter_number(from);

@@ -300,3 +300,48 @@ fn log_errors_are_plain() {
     let err = t.fails(&["log", "open"], 1);
     assert!(err.contains("not in a git repository"), "{err}");
 }
+
+/// Found by a new user: a demo made from Friday to Tuesday moved to the
+/// Wednesday past, so its Thursday meeting had been held without its
+/// rating and the week it reviews was not recorded. It moves to the
+/// coming Wednesday; on a Wednesday or the meeting's Thursday, to its own.
+#[test]
+fn a_demo_made_on_any_day_has_its_meeting_ahead_and_its_week_recorded() {
+    for (today, next, week) in [
+        ("2026-12-02", "2026-12-03", "2026-W48"),
+        ("2026-12-03", "2026-12-03", "2026-W48"),
+        ("2026-12-04", "2026-12-10", "2026-W49"),
+        ("2026-12-06", "2026-12-10", "2026-W49"),
+        ("2026-12-08", "2026-12-10", "2026-W49"),
+    ] {
+        let t = TestCompany::bare().with_today(today);
+        t.ok(&["init", "--demo", "lapwing"]);
+        let dir = t.path().join("lapwing");
+        let out = t
+            .pulse_std()
+            .current_dir(&dir)
+            .arg("status")
+            .output()
+            .unwrap();
+        let status = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            status.contains(&format!("next {next} (Thursday)")) && status.contains("rated 7.5"),
+            "{today}: {status}"
+        );
+        assert!(
+            status.contains(&format!("Scorecard — week {week}: 8 of 8 recorded")),
+            "{today}: {status}"
+        );
+        let check = t
+            .pulse_std()
+            .current_dir(&dir)
+            .arg("check")
+            .output()
+            .unwrap();
+        assert!(
+            check.status.success(),
+            "{today}: {}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+}
