@@ -52,7 +52,16 @@ pub fn add(ctx: &Ctx, new: NewSeat) -> Result<(Seat, Outcome)> {
         .as_deref()
         .map(|r| format!(" under {r}"))
         .unwrap_or_default();
-    let outcome = change.finish(&format!("seat: add {:?}{under}", seat.name))?;
+    let top = current.seat.iter().find(|s| s.reports_to.is_none());
+    let mut outcome = change.finish(&format!("seat: add {:?}{under}", seat.name))?;
+    // EOS has one seat at the top (a Visionary above the Integrator is
+    // still one): said at once, as `pulse check` says it.
+    if let (None, Some(top)) = (&seat.reports_to, top) {
+        outcome.warnings.push(format!(
+            "{} reports to no seat, as {} does: the chart has one seat at the top (put it under another with `pulse seat edit {} --reports-to SEAT`)",
+            seat.name, top.name, seat.id
+        ));
+    }
     Ok((seat, outcome))
 }
 

@@ -458,6 +458,31 @@ fn a_second_top_seat_is_a_warning() {
     );
 }
 
+/// Found by a new user: `seat add` made a second top seat without a word
+/// (`rock add` says its limit at once).
+#[test]
+fn seat_add_says_when_it_makes_a_second_top_seat() {
+    let t = TestCompany::new();
+    t.commit_file("seats.toml", CHART);
+    let out = t
+        .pulse()
+        .args(["seat", "add", "Partners"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: Partners reports to no seat, as Visionary does: the chart has one seat at the top"),
+        "{err}"
+    );
+    let out = t
+        .pulse()
+        .args(["seat", "add", "Support", "--reports-to", "integrator"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+}
+
 #[test]
 fn a_seat_with_fewer_than_three_or_more_than_seven_roles_is_a_warning() {
     let t = TestCompany::new();
