@@ -4,15 +4,19 @@
 //! runs a longer campaign.
 
 use proptest::prelude::*;
+use pulse::model::checkup::{CheckupFile, validate as validate_answers};
 use pulse::model::company::CompanyFile;
+use pulse::model::conversation::Conversation;
 use pulse::model::goal::{Goal, parse_value};
 use pulse::model::issue::IssuesFile;
 use pulse::model::meeting::{Meeting, parse_rating};
+use pulse::model::number::with_unit;
 use pulse::model::people::{Gwc, PeopleFile, ValueRating};
 use pulse::model::process::split_front_matter;
 use pulse::model::rock::RocksFile;
 use pulse::model::scorecard::ScorecardFile;
 use pulse::model::seats::SeatsFile;
+use pulse::model::sheet;
 use pulse::model::time::{Quarter, Week, parse_date};
 use pulse::model::todo::TodosFile;
 use pulse::model::vision::Vision;
@@ -22,7 +26,7 @@ use pulse::store::parse::{ListFile, parse_toml, tables_mentioning};
 use pulse::store::values;
 
 /// The demo's files: the valid inputs that mutations start from.
-const SEEDS: [(&str, &str); 9] = [
+const SEEDS: [(&str, &str); 11] = [
     ("company.toml", include_str!("../company.toml")),
     ("vision.toml", include_str!("../examples/demo/vision.toml")),
     ("seats.toml", include_str!("../examples/demo/seats.toml")),
@@ -41,6 +45,14 @@ const SEEDS: [(&str, &str); 9] = [
         include_str!("../examples/demo/meetings/2026-11-19.toml"),
     ),
     ("people.toml", include_str!("../examples/demo/people.toml")),
+    (
+        "checkups/2026-Q4/zoe.toml",
+        include_str!("../examples/demo/checkups/2026-Q4/zoe.toml"),
+    ),
+    (
+        "people/conversations/2026-Q4/ian-2026-q4.toml",
+        include_str!("../examples/demo/people/conversations/2026-Q4/ian-2026-q4.toml"),
+    ),
 ];
 const CSV: &str = include_str!("../examples/demo/scorecard.csv");
 const PROCESS: &str = include_str!("../examples/demo/processes/hiring.md");
@@ -171,6 +183,12 @@ fn parse_as(name: &str, text: &str) {
             }
         })),
         n if n.starts_with("rocks/") => check(parse_toml::<RocksFile>(&f, text).map(drop)),
+        n if n.starts_with("checkups/") => check(parse_toml::<CheckupFile>(&f, text).map(|c| {
+            let _ = validate_answers(&c.answers);
+        })),
+        n if n.starts_with("people/conversations/") => {
+            check(parse_toml::<Conversation>(&f, text).map(drop))
+        }
         _ => check(parse_toml::<Meeting>(&f, text).map(|m| {
             let _ = m.average_rating();
         })),
@@ -238,6 +256,15 @@ proptest! {
         let _ = ValueRating::parse(&text);
         let _ = pulse::ops::person::parse_handle(&text);
         let _ = pulse::model::ids::slugify(&text, "item");
+        // What `scorecard import` reads from a spreadsheet, and how a value
+        // is shown with a unit.
+        let _ = sheet::goal_with_unit(&text);
+        let _ = sheet::header_week(&text, "2026-W48".parse().unwrap());
+        let _ = sheet::is_summary(&text);
+        let _ = sheet::uninert(&text);
+        if let Ok(n) = parse_value(&text) {
+            let _ = with_unit(n, &text);
+        }
     }
 
     #[test]
