@@ -332,6 +332,15 @@ fn edit_and_remove_keep_the_values() {
     t.ok(&["scorecard", "remove", "churn"]);
     assert!(!t.read("scorecard.toml").contains("id = \"churn\""));
     assert!(t.read("scorecard.csv").contains("2026-W46,churn,3,"));
+    // The rows kept as history are a note: a pre-commit `check --strict`
+    // lets the removal through (found by reading the README).
+    let out = t.pulse().args(["check", "--strict"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("note: scorecard.csv:") && said.contains("values for `churn`"),
+        "{said}"
+    );
+    assert!(!said.contains("warning: scorecard.csv"), "{said}");
 }
 
 #[test]

@@ -75,12 +75,14 @@ pub fn check_scorecard(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             let known: HashSet<&str> = measurables.iter().map(|m| m.id.as_str()).collect();
             let mut reported = HashSet::new();
             for e in &values.entries {
+                // The history `scorecard remove` keeps (or a typo): a note,
+                // so that the removal itself passes a pre-commit check.
                 if !known.contains(e.measurable.as_str()) && reported.insert(e.measurable.clone()) {
-                    f.warn(
+                    f.note(
                         &values_file,
                         Some(e.line as usize),
                         format!(
-                            "values for `{}`, which scorecard.toml does not define",
+                            "values for `{}`, which scorecard.toml does not define (a removed measurable's history, or a typo)",
                             e.measurable
                         ),
                     );
