@@ -110,18 +110,103 @@ pub fn word_diff(before: &str, after: &str) -> String {
         if removed.is_empty() && added.is_empty() {
             continue;
         }
+        // Words changed side by side make one run (`{+We know+}`, not
+        // `{+We+}{+ +}{+know+}`); text only added or only removed is one
+        // run per line.
+        let mut runs: Vec<(ChangeTag, String)> = Vec::new();
         let words = TextDiff::from_words(removed.as_str(), added.as_str());
-        let mut line = String::new();
         for change in words.iter_all_changes() {
-            match change.tag() {
-                ChangeTag::Equal => line.push_str(change.value()),
-                ChangeTag::Delete => line.push_str(&format!("[-{}-]", change.value())),
-                ChangeTag::Insert => line.push_str(&format!("{{+{}+}}", change.value())),
+            match runs.last_mut() {
+                Some((tag, text)) if *tag == change.tag() => text.push_str(change.value()),
+                _ => runs.push((change.tag(), change.value().to_string())),
             }
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        let mut text = String::new();
+        for (tag, run) in join_changed_words(runs) {
+            // A marker never spans a line end: each line says its own.
+            let marked = |open: &str, close: &str| {
+                run.split_inclusive('\n')
+                    .map(|part| {
+                        let body = part.trim_end_matches('\n');
+                        let end = &part[body.len()..];
+                        if body.trim().is_empty() {
+                            part.to_string()
+                        } else {
+                            format!("{open}{body}{close}{end}")
+                        }
+                    })
+                    .collect::<String>()
+            };
+            match tag {
+                ChangeTag::Equal => text.push_str(&run),
+                ChangeTag::Delete => text.push_str(&marked("[-", "-]")),
+                ChangeTag::Insert => text.push_str(&marked("{+", "+}")),
+            }
+        }
+        for line in text.lines() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
     }
+    out
+}
+
+/// Changed words separated only by a space read as one change: `one two`
+/// → `four five` is `[-one two-]{+four five+}`, not `[-one-]{+four+}
+/// [-two-]{+five+}`.
+fn join_changed_words(
+    runs: Vec<(similar::ChangeTag, String)>,
+) -> Vec<(similar::ChangeTag, String)> {
+    use similar::ChangeTag::{Delete, Equal, Insert};
+    let mut out: Vec<(similar::ChangeTag, String)> = Vec::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |out: &mut Vec<_>, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            out.push((Delete, std::mem::take(removed)));
+        }
+        if !added.is_empty() {
+            out.push((Insert, std::mem::take(added)));
+        }
+    };
+    let mut i = 0;
+    while i < runs.len() {
+        let (tag, run) = &runs[i];
+        let between_changes = *tag == Equal
+            && !run.contains('\n')
+            && run.trim().is_empty()
+            && (!removed.is_empty() || !added.is_empty())
+            && runs.get(i + 1).is_some_and(|(next, _)| *next != Equal);
+        match tag {
+            Delete => removed.push_str(run),
+            Insert => added.push_str(run),
+            Equal if between_changes => {
+                // The space goes to each side that goes on.
+                let next_tags: Vec<_> = runs[i + 1..]
+                    .iter()
+                    .take_while(|(t, _)| *t != Equal)
+                    .map(|(t, _)| *t)
+                    .collect();
+                let to_removed = next_tags.contains(&Delete) && !removed.is_empty();
+                let to_added = next_tags.contains(&Insert) && !added.is_empty();
+                if to_removed {
+                    removed.push_str(run);
+                }
+                if to_added {
+                    added.push_str(run);
+                }
+                if !to_removed && !to_added {
+                    flush(&mut out, &mut removed, &mut added);
+                    out.push((Equal, run.clone()));
+                }
+            }
+            Equal => {
+                flush(&mut out, &mut removed, &mut added);
+                out.push((Equal, run.clone()));
+            }
+        }
+        i += 1;
+    }
+    flush(&mut out, &mut removed, &mut added);
     out
 }
 
@@ -136,5 +221,25 @@ mod tests {
             "goal: 10,000 companies\nrevenue: $40M\n",
         );
         assert_eq!(d, "goal: [-1,000-]{+10,000+} companies\n");
+    }
+
+    /// Found by a new user: an added section read `{+We+}{+ +}{+know+}`.
+    #[test]
+    fn added_and_changed_words_read_as_runs() {
+        assert_eq!(
+            word_diff("", "description: We know the market\n"),
+            "{+description: We know the market+}\n"
+        );
+        assert_eq!(
+            word_diff(
+                "focus: small clouds\n",
+                "focus: sovereign small clouds for Europe\n"
+            ),
+            "focus: {+sovereign +}small clouds{+ for Europe+}\n"
+        );
+        assert_eq!(
+            word_diff("a: one two three\n", "a: four five three\n"),
+            "a: [-one two-]{+four five+} three\n"
+        );
     }
 }
