@@ -84,7 +84,10 @@ fn decimal_point(text: &str, separator: char) -> String {
 /// A number's text without its `k` (thousand), `M` (million) or `B`
 /// (billion) suffix, and the zeros the suffix stands for.
 fn multiplier(text: &str) -> (&str, usize) {
-    let after_digit = |rest: &str| rest.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    let after_digit = |rest: &str| {
+        rest.ends_with(|c: char| c.is_ascii_digit() || c == '.')
+            && rest.contains(|c: char| c.is_ascii_digit())
+    };
     for (suffix, zeros) in [('k', 3), ('K', 3), ('M', 6), ('B', 9)] {
         if let Some(rest) = text.strip_suffix(suffix)
             && after_digit(rest)
@@ -215,19 +218,31 @@ pub fn format_exact(n: f64) -> String {
     }
 }
 
-/// Formats a number for people: at most two decimals, without a needless `.0`.
+/// Formats a number for people: at most two decimals (two significant digits
+/// below 1), without a needless `.0`.
 pub fn format_number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
-        let s = format!("{n:.2}");
+        // Two decimals, or two significant digits for a small number
+        // (`0.005` stays `0.005`, never `0.01`).
+        let small = n.abs() < 1.0;
+        let decimals = if small {
+            ((-n.abs().log10()).ceil() as usize + 1).clamp(2, 15)
+        } else {
+            2
+        };
+        let s = format!("{n:.decimals$}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
+/// A goal as written to `scorecard.toml` and JSON: its numbers exact
+/// (`<= 0.005` stays `<= 0.005`); [`crate::model::number::goal_with_unit`]
+/// shows it to people.
 impl fmt::Display for Goal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = format_number;
+        let n = format_exact;
         match *self {
             Goal::AtLeast(v) => write!(f, ">= {}", n(v)),
             Goal::AtMost(v) => write!(f, "<= {}", n(v)),
@@ -293,6 +308,14 @@ mod tests {
         assert_eq!(parse_value("1,250k").unwrap(), 1_250_000.0);
         assert_eq!(parse_value("0.0001k").unwrap(), 0.1);
         assert_eq!(parse_number("1.5M"), Some(1_500_000.0));
+        // A multiplier needs a number: `.k` is no value.
+        assert!(parse_value(".k").is_err());
+        assert!(parse_value("$.M").is_err());
+        assert_eq!(
+            "<= 0.005".parse::<Goal>().unwrap().to_string(),
+            "<= 0.005",
+            "a goal is written as typed, not rounded"
+        );
         assert_eq!(
             ">= $1.2M".parse::<Goal>().unwrap(),
             Goal::AtLeast(1_200_000.0)

@@ -937,3 +937,30 @@ fn a_goal_written_with_its_unit_sets_the_unit() {
     );
     assert!(err.contains("invalid goal `40%`"), "{err}");
 }
+
+/// Found in review: `--goal "<= 0.005"` was stored as `<= 0.01` (shown
+/// rounding was used to write the file).
+#[test]
+fn a_goal_is_stored_as_typed_not_rounded() {
+    let t = TestCompany::new();
+    t.ok(&[
+        "scorecard",
+        "add",
+        "Defect rate",
+        "--owner",
+        "amy",
+        "--goal",
+        "<= 0.005",
+    ]);
+    assert!(t.read("scorecard.toml").contains("goal = \"<= 0.005\""));
+    t.ok(&["scorecard", "record", "defect", "0.004"]);
+    let line = t.ok(&[
+        "scorecard",
+        "record",
+        "defect",
+        "0.006",
+        "--week",
+        "2026-W47",
+    ]);
+    assert!(line.contains("(miss, goal <= 0.005)"), "{line}");
+}
