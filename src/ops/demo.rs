@@ -247,7 +247,11 @@ impl Shift {
         // ahead and the week it reviews recorded (a few of its dates fall
         // in the days to come).
         let since = (today - pinned).num_days();
-        let days = since.div_euclid(7) * 7 + if since.rem_euclid(7) >= 2 { 7 } else { 0 };
+        let mut days = since.div_euclid(7) * 7 + if since.rem_euclid(7) >= 2 { 7 } else { 0 };
+        // Never into a quarter that has not begun (the last days of one).
+        if Quarter::of(add_days(pinned, days)) > Quarter::of(today) {
+            days -= 7;
+        }
         let moved = add_days(pinned, days);
         let (from, to) = (Quarter::of(pinned), Quarter::of(moved));
         let quarters = (to.year() - from.year()) * 4 + quarter_number(to) - quarter_number(from);

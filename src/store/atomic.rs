@@ -113,7 +113,10 @@ fn prepare(staged: &Staged, created: &mut Vec<PathBuf>) -> Result<tempfile::Name
 
 /// Removes the folders a failed change made (innermost first), when empty.
 fn remove_created(created: &[PathBuf]) {
-    for dir in created {
+    // The deepest first: a folder goes once the folders in it have.
+    let mut deepest_first: Vec<&PathBuf> = created.iter().collect();
+    deepest_first.sort_by_key(|dir| std::cmp::Reverse(dir.components().count()));
+    for dir in deepest_first {
         let _ = std::fs::remove_dir(dir);
     }
 }
@@ -229,6 +232,25 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+    }
+
+    /// Found in review: `a/b` was tried before `a/b/c` and stayed.
+    #[test]
+    fn a_failed_change_leaves_no_folder_it_made() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("blocker"), "").unwrap();
+        let (x, y, z) = (
+            dir.path().join("a/b/x.toml"),
+            dir.path().join("a/b/c/y.toml"),
+            dir.path().join("blocker/z.toml"),
+        );
+        let staged = |path| Staged {
+            path,
+            contents: b"x\n",
+            before: None,
+        };
+        assert!(write_all(&[staged(&x), staged(&y), staged(&z)]).is_err());
+        assert!(!dir.path().join("a").exists(), "the folders made are gone");
     }
 
     #[test]

@@ -147,7 +147,8 @@ fn read_rows<'t>(
     // (a hash of the measurable, the measurable, its line): the hash keeps
     // the comparisons to integers but for a likely repeat.
     let mut run: Vec<(u64, &'t str, u64)> = Vec::new();
-    let mut run_weeks: std::collections::HashSet<&'t str> = Default::default();
+    // The weeks whose run has been seen, as weeks (`2026-w47` is `2026-W47`).
+    let mut run_weeks: std::collections::HashSet<Week> = Default::default();
     let mut scattered = false;
     let mut duplicates_outside: Vec<(u64, u64)> = Vec::new();
     let mut wanted = |first: &'t str, second: &'t str, line: u64| -> bool {
@@ -157,9 +158,16 @@ fn read_rows<'t>(
         let keep = match seen {
             Some((text, keep)) if text == first => keep,
             _ => {
-                scattered |= !run_weeks.insert(first);
                 run.clear();
-                let keep = first.parse::<Week>().map_or(true, |w| window.contains(&w));
+                // A row that is no week's (a blank `,,,` row, a typo) is read
+                // whole, where it is passed over or refused.
+                let keep = match first.parse::<Week>() {
+                    Ok(week) => {
+                        scattered |= !run_weeks.insert(week);
+                        window.contains(&week)
+                    }
+                    Err(_) => true,
+                };
                 seen = Some((first, keep));
                 keep
             }
@@ -176,6 +184,8 @@ fn read_rows<'t>(
         }
         keep
     };
+    let mut passed_over: std::collections::HashMap<(Week, String), u64> = Default::default();
+    let mut duplicates_quoted: Vec<(u64, u64)> = Vec::new();
     for_each_row(file, body, &mut wanted, |line, span, record| {
         let raw = || body[span.clone()].trim_matches(['\n', '\r']).to_string();
         if header.is_none() {
@@ -202,6 +212,12 @@ fn read_rows<'t>(
             }
         };
         if window.is_some_and(|w| !w.contains(&week)) {
+            // Only a quoted file's rows come here from outside the window
+            // (the plain ones are passed over before): still compared.
+            let measurable = record.get(1).copied().unwrap_or("").trim().to_string();
+            if let Some(earlier) = passed_over.insert((week, measurable), line) {
+                duplicates_quoted.push((earlier, line));
+            }
             return Ok(());
         }
         let measurable = record.get(1).copied().unwrap_or("").trim().to_string();
@@ -236,6 +252,7 @@ fn read_rows<'t>(
     if scattered {
         duplicates_outside = duplicates_by_search(body);
     }
+    duplicates_outside.extend(duplicates_quoted);
     if !duplicates_outside.is_empty() {
         values.duplicates.extend(duplicates_outside);
         values.duplicates.sort_by_key(|&(_, later)| later);
@@ -255,15 +272,22 @@ fn fnv1a(text: &str) -> u64 {
 /// Every pair of rows of one week and measurable, by a search of the whole
 /// (quote-free) file: (the earlier line, the later line).
 fn duplicates_by_search(body: &str) -> Vec<(u64, u64)> {
-    let mut first_line: std::collections::HashMap<(&str, &str), u64> = Default::default();
+    let mut first_line: std::collections::HashMap<(Week, &str), u64> = Default::default();
     let mut duplicates = Vec::new();
     for (i, line) in body.lines().enumerate().skip(1) {
         let mut fields = line.split(',');
         let (Some(week), Some(measurable)) = (fields.next(), fields.next()) else {
             continue;
         };
+        // Blank rows and rows of no week are not records of one.
+        let (Ok(week), measurable) = (week.parse::<Week>(), measurable.trim()) else {
+            continue;
+        };
+        if measurable.is_empty() {
+            continue;
+        }
         let line = i as u64 + 1;
-        if let Some(earlier) = first_line.insert((week.trim(), measurable.trim()), line) {
+        if let Some(earlier) = first_line.insert((week, measurable), line) {
             duplicates.push((earlier, line));
         }
     }
@@ -607,6 +631,26 @@ mod tests {
             parse_window(&file(), fine, &window).unwrap().entries.len(),
             1
         );
+    }
+
+    /// Found in review: blank `,,,` rows (a spreadsheet's) made a window
+    /// refuse a good file; a week written `2026-w47` or a quoted file hid a
+    /// duplicate from a window.
+    #[test]
+    fn a_window_reads_blank_rows_and_finds_every_duplicate() {
+        let window = "2026-W49".parse().unwrap()..="2026-W49".parse().unwrap();
+        let blank = "week,measurable,value,note\n2026-W48,big,1,\n,,,\n2026-W49,big,2,\n,,,\n";
+        assert_eq!(
+            parse_window(&file(), blank, &window).unwrap().entries.len(),
+            1
+        );
+        let cased =
+            "week,measurable,value,note\n2026-W47,big,1,\n2026-w47,big,2,\n2026-W49,big,3,\n";
+        assert!(parse_values(&file(), cased).is_err());
+        assert!(parse_window(&file(), cased, &window).is_err());
+        let quoted = "week,measurable,value,note\n2026-W47,big,1,\"a, b\"\n2026-W47,big,2,\n2026-W49,big,3,\n";
+        assert!(parse_values(&file(), quoted).is_err());
+        assert!(parse_window(&file(), quoted, &window).is_err());
     }
 
     #[test]

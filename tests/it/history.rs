@@ -345,3 +345,22 @@ fn a_demo_made_on_any_day_has_its_meeting_ahead_and_its_week_recorded() {
         );
     }
 }
+
+/// Found in review: made on a Friday at a quarter's end, the demo moved
+/// into a quarter that had not begun.
+#[test]
+fn a_demo_made_at_a_quarters_end_stays_in_todays_quarter() {
+    let t = TestCompany::bare().with_today("2027-12-31");
+    t.ok(&["init", "--demo", "lapwing"]);
+    let dir = t.path().join("lapwing");
+    assert!(dir.join("rocks/2027-Q4.toml").is_file());
+    assert!(!dir.join("rocks/2028-Q1.toml").exists());
+    let out = t
+        .pulse_std()
+        .current_dir(&dir)
+        .arg("rocks")
+        .output()
+        .unwrap();
+    let rocks = String::from_utf8_lossy(&out.stdout);
+    assert!(rocks.starts_with("Rocks 2027-Q4"), "{rocks}");
+}
