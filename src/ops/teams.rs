@@ -264,8 +264,34 @@ pub fn remove(ctx: &Ctx, id: &str, force: bool) -> Result<(OpenWork, Outcome)> {
             "move its issues with `pulse -t {id} issue move ID --team leadership`, or remove the team and all of it with `pulse team remove {id} --force`"
         )));
     }
+    let files = list_dir_all(&team.ws.team)?;
+    // A file git does not track would be gone for good: refused, named.
+    if crate::git::find_git_dir(&ctx.ws.root).is_some() {
+        let tracked = crate::git::tracked(&ctx.ws.root, std::slice::from_ref(&team.ws.team));
+        let untracked: Vec<String> = files
+            .iter()
+            .map(|p| ctx.ws.file(p.clone()).display)
+            .filter(|shown| {
+                !tracked.contains(shown)
+                    && !crate::git::is_ignored(&ctx.ws.root, std::path::Path::new(shown))
+            })
+            .collect();
+        if !untracked.is_empty() {
+            return Err(Error::user(format!(
+                "the {id} team's folder holds {} git does not track: {}; removing the team would delete {} for good",
+                crate::render::words::count(untracked.len(), "file", "files"),
+                crate::escape::escape(&untracked.join(", ")),
+                if untracked.len() == 1 { "it" } else { "them" }
+            ))
+            .with_hint(format!(
+                "move {} out of the team's folder, or commit {}, then run `pulse team remove {id}` again",
+                if untracked.len() == 1 { "it" } else { "them" },
+                if untracked.len() == 1 { "it" } else { "them" }
+            )));
+        }
+    }
     let mut change = Change::begin(ctx)?;
-    for path in list_dir_all(&team.ws.team)? {
+    for path in files {
         change.delete(&ctx.ws.file(path));
     }
     let outcome = change.finish(&format!("team: remove {id}"))?;

@@ -427,6 +427,21 @@ fn team_remove_leaves_no_empty_folder_for_a_pre_commit_hook_to_see() {
     assert!(t.clean());
 }
 
+/// Found in review: a file git does not track in the team's folder was
+/// deleted for good, and the commit then failed.
+#[test]
+fn team_remove_refuses_to_delete_a_file_git_does_not_track() {
+    let t = with_sales();
+    t.write("teams/sales/notes.txt", "call list\n");
+    let err = t.fails(&["team", "remove", "sales", "--force"], 1);
+    assert!(
+        err.contains("holds 1 file git does not track: teams/sales/notes.txt"),
+        "{err}"
+    );
+    assert_eq!(t.read("teams/sales/notes.txt"), "call list\n");
+    assert!(t.path().join("teams/sales/team.toml").is_file());
+}
+
 #[test]
 fn person_remove_hands_over_team_membership_and_work() {
     let t = with_sales();
