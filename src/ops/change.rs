@@ -294,6 +294,9 @@ impl<'a> Change<'a> {
             .filter(|(file, _, _)| status(file).is_some())
             .map(|(file, _, _)| *file)
             .collect();
+        // The same two questions of people files kept in people_dir's own
+        // repository, where pulse commits them.
+        let people_foreign = self.people_repo_status(&staged)?;
 
         let writes: Vec<atomic::Staged> = staged
             .iter()
@@ -319,7 +322,18 @@ impl<'a> Change<'a> {
         let (people, written): (Vec<PathBuf>, Vec<PathBuf>) =
             written.into_iter().partition(|p| self.people.contains(p));
         if !people.is_empty() {
-            self.commit_people(&people, message, &mut outcome);
+            if people_foreign.is_empty() {
+                self.commit_people(&people, message, &mut outcome);
+            } else if let Some(home) = &self.people_home {
+                let quoted: Vec<String> = people_foreign.iter().map(|f| quote(f)).collect();
+                outcome.warning = Some(format!(
+                    "the change was written but not committed in {}: {} already held changes pulse did not make, and a commit would have carried them under this command's message\nhint: look at them with `git -C {} diff -- {}`, then commit them yourself",
+                    home.shown,
+                    people_foreign.join(", "),
+                    quote(&home.dir.display().to_string()),
+                    quoted.join(" ")
+                ));
+            }
         }
         if written.is_empty() || self.git_dir.is_none() {
             return Ok(outcome);
@@ -376,6 +390,56 @@ impl<'a> Change<'a> {
 
     /// Files about people: committed in `people_dir`'s own repository when
     /// there is one; else written only, the note saying why.
+    /// For people files in `[privacy] people_dir`'s repository: a file
+    /// missing there while that repository tracks it stops the change (as
+    /// for the company's files); the files that already held changes pulse
+    /// did not make are returned (relative to that repository), so that
+    /// they are written but not committed.
+    fn people_repo_status(
+        &self,
+        staged: &[(&FileRef, &Text, Option<Text>)],
+    ) -> Result<Vec<String>> {
+        let Some(home) = self.people_home.as_ref().filter(|h| h.external) else {
+            return Ok(Vec::new());
+        };
+        let people: Vec<(&FileRef, bool)> = staged
+            .iter()
+            .filter(|(file, _, _)| self.people.contains(&file.path))
+            .map(|(file, _, original)| (*file, original.is_none()))
+            .collect();
+        if people.is_empty() || !self.ctx.commit || git::find_git_dir(&home.dir).is_none() {
+            return Ok(Vec::new());
+        }
+        let paths: Vec<PathBuf> = people.iter().map(|(f, _)| f.path.clone()).collect();
+        let changed = git::changed(&home.dir, &paths).unwrap_or_default();
+        let rel = |file: &FileRef| {
+            file.path
+                .strip_prefix(&home.dir)
+                .unwrap_or(&file.path)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let status = |file: &FileRef| {
+            let rel = rel(file);
+            changed
+                .iter()
+                .find(|c| c.path == rel || c.path.ends_with(&format!("/{rel}")))
+        };
+        let deleted: Vec<&FileRef> = people
+            .iter()
+            .filter(|(file, missing)| *missing && status(file).is_some_and(|c| c.deleted()))
+            .map(|(file, _)| *file)
+            .collect();
+        if !deleted.is_empty() {
+            return Err(missing_but_tracked(&deleted));
+        }
+        Ok(people
+            .iter()
+            .filter(|(file, _)| status(file).is_some())
+            .map(|(file, _)| rel(file))
+            .collect())
+    }
+
     fn commit_people(&self, paths: &[PathBuf], message: &str, outcome: &mut Outcome) {
         let Some(home) = &self.people_home else {
             return;

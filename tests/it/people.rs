@@ -994,6 +994,32 @@ fn people_dir_keeps_people_data_in_its_own_repository_and_commits_there() {
     assert_eq!(git(&private, &["log", "--format=%s"]).lines().count(), 2);
     assert_eq!(git(&hq, &["log", "--format=%s"]), "company\n");
 
+    // Found in review: in people_dir's repository too, a deleted file is
+    // not read as empty (and committed as the loss of every rating), and a
+    // hand edit is not committed under pulse's message.
+    std::fs::remove_file(private.join("people.toml")).unwrap();
+    let (code, _, err) = pulse(&["people", "rate", "ian", "--value", "own=+", "--by", "zoe"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("missing, but git still tracks"), "{err}");
+    git(&private, &["checkout", "--", "people.toml"]);
+    let edited = std::fs::read_to_string(private.join("people.toml")).unwrap();
+    std::fs::write(
+        private.join("people.toml"),
+        format!("# a hand note\n{edited}"),
+    )
+    .unwrap();
+    let commits = git(&private, &["log", "--format=%s"]).lines().count();
+    let (code, _, err) = pulse(&["people", "rate", "ian", "--value", "own=+", "--by", "zoe"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("written but not committed in ../hq-people"),
+        "{err}"
+    );
+    assert_eq!(
+        git(&private, &["log", "--format=%s"]).lines().count(),
+        commits
+    );
+
     // Never through a symbolic link.
     std::fs::rename(&private, t.path().join("real-people")).unwrap();
     std::os::unix::fs::symlink(t.path().join("real-people"), &private).unwrap();
