@@ -188,8 +188,21 @@ impl Drop for Asked {
 /// The files under `paths` (files or folders) that git tracks, as git
 /// names them (relative to `workdir`); none when git cannot tell.
 pub fn tracked(workdir: &Path, paths: &[PathBuf]) -> Vec<String> {
+    ls_files(workdir, &[], paths)
+}
+
+/// The files under `paths` that git neither tracks nor ignores, as git
+/// names them; none when git cannot tell.
+pub fn untracked(workdir: &Path, paths: &[PathBuf]) -> Vec<String> {
+    ls_files(workdir, &["--others", "--exclude-standard"], paths)
+}
+
+fn ls_files(workdir: &Path, options: &[&str], paths: &[PathBuf]) -> Vec<String> {
     let mut cmd = git(workdir);
-    cmd.args(["ls-files", "-z", "--"]).args(paths);
+    cmd.args(["ls-files", "-z"])
+        .args(options)
+        .arg("--")
+        .args(paths);
     match run(cmd) {
         Ok(output) => String::from_utf8_lossy(&output.stdout)
             .split('\0')

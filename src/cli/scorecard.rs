@@ -182,9 +182,9 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             unit,
             source,
         }) => {
-            let (goal, written) = values::goal(&goal)?;
-            // `--unit` wins over a unit written on the goal.
-            let unit = unit.or((!written.is_empty()).then_some(written));
+            let goal = values::goal(&goal)?;
+            let unit = values::unit_of(unit, Some(&goal));
+            let goal = goal.0;
             let (m, outcome) =
                 scorecard::add(ctx, &name, &owner, goal, unit.as_deref(), source.as_deref())?;
             out.outcome(&outcome);
@@ -222,9 +222,7 @@ pub fn run(args: ScorecardArgs, ctx: &Ctx, out: &Out) -> Result<i32> {
             source,
         }) => {
             let goal = goal.map(|g| values::goal(&g)).transpose()?;
-            let unit = unit.or(goal
-                .as_ref()
-                .and_then(|(_, written)| (!written.is_empty()).then(|| written.clone())));
+            let unit = values::unit_of(unit, goal.as_ref());
             let goal = goal.map(|(g, _)| g);
             let from = from.map(|w| values::week(&w)).transpose()?;
             let (m, outcome) = scorecard::edit(

@@ -28,6 +28,14 @@ pub fn goal(text: &str) -> Result<(Goal, String)> {
     crate::model::sheet::goal_with_unit(text).map_err(Error::user)
 }
 
+/// The unit a measurable gets: `--unit`, else the one written on its goal.
+pub fn unit_of(unit: Option<String>, goal: Option<&(Goal, String)>) -> Option<String> {
+    unit.or_else(|| {
+        goal.map(|(_, written)| written.clone())
+            .filter(|w| !w.is_empty())
+    })
+}
+
 pub fn value(text: &str) -> Result<f64> {
     parse_value(text).map_err(Error::user)
 }

@@ -278,22 +278,17 @@ impl<'a> Change<'a> {
         } else {
             Vec::new()
         };
-        let status = |file: &FileRef| changed.iter().find(|c| is_path_of(&c.path, file));
-        let deleted: Vec<&FileRef> = staged
-            .iter()
-            .filter(|(file, _, original)| {
-                original.is_none() && status(file).is_some_and(|c| c.deleted())
-            })
-            .map(|(file, _, _)| *file)
-            .collect();
-        if !deleted.is_empty() {
-            return Err(missing_but_tracked(&deleted));
-        }
-        let foreign: Vec<&FileRef> = staged
-            .iter()
-            .filter(|(file, _, _)| status(file).is_some())
-            .map(|(file, _, _)| *file)
-            .collect();
+        let foreign = judge(
+            staged
+                .iter()
+                .map(|(file, _, original)| (*file, original.is_none())),
+            |file| {
+                changed
+                    .iter()
+                    .find(|c| is_path_of(&c.path, file))
+                    .map(git::Changed::deleted)
+            },
+        )?;
         // The same two questions of people files kept in people_dir's own
         // repository, where pulse commits them.
         let people_foreign = self.people_repo_status(&staged)?;
@@ -419,25 +414,14 @@ impl<'a> Change<'a> {
                 .to_string_lossy()
                 .replace('\\', "/")
         };
-        let status = |file: &FileRef| {
+        let foreign = judge(people.iter().copied(), |file| {
             let rel = rel(file);
             changed
                 .iter()
                 .find(|c| c.path == rel || c.path.ends_with(&format!("/{rel}")))
-        };
-        let deleted: Vec<&FileRef> = people
-            .iter()
-            .filter(|(file, missing)| *missing && status(file).is_some_and(|c| c.deleted()))
-            .map(|(file, _)| *file)
-            .collect();
-        if !deleted.is_empty() {
-            return Err(missing_but_tracked(&deleted));
-        }
-        Ok(people
-            .iter()
-            .filter(|(file, _)| status(file).is_some())
-            .map(|(file, _)| rel(file))
-            .collect())
+                .map(git::Changed::deleted)
+        })?;
+        Ok(foreign.into_iter().map(rel).collect())
     }
 
     fn commit_people(&self, paths: &[PathBuf], message: &str, outcome: &mut Outcome) {
@@ -466,6 +450,32 @@ impl<'a> Change<'a> {
                 outcome.warning = Some(not_committed(&format!("the change in {}", home.shown), &e))
             }
         }
+    }
+}
+
+/// The files of a change judged by what `git status` says of each
+/// (`status`: changed, and whether deleted; `None` when unchanged), given
+/// whether this change read it as missing: one missing
+/// while git tracks it (deleted by hand) is an error; those that already
+/// held changes pulse did not make are returned, to be written but not
+/// committed.
+fn judge<'f>(
+    files: impl Iterator<Item = (&'f FileRef, bool)>,
+    status: impl Fn(&FileRef) -> Option<bool>,
+) -> Result<Vec<&'f FileRef>> {
+    let mut deleted = Vec::new();
+    let mut foreign = Vec::new();
+    for (file, missing) in files {
+        match status(file) {
+            Some(true) if missing => deleted.push(file),
+            Some(_) => foreign.push(file),
+            None => {}
+        }
+    }
+    if deleted.is_empty() {
+        Ok(foreign)
+    } else {
+        Err(missing_but_tracked(&deleted))
     }
 }
 

@@ -89,14 +89,7 @@ pub fn work_tree(ctx: &Ctx, layout: &Layout) -> Result<Files> {
     if let Some(text) = read(&ctx.ws.root.join("company.toml"))? {
         files.insert("company.toml".into(), text);
     }
-    for name in [
-        "vision.toml",
-        "seats.toml",
-        "scorecard.toml",
-        "scorecard.csv",
-        "issues.toml",
-        "todos.toml",
-    ] {
+    for name in crate::store::workspace::LIST_FILES {
         if let Some(text) = read(&ctx.ws.data.join(name))? {
             files.insert(format!("{}{name}", layout.data_prefix), text);
         }

@@ -267,15 +267,8 @@ pub fn remove(ctx: &Ctx, id: &str, force: bool) -> Result<(OpenWork, Outcome)> {
     let files = list_dir_all(&team.ws.team)?;
     // A file git does not track would be gone for good: refused, named.
     if crate::git::find_git_dir(&ctx.ws.root).is_some() {
-        let tracked = crate::git::tracked(&ctx.ws.root, std::slice::from_ref(&team.ws.team));
-        let untracked: Vec<String> = files
-            .iter()
-            .map(|p| ctx.ws.file(p.clone()).display)
-            .filter(|shown| {
-                !tracked.contains(shown)
-                    && !crate::git::is_ignored(&ctx.ws.root, std::path::Path::new(shown))
-            })
-            .collect();
+        // One question to git, not one per file.
+        let untracked = crate::git::untracked(&ctx.ws.root, std::slice::from_ref(&team.ws.team));
         if !untracked.is_empty() {
             return Err(Error::user(format!(
                 "the {id} team's folder holds {} git does not track: {}; removing the team would delete {} for good",

@@ -12,6 +12,18 @@ use std::path::{Component, Path, PathBuf};
 
 pub const COMPANY_FILE: &str = "company.toml";
 
+/// The company's (and each team's) files of one name beside `company.toml`
+/// or in the data folder: the V/TO, the chart, the scorecard and its
+/// values, the issues and the to-dos.
+pub const LIST_FILES: [&str; 6] = [
+    "vision.toml",
+    "seats.toml",
+    "scorecard.toml",
+    "scorecard.csv",
+    "issues.toml",
+    "todos.toml",
+];
+
 /// Where a company's files are. `team` is the folder of one team's own files
 /// (rocks, issues, to-dos, scorecard, meetings): the data folder for the
 /// leadership team, `teams/<name>/` for a departmental team.
@@ -295,17 +307,7 @@ impl Workspace {
     /// pulse reads or keeps, or anything in the git folder. A file written
     /// for people (a report) must not land on one.
     pub fn owns(&self, path: &Path) -> bool {
-        const FILES: [&str; 9] = [
-            "vision.toml",
-            "seats.toml",
-            "scorecard.toml",
-            "scorecard.csv",
-            "issues.toml",
-            "todos.toml",
-            "people.toml",
-            "team.toml",
-            ".gitattributes",
-        ];
+        const OTHER_FILES: [&str; 3] = ["people.toml", "team.toml", ".gitattributes"];
         const FOLDERS: [&str; 7] = [
             "rocks",
             "meetings",
@@ -358,7 +360,8 @@ impl Workspace {
         [&self.data, &self.team].iter().any(|base| {
             full.strip_prefix(canonical(base)).is_ok_and(|rel| {
                 let top = first(rel);
-                (rel.components().count() == 1 && FILES.contains(&top.as_str()))
+                (rel.components().count() == 1
+                    && (LIST_FILES.contains(&top.as_str()) || OTHER_FILES.contains(&top.as_str())))
                     || (rel.components().count() > 1 && FOLDERS.contains(&top.as_str()))
             })
         })

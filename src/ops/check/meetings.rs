@@ -13,6 +13,7 @@ pub fn check_meetings(f: &mut Findings, ws: &Workspace, roster: &Roster) {
         Ok(meetings) => meetings,
         Err(e) => return f.broken(&ws.file(ws.meetings_dir()), e),
     };
+    let weekday = parse_weekday(&ws.meeting.weekday).ok();
     for (file, loaded) in meetings {
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let Ok(date) = parse_date(stem) else {
@@ -28,7 +29,7 @@ pub fn check_meetings(f: &mut Findings, ws: &Workspace, roster: &Roster) {
             // A weekly meeting falls on the team's meeting day; the
             // planning days may fall on any day.
             if meeting.kind == MeetingKind::L10
-                && let Ok(weekday) = parse_weekday(&ws.meeting.weekday)
+                && let Some(weekday) = weekday
                 && date.weekday() != weekday
             {
                 f.warn(
