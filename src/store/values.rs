@@ -144,9 +144,11 @@ fn read_rows<'t>(
     // its week's run; a week whose rows are scattered (a hand edit, a union
     // merge) sends the file to a whole-file search.
     let mut seen: Option<(&'t str, bool)> = None;
-    // (a hash of the measurable, the measurable, its line): the hash keeps
-    // the comparisons to integers but for a likely repeat.
-    let mut run: Vec<(u64, &'t str, u64)> = Vec::new();
+    // The run's measurables with their lines, and a 1,024-bit filter of
+    // their hashes: a row is compared with the run only when its bit is
+    // already set (about once a run of thirty).
+    let mut run: Vec<(&'t str, u64)> = Vec::new();
+    let mut filter = [0u64; 16];
     // The weeks whose run has been seen, as weeks (`2026-w47` is `2026-W47`).
     let mut run_weeks: std::collections::HashSet<Week> = Default::default();
     let mut scattered = false;
@@ -156,9 +158,10 @@ fn read_rows<'t>(
             return true;
         };
         let keep = match seen {
-            Some((text, keep)) if text == first => keep,
+            Some((text, keep)) if same(text, first) => keep,
             _ => {
                 run.clear();
+                filter = [0; 16];
                 // A row that is no week's (a blank `,,,` row, a typo) is read
                 // whole, where it is passed over or refused.
                 let keep = match first.parse::<Week>() {
@@ -174,13 +177,15 @@ fn read_rows<'t>(
         };
         if !keep {
             let measurable = second.trim();
-            let hash = fnv1a(measurable);
-            if let Some(&(_, _, earlier)) =
-                run.iter().find(|(h, m, _)| *h == hash && *m == measurable)
-            {
-                duplicates_outside.push((earlier, line));
+            let bit = fnv1a(measurable) % 1024;
+            let (word, mask) = (bit as usize / 64, 1u64 << (bit % 64));
+            if filter[word] & mask != 0 {
+                if let Some(&(_, earlier)) = run.iter().find(|(m, _)| *m == measurable) {
+                    duplicates_outside.push((earlier, line));
+                }
             }
-            run.push((hash, measurable, line));
+            filter[word] |= mask;
+            run.push((measurable, line));
         }
         keep
     };
@@ -261,8 +266,13 @@ fn read_rows<'t>(
     Ok((values, doc))
 }
 
-/// FNV-1a: a measurable's id hashed in a few nanoseconds, to compare ids
-/// as integers.
+/// Two short texts are equal: a byte loop, where `==` calls `memcmp` once
+/// a row.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// FNV-1a: a measurable's id hashed in a few nanoseconds.
 fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
@@ -322,26 +332,43 @@ fn plain_rows<'b>(
     wanted: &mut dyn FnMut(&'b str, &'b str, u64) -> bool,
     mut row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
-    // One buffer for every row's fields: ten years are 15,600 rows.
+    // One buffer for every row's fields: ten years are 15,600 rows. The
+    // scan is by bytes (`memchr`, a loop for the few bytes before a
+    // comma): a `char` pattern costs a search and a compare on each row.
     let mut fields: Vec<&str> = Vec::with_capacity(4);
-    let mut start = 0;
-    for (i, text) in body.split_inclusive('\n').enumerate() {
-        let span = start..start + text.len();
-        start = span.end;
-        let content = text.trim_end_matches(['\n', '\r']);
+    let bytes = body.as_bytes();
+    let (mut start, mut line) = (0, 0u64);
+    while start < bytes.len() {
+        line += 1;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let span = start..end;
+        let mut stop = end;
+        while stop > start && matches!(bytes[stop - 1], b'\n' | b'\r') {
+            stop -= 1;
+        }
+        start = end;
+        let content = &body[span.start..stop];
         if content.is_empty() {
             continue;
         }
-        let (first, rest) = content.split_once(',').unwrap_or((content, ""));
-        let second = rest.split_once(',').map_or(rest, |(second, _)| second);
-        if !wanted(first, second, i as u64 + 1) {
+        let (first, rest) = at_comma(content);
+        if !wanted(first, at_comma(rest).0, line) {
             continue;
         }
         fields.clear();
         fields.extend(content.split(','));
-        row(i as u64 + 1, span, &fields)?;
+        row(line, span, &fields)?;
     }
     Ok(())
+}
+
+/// The text before the first comma and the text after it (empty when there
+/// is none).
+fn at_comma(text: &str) -> (&str, &str) {
+    match text.bytes().position(|b| b == b',') {
+        Some(i) => (&text[..i], &text[i + 1..]),
+        None => (text, ""),
+    }
 }
 
 /// The rows of any file, by the csv crate.
