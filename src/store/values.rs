@@ -179,10 +179,10 @@ fn read_rows<'t>(
             let measurable = second.trim();
             let bit = fnv1a(measurable) % 1024;
             let (word, mask) = (bit as usize / 64, 1u64 << (bit % 64));
-            if filter[word] & mask != 0 {
-                if let Some(&(_, earlier)) = run.iter().find(|(m, _)| *m == measurable) {
-                    duplicates_outside.push((earlier, line));
-                }
+            if filter[word] & mask != 0
+                && let Some(&(_, earlier)) = run.iter().find(|(m, _)| *m == measurable)
+            {
+                duplicates_outside.push((earlier, line));
             }
             filter[word] |= mask;
             run.push((measurable, line));
