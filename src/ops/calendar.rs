@@ -46,17 +46,21 @@ impl<'a> Calendar<'a> {
     /// Whether the meeting of `date` is held as of now: from its recorded
     /// end, else once it records ratings, else from its start plus its minutes.
     pub fn held(&self, date: NaiveDate) -> Result<bool> {
-        let meeting = load::meeting(&self.ctx.ws, date)?;
+        Ok(self.held_as(date, load::meeting(&self.ctx.ws, date)?.as_ref()))
+    }
+
+    /// [`Calendar::held`], for the meeting of `date` already read.
+    fn held_as(&self, date: NaiveDate, meeting: Option<&Meeting>) -> bool {
         let now = self.ctx.now;
-        Ok(match &meeting {
+        match meeting {
             Some(m) if m.ended.is_some() => m.ended.is_some_and(|e| now >= e.0),
             Some(m) if !m.ratings.is_empty() => true,
             _ => {
-                let end = self.start(date, meeting.as_ref())
+                let end = self.start(date, meeting)
                     + TimeDelta::minutes(i64::from(self.settings.minutes));
                 now >= end
             }
-        })
+        }
     }
 
     /// The first meeting day on or after today that has not been held.
@@ -83,24 +87,39 @@ impl<'a> Calendar<'a> {
     }
 
     /// The last meeting held, on today or before: a meeting file's date or
-    /// a meeting day.
-    pub fn last_held(&self) -> Result<Option<NaiveDate>> {
+    /// one of the last two meeting days, with its record when it has one.
+    pub fn last_held_meeting(&self) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
         let today = self.ctx.today;
-        let mut candidates: Vec<NaiveDate> = load::meeting_dates(&self.ctx.ws)?
-            .into_iter()
-            .filter(|d| *d <= today)
-            .collect();
         let this_week = next_weekday(today - Days::new(6), self.weekday);
-        candidates.push(this_week);
-        candidates.push(this_week - Days::new(7));
-        candidates.sort();
-        candidates.dedup();
-        for date in candidates.into_iter().rev() {
-            if self.held(date)? {
-                return Ok(Some(date));
+        let last_week = this_week - Days::new(7);
+        // Day by day back to last week's meeting day (a meeting file on
+        // any day counts), then through the folder's older files: ten
+        // years are 500 of them, listed only when the last two weeks held
+        // no meeting.
+        let mut day = today;
+        while day >= last_week {
+            let meeting = load::meeting(&self.ctx.ws, day)?;
+            if (meeting.is_some() || day == this_week || day == last_week)
+                && self.held_as(day, meeting.as_ref())
+            {
+                return Ok(Some((day, meeting)));
+            }
+            day = day - Days::new(1);
+        }
+        for date in load::meeting_dates(&self.ctx.ws)?.into_iter().rev() {
+            if date < last_week {
+                let meeting = load::meeting(&self.ctx.ws, date)?;
+                if self.held_as(date, meeting.as_ref()) {
+                    return Ok(Some((date, meeting)));
+                }
             }
         }
         Ok(None)
+    }
+
+    /// The date of [`Calendar::last_held_meeting`].
+    pub fn last_held(&self) -> Result<Option<NaiveDate>> {
+        Ok(self.last_held_meeting()?.map(|(date, _)| date))
     }
 
     /// The meeting a record defaults to: the one in progress — today's on

@@ -114,10 +114,9 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
 
     // The last meeting on record: a meeting day that passed with nothing
     // written (before the company used pulse, say) is not shown as one.
-    let last = match calendar.last_held()? {
-        Some(date) => load::meeting(ws, date)?.map(|m| (date, m)),
-        None => None,
-    };
+    let last = calendar
+        .last_held_meeting()?
+        .and_then(|(date, meeting)| meeting.map(|m| (date, m)));
     Ok(Status {
         company: ws.company.company.name.clone(),
         owner: owner.map(String::from),

@@ -1,7 +1,10 @@
 //! Reading company files as text, with errors that name the file.
 
 use crate::error::{Error, Result};
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// A company file: its absolute path and the name shown to people (relative
 /// to the folder of `company.toml`).
@@ -76,6 +79,9 @@ pub fn inspect(file: &FileRef) -> Result<Option<std::fs::Metadata>> {
         let Some(path) = file.path.ancestors().nth(up) else {
             continue;
         };
+        if up > 0 && is_known_folder(path) {
+            continue;
+        }
         let meta = match std::fs::symlink_metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -92,8 +98,29 @@ pub fn inspect(file: &FileRef) -> Result<Option<std::fs::Metadata>> {
         if up == 0 {
             return Ok(Some(meta));
         }
+        if meta.is_dir() {
+            know_folder(path);
+        }
     }
     Ok(None)
+}
+
+/// The folders inside the company that this run has found to be real
+/// folders, not links: `teams/sales/meetings` is looked at once, not once
+/// for each file read below it.
+static KNOWN_FOLDERS: std::sync::LazyLock<Mutex<HashSet<OsString>>> =
+    std::sync::LazyLock::new(Default::default);
+
+fn is_known_folder(path: &Path) -> bool {
+    KNOWN_FOLDERS
+        .lock()
+        .is_ok_and(|known| known.contains(path.as_os_str()))
+}
+
+fn know_folder(path: &Path) {
+    if let Ok(mut known) = KNOWN_FOLDERS.lock() {
+        known.insert(path.as_os_str().to_owned());
+    }
 }
 
 /// The metadata of a company file that exists and is a regular file (not a
@@ -134,7 +161,10 @@ pub fn read_capped(
 ) -> std::io::Result<std::result::Result<Vec<u8>, Error>> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
+    // Room for the whole file at once: growing the buffer as it fills
+    // copies a large file several times over.
+    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Ok(Err(too_big(shown, bytes.len() as u64)));

@@ -255,6 +255,15 @@ pub fn meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<Meeting>> {
 
 /// The last meeting before `date` that has a file, with its date.
 pub fn previous_meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<(NaiveDate, Meeting)>> {
+    // A weekly team's last meeting is a week back: looked for a day at a
+    // time over five weeks, its folder (500 files in ten years) is listed
+    // only when none is found there.
+    for back in 1..=35 {
+        let day = date - chrono::Days::new(back);
+        if let Some(meeting) = meeting(ws, day)? {
+            return Ok(Some((day, meeting)));
+        }
+    }
     let dates = meeting_dates(ws)?;
     match dates.iter().rev().find(|d| **d < date) {
         Some(&d) => Ok(meeting(ws, d)?.map(|m| (d, m))),
