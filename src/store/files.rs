@@ -271,7 +271,7 @@ impl TextLayout {
 /// writes a changed file with its convention.
 pub fn crlf_convention(text: &str) -> bool {
     // Most files have no CR at all: one fast search says so.
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return false;
     }
     let crlf = text.matches("\r\n").count();

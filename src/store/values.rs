@@ -176,7 +176,7 @@ fn read_rows<'t>(
             }
         };
         if !keep {
-            let measurable = second.trim();
+            let measurable = trimmed(second);
             let bit = fnv1a(measurable) % 1024;
             let (word, mask) = (bit as usize / 64, 1u64 << (bit % 64));
             if filter[word] & mask != 0
@@ -266,6 +266,17 @@ fn read_rows<'t>(
     Ok((values, doc))
 }
 
+/// `text.trim()`, with no search when it starts and ends with a visible
+/// ASCII character (a measurable's id, as pulse writes it).
+fn trimmed(text: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    if visible(text.as_bytes().first()) && visible(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Two short texts are equal: a byte loop, where `==` calls `memcmp` once
 /// a row.
 fn same(a: &str, b: &str) -> bool {
@@ -315,10 +326,10 @@ fn for_each_row<'b>(
     wanted: &mut dyn FnMut(&'b str, &'b str, u64) -> bool,
     row: impl FnMut(u64, std::ops::Range<usize>, &[&str]) -> Result<()>,
 ) -> Result<()> {
-    let lone_cr = body
-        .match_indices('\r')
-        .any(|(i, _)| body.as_bytes().get(i + 1) != Some(&b'\n'));
-    if body.contains('"') || lone_cr {
+    // Whole-file searches by `memchr`, vectorised: ten years are 265 KB.
+    let bytes = body.as_bytes();
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if memchr::memchr(b'"', bytes).is_some() || lone_cr {
         csv_rows(file, body, row)
     } else {
         plain_rows(body, wanted, row)
