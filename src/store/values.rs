@@ -589,6 +589,32 @@ mod tests {
     }
 
     proptest! {
+        /// A window refuses a file exactly when the whole file repeats a
+        /// week and measurable, wherever the repeat is: rows of a week
+        /// together or scattered, ids that share a filter bit (sixty ids in
+        /// a week's run).
+        #[test]
+        fn a_window_finds_the_repeats_the_whole_file_has(
+            rows in proptest::collection::vec((0..4u32, 0..60u32, any::<bool>()), 0..80),
+            sorted in any::<bool>(),
+        ) {
+            let mut rows = rows;
+            if sorted {
+                rows.sort_by_key(|r| r.0);
+            }
+            let mut text = String::from("week,measurable,value,note\n");
+            for (week, id, spaced) in &rows {
+                let id = if *spaced { format!(" m{id} ") } else { format!("m{id}") };
+                text.push_str(&format!("2026-W{:02},{id},1,\n", 44 + week));
+            }
+            let whole = parse_with_duplicates(&file(), &text).unwrap();
+            let window = "2026-W47".parse().unwrap()..="2026-W47".parse().unwrap();
+            prop_assert_eq!(
+                parse_window(&file(), &text, &window).is_err(),
+                !whole.duplicates.is_empty()
+            );
+        }
+
         /// Splitting a quote-free file at newlines and commas reads the same
         /// records and rows as the csv crate, each at its own line (the csv
         /// crate counts a record after blank lines from the first of them).

@@ -350,3 +350,31 @@ fn check_warns_of_a_weekly_meeting_file_off_the_meeting_day() {
     assert!(!said.contains(&format!("meetings/{on}.toml")), "{said}");
     assert!(!said.contains("meetings/2026-10-02.toml"), "{said}");
 }
+
+/// The previous meeting is looked for day by day over five weeks, then in
+/// the folder's listing: one two months back is still found, and a meeting
+/// held off the meeting day counts.
+#[test]
+fn the_previous_meeting_is_found_months_back_and_off_the_meeting_day() {
+    let t = TestCompany::demo();
+    std::fs::remove_file(t.path().join("meetings/2026-11-19.toml")).unwrap();
+    std::fs::remove_file(t.path().join("meetings/2026-11-12.toml")).unwrap();
+    t.write(
+        "meetings/2026-09-10.toml",
+        "kind = \"l10\"\ndate = 2026-09-10\ncascade = [\"Hiring freeze lifted\"]\n",
+    );
+    let previous = |t: &TestCompany| {
+        let json: serde_json::Value =
+            serde_json::from_str(&t.ok(&["--json", "agenda", "--date", "2026-11-26"])).unwrap();
+        json["previous"].clone()
+    };
+    let found = previous(&t);
+    assert_eq!(found["date"], "2026-09-10", "{found}");
+    assert_eq!(found["cascade"][0], "Hiring freeze lifted");
+    // A Tuesday's extra meeting, nine days before: the latest before the date.
+    t.write(
+        "meetings/2026-11-17.toml",
+        "kind = \"l10\"\ndate = 2026-11-17\n",
+    );
+    assert_eq!(previous(&t)["date"], "2026-11-17");
+}
