@@ -1,4 +1,5 @@
-//! `cargo run --release --example bench`: the ten-year benchmark of SPEC §5.
+//! `cargo run --release --example bench`: the ten-year benchmark of SPEC §5,
+//! on the build we ship (`--profile dist`).
 //!
 //! Generates the ten-year company (examples/bigco) in a temporary folder,
 //! with its finished items archived by quarter as `pulse archive` leaves
@@ -7,7 +8,8 @@
 //! repeated runs:
 //! - every read command against `cat` of the files it needs (goal ≤ 3×);
 //!   `check`, which reads everything, against `cat` of every file;
-//! - the same on the never-archived copy (goal ≤ 5×);
+//! - the same on the never-archived copy (SPEC §5: under 100 ms; the
+//!   ratio shown beside it);
 //! - `pulse todo add` with its commit against a bare `git add` + `git commit`
 //!   of the same change in a copy of the company, in turns (goal ≤ 1.5×);
 //! - `pulse diff` over the last year against `git log -p` over the same
@@ -58,9 +60,17 @@ fn main() {
     generate::write(&flat_dir, &flat, &generate::Sizes::TEN_YEARS).unwrap_or_else(|e| fail(&e));
 
     let mut rows = Vec::new();
-    reads(&pulse, &company_dir, "archived by quarter", 3.0, &mut rows);
+    reads(
+        &pulse,
+        &company_dir,
+        "archived by quarter",
+        Goal::Ratio(3.0),
+        &mut rows,
+    );
     team_reads(&pulse, &company_dir, &mut rows);
-    reads(&pulse, &flat_dir, "never archived", 5.0, &mut rows);
+    // SPEC §5: a company that never archives stays under 100 ms.
+    let under_100_ms = Goal::Under(Duration::from_millis(100));
+    reads(&pulse, &flat_dir, "never archived", under_100_ms, &mut rows);
 
     // Writes: the same one-line change, by hand in a copy of the company and
     // by pulse, run in turns so that the machine's drift hits both alike.
@@ -230,6 +240,9 @@ fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
     };
     println!("| what | files read | median | peak memory | × the files | goal |");
     println!("|---|---:|---:|---:|---:|---|");
+    // The goal is for lists large enough to be most of the memory: below
+    // a megabyte, the floor (pulse's code and libraries, the first row)
+    // is most of it, and the ratio says nothing of how files are read.
     let line = |what: &str, args: Vec<String>, dir: &Path, size: u64, runs: usize| {
         let mut n = 0;
         let time = median_n(runs, || {
@@ -238,7 +251,7 @@ fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
         });
         let peak = peak_kib(pulse, &next(&args, n + 1), dir);
         let (memory, ratio, verdict) = match peak {
-            Some(kib) => {
+            Some(kib) if size >= 1_000_000 => {
                 let ratio = kib as f64 * 1024.0 / size as f64;
                 let mark = if ratio < 20.0 { "✓" } else { "✗" };
                 (
@@ -247,7 +260,12 @@ fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
                     format!("< 20× {mark}"),
                 )
             }
-            None => ("not measured".into(), "-".into(), "< 20×".into()),
+            Some(kib) => (
+                format!("{:.1} MB", kib as f64 * 1024.0 / 1e6),
+                "-".into(),
+                String::new(),
+            ),
+            None => ("not measured".into(), "-".into(), String::new()),
         };
         println!(
             "| {what} | {:.0} KB | {:.1} ms | {memory} | {ratio} | {verdict} |",
@@ -255,6 +273,13 @@ fn memory(pulse: &Path, company_dir: &Path, tmp: &Path) {
             time.as_secs_f64() * 1000.0
         );
     };
+    line(
+        "`pulse --version` (the floor: nothing read)",
+        vec!["--version".into()],
+        company_dir,
+        0,
+        RUNS,
+    );
     for command in ["agenda", "todos"] {
         let files = needs(command, company_dir);
         line(
@@ -418,7 +443,7 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
 }
 
 /// Every read command against `cat` of the files it needs.
-fn reads(pulse: &Path, dir: &Path, layout: &str, goal: f64, rows: &mut Vec<Row>) {
+fn reads(pulse: &Path, dir: &Path, layout: &str, goal: Goal, rows: &mut Vec<Row>) {
     for command in [
         "agenda",
         "status",
@@ -454,10 +479,18 @@ fn reads(pulse: &Path, dir: &Path, layout: &str, goal: f64, rows: &mut Vec<Row>)
     }
 }
 
+/// What a measured row is held to: a ratio to its baseline, or (SPEC §5,
+/// for the company that never archived) a time.
+#[derive(Clone, Copy)]
+enum Goal {
+    Ratio(f64),
+    Under(Duration),
+}
+
 struct Row {
     what: String,
     time: Duration,
-    baseline: Option<(Duration, f64)>,
+    baseline: Option<(Duration, Goal)>,
 }
 
 impl Row {
@@ -468,30 +501,51 @@ impl Row {
             baseline: None,
         }
     }
-    fn measured(what: String, time: Duration, baseline: Duration, goal: f64) -> Row {
+    fn measured(what: String, time: Duration, baseline: Duration, goal: impl Into<Goal>) -> Row {
         Row {
             what,
             time,
-            baseline: Some((baseline, goal)),
+            baseline: Some((baseline, goal.into())),
         }
     }
     fn ratio(&self) -> Option<f64> {
         self.baseline
             .map(|(b, _)| self.time.as_secs_f64() / b.as_secs_f64().max(1e-9))
     }
+    fn met(&self) -> Option<bool> {
+        match (self.ratio(), self.baseline) {
+            (Some(r), Some((_, Goal::Ratio(goal)))) => Some(r <= goal),
+            (_, Some((_, Goal::Under(limit)))) => Some(self.time < limit),
+            _ => None,
+        }
+    }
     fn missed(&self) -> bool {
-        matches!((self.ratio(), self.baseline), (Some(r), Some((_, goal))) if r > goal)
+        self.met() == Some(false)
     }
     fn markdown(&self) -> String {
         let ms = format!("{:.1} ms", self.time.as_secs_f64() * 1000.0);
+        let mark = if self.met() == Some(true) {
+            "✓"
+        } else {
+            "✗"
+        };
         match (self.ratio(), self.baseline) {
-            (Some(r), Some((_, goal))) => format!(
-                "| {} | {ms} | {r:.2}× | ≤ {goal}× {} |",
+            (Some(r), Some((_, Goal::Ratio(goal)))) => {
+                format!("| {} | {ms} | {r:.2}× | ≤ {goal}× {mark} |", self.what)
+            }
+            (Some(r), Some((_, Goal::Under(limit)))) => format!(
+                "| {} | {ms} | {r:.2}× | < {} ms {mark} |",
                 self.what,
-                if r <= goal { "✓" } else { "✗" }
+                limit.as_millis()
             ),
             _ => format!("| {} | {ms} | baseline | |", self.what),
         }
+    }
+}
+
+impl From<f64> for Goal {
+    fn from(ratio: f64) -> Goal {
+        Goal::Ratio(ratio)
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// `PULSE_BIN`, or the release binary, built first.
+/// `PULSE_BIN`, or the `dist` binary, built first.
 pub fn pulse_binary() -> PathBuf {
     let pulse = match std::env::var_os("PULSE_BIN").filter(|bin| !bin.is_empty()) {
         Some(bin) => PathBuf::from(bin),
@@ -17,17 +17,19 @@ pub fn pulse_binary() -> PathBuf {
         .unwrap_or_else(|e| fail(&format!("{}: {e}", pulse.display())))
 }
 
+/// The build we ship (`--profile dist`: one codegen unit, fat LTO), which
+/// is the one to measure; a few minutes to build the first time.
 fn build_pulse() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(cargo)
-        .args(["build", "--release", "--quiet", "--bin", "pulse"])
+        .args(["build", "--profile", "dist", "--quiet", "--bin", "pulse"])
         .status()
         .unwrap_or_else(|e| fail(&format!("cargo build: {e}")));
     if !status.success() {
-        fail("cargo build --release failed");
+        fail("cargo build --profile dist failed");
     }
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
-    PathBuf::from(target).join("release").join("pulse")
+    PathBuf::from(target).join("dist").join("pulse")
 }
 
 /// The median times of `a` and `b` over `runs` runs each, run in turns so
