@@ -181,8 +181,7 @@ fn move_items<F: DeserializeOwned>(
 
 /// The ids an archive file already holds.
 fn doc_ids(text: &str) -> HashSet<String> {
-    text.lines()
-        .filter_map(crate::store::parse::id_on_line)
+    crate::store::parse::ids_in(text)
         .map(str::to_string)
         .collect()
 }

@@ -2,7 +2,7 @@
 //! files it needs; a missing optional file reads as empty.
 
 use super::files::{FileRef, list_dir, list_subdirs, read_text};
-use super::parse::{ListFile, id_on_line, located_error, parse_toml};
+use super::parse::{ListFile, ids_in, located_error, parse_toml};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -145,7 +145,7 @@ pub fn archived_ids(ws: &Workspace, name: &str) -> Result<Vec<String>> {
     for quarter in archive_quarters(ws)? {
         let file = ws.file(ws.archive_dir().join(quarter.to_string()).join(name));
         if let Some(text) = read_text(&file)? {
-            ids.extend(text.lines().filter_map(id_on_line).map(str::to_string));
+            ids.extend(ids_in(&text).map(str::to_string));
         }
     }
     Ok(ids)
