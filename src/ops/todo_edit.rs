@@ -33,9 +33,9 @@ pub fn edit(ctx: &Ctx, query: &str, fix: TodoEdit) -> Result<(Todo, Outcome)> {
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
     let todo = live(ctx, &change, &file, &current, query)?;
-    let mut doc = change.toml(&file)?;
-    let table = doc
-        .find_mut(Todo::KEY, &todo.id)
+    let mut item = change.toml_item::<TodosFile>(&file, &todo.id)?;
+    let table = item
+        .table_mut()
         .ok_or_else(|| vanished("to-do", &todo.id))?;
     let mut edits = Edits::default();
     let mut updated = todo.clone();
@@ -55,7 +55,7 @@ pub fn edit(ctx: &Ctx, query: &str, fix: TodoEdit) -> Result<(Todo, Outcome)> {
         updated.due = Some(Date(due));
     }
     let summary = edits.summary("to-do", &todo.id)?;
-    change.put_toml::<TodosFile>(&file, &doc)?;
+    change.put_item::<TodosFile>(&file, &item)?;
     let mut outcome = change.finish(&format!("todo: edit {:?} ({summary})", todo.title))?;
     if let Some(due) = fix.due
         && due < ctx.today
