@@ -3,7 +3,7 @@
 //! re-serialises a document from structs.
 
 use super::files::{FileRef, TextLayout, without_bom};
-use super::parse::{located_error, table_starts};
+use super::parse::{headers, located_error, table_starts};
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
@@ -202,8 +202,9 @@ impl TomlDoc {
 }
 
 /// One item of a list file opened for editing: the `[[key]]` table whose
-/// `id` is `id`, parsed on its own, the rest of the file kept as text and
-/// written back as it was. Marking one of 100,000 to-dos done held the
+/// `id` is `id`, parsed with the tables either side of it (where a deleted
+/// item's comments go, as in [`TomlDoc::take`]), the rest of the file kept
+/// as text and written back as it was. Marking one of 100,000 to-dos done held the
 /// whole file's `toml_edit` document, 390 MB. A file that cannot be cut at
 /// its tables (see [`table_starts`]), or whose text before the first table
 /// sets `key` itself, is opened whole, as [`TomlDoc`] opens it.
@@ -242,6 +243,11 @@ impl TomlItem {
         self.part.find_mut(&self.key, &self.id)
     }
 
+    /// Deletes the item, as [`TomlDoc::delete`] does; true if it was there.
+    pub fn delete(&mut self) -> bool {
+        self.part.delete(&self.key, &self.id)
+    }
+
     /// The whole file's text, as [`TomlDoc::to_text`] writes it.
     pub fn to_text(&self) -> String {
         let part = self.part.doc.to_string();
@@ -253,9 +259,10 @@ impl TomlItem {
     }
 }
 
-/// The `[[key]]` table of `body` whose `id` is `id`, from its header to the
-/// next table's: `None` when the text cannot be cut there, or its head sets
-/// `key`, or no table has that id (the whole is then read, to find the same).
+/// The `[[key]]` table of `body` whose `id` is `id` with the tables either
+/// side, from the lines above the first to the end of the last: `None` when
+/// the text cannot be cut there, or its head sets `key`, or no table has
+/// that id (the whole is then read, to find the same).
 fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>> {
     let starts = table_starts(body, key)?;
     let head = body[..*starts.first()?].parse::<DocumentMut>().ok()?;
@@ -273,7 +280,12 @@ fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>
         let first = doc.get(key).and_then(Item::as_array_of_tables);
         let piece_id = first.and_then(|a| a.get(0)).and_then(|t| t.get("id"));
         if piece_id.and_then(Item::as_str) == Some(id) {
-            return Some(start..end);
+            // With the blank and comment lines above, which toml_edit
+            // gives the table (a file's header, when it is the first).
+            let first = starts[i.saturating_sub(1)];
+            let from = headers(body)?.iter().find(|h| h.start == first)?.lines_above;
+            let to = starts.get(i + 2).copied().unwrap_or(body.len());
+            return Some(from..to);
         }
     }
     None
@@ -442,7 +454,7 @@ mod tests {
             crlf: bool,
             no_final_newline: bool,
             pick in 0..7usize,
-            edit in 0..4usize,
+            edit in 0..5usize,
         ) {
             let mut text = if crlf { text.replace('\n', "\r\n") } else { text };
             if no_final_newline {
@@ -452,7 +464,15 @@ mod tests {
             let change = |table: Option<&mut dyn TableLike>| {
                 let Some(table) = table else { return false };
                 match edit {
-                    0 => set(table, "done", toml_edit::Date { year: 2026, month: 2, day: 3 }),
+                    0 => set(
+                        table,
+                        "done",
+                        toml_edit::Date {
+                            year: 2026,
+                            month: 2,
+                            day: 3,
+                        },
+                    ),
                     1 => set(table, "title", "New \"title\""),
                     2 => unset(table, "done"),
                     _ => {}
@@ -464,10 +484,14 @@ mod tests {
                 return Ok(());
             };
             let mut item = TomlItem::parse(&file(), &text, "todo", &id).expect("parses");
-            proptest::prop_assert_eq!(
-                change(item.table_mut()),
-                change(whole.find_mut("todo", &id))
-            );
+            if edit == 4 {
+                proptest::prop_assert_eq!(item.delete(), whole.delete("todo", &id));
+            } else {
+                proptest::prop_assert_eq!(
+                    change(item.table_mut()),
+                    change(whole.find_mut("todo", &id))
+                );
+            }
             proptest::prop_assert_eq!(item.to_text(), whole.to_text(), "{}", text);
         }
     }

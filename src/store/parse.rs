@@ -415,7 +415,7 @@ pub(crate) mod tests {
     ];
 
     /// Lines a to-do's table may hold: good, unknown, tricky and broken.
-    const LINES: [&str; 14] = [
+    const LINES: [&str; 15] = [
         "owner = \"amy\"",
         "due = 2026-01-12",
         "done = 2026-01-08 # on time",
@@ -428,7 +428,8 @@ pub(crate) mod tests {
         "[todo.extra]\nx = 1",
         "<<<<<<< HEAD",
         "x-esc = \"\\u0041 \\\" [[todo]]\"",
-        "\n# a comment above the next\n",
+        "\n# a comment set off from the next\n",
+        "\n# set off\n\n# right above the next",
         "title = \"\"\"\nline [[todo]]\n\"\"\"",
     ];
 
@@ -452,7 +453,9 @@ pub(crate) mod tests {
                 text.push_str(LINES[l]);
                 text.push('\n');
             }
-            text.push('\n');
+            if !lines.last().is_some_and(|&l| LINES[l].ends_with("next")) {
+                text.push('\n');
+            }
         }
         text
     }
