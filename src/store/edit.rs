@@ -283,7 +283,10 @@ fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>
             // With the blank and comment lines above, which toml_edit
             // gives the table (a file's header, when it is the first).
             let first = starts[i.saturating_sub(1)];
-            let from = headers(body)?.iter().find(|h| h.start == first)?.lines_above;
+            let from = headers(body)?
+                .iter()
+                .find(|h| h.start == first)?
+                .lines_above;
             let to = starts.get(i + 2).copied().unwrap_or(body.len());
             return Some(from..to);
         }
