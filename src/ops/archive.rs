@@ -11,9 +11,9 @@ use crate::model::time::Quarter;
 use crate::model::todo::{Todo, TodosFile};
 use crate::store::FileRef;
 use crate::store::edit::TomlDoc;
+use crate::store::parse::TomlFile;
 use crate::store::{Workspace, load};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashSet};
 
 /// What an archive run moved: ids by the quarter they went to.
@@ -140,7 +140,7 @@ fn header(key: &str, quarter: Quarter) -> String {
 /// quarter's archive file, tables as written (comments and unknown keys
 /// kept). An id the archive file already holds (a crash between the two
 /// writes) is only taken out of the live list.
-fn move_items<F: DeserializeOwned>(
+fn move_items<F: TomlFile>(
     change: &mut Change,
     live_file: &FileRef,
     key: &str,
@@ -233,7 +233,7 @@ pub fn find_archived_todo(ctx: &Ctx, query: &str) -> Result<Option<(Quarter, Tod
 
 /// Takes an item's table out of its archive file (staged in `change`), for
 /// the caller to put back into the live list.
-pub fn restore<F: DeserializeOwned>(
+pub fn restore<F: TomlFile>(
     change: &mut Change,
     archive_file: &FileRef,
     key: &str,

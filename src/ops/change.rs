@@ -7,13 +7,12 @@ use super::Ctx;
 use crate::error::{Error, Result};
 use crate::git;
 use crate::shell::quote;
-use crate::store::edit::TomlDoc;
+use crate::store::edit::{TomlDoc, TomlItem};
 use crate::store::files::read_text;
 use crate::store::lock::Lock;
-use crate::store::parse::parse_toml;
+use crate::store::parse::{ListFile, TomlFile};
 use crate::store::to_toml::ToToml;
 use crate::store::{FileRef, PeopleHome, atomic, files};
-use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -185,18 +184,31 @@ impl<'a> Change<'a> {
     }
 
     /// Reads and parses a file as this change sees it.
-    pub fn load<T: DeserializeOwned + Default>(&self, file: &FileRef) -> Result<T> {
+    pub fn load<T: TomlFile + Default>(&self, file: &FileRef) -> Result<T> {
         match self.text(file)? {
-            Some(text) => parse_toml(file, &text),
+            Some(text) => T::parse(file, &text),
             None => Ok(T::default()),
         }
     }
 
     /// Stages an edited TOML document after checking that the result still
     /// reads as a `T`, so pulse never writes a file it could not read back.
-    pub fn put_toml<T: DeserializeOwned>(&mut self, file: &FileRef, doc: &TomlDoc) -> Result<()> {
-        let text = doc.to_text();
-        parse_toml::<T>(file, &text)?;
+    pub fn put_toml<T: TomlFile>(&mut self, file: &FileRef, doc: &TomlDoc) -> Result<()> {
+        self.put_checked::<T>(file, doc.to_text())
+    }
+
+    /// Opens the item `id` of a list file for editing (see [`TomlItem`]).
+    pub fn toml_item<T: ListFile>(&self, file: &FileRef, id: &str) -> Result<TomlItem> {
+        TomlItem::parse(file, &self.text(file)?.unwrap_or_default(), T::KEY, id)
+    }
+
+    /// Stages an edited item, as [`Change::put_toml`] stages a document.
+    pub fn put_item<T: ListFile>(&mut self, file: &FileRef, item: &TomlItem) -> Result<()> {
+        self.put_checked::<T>(file, item.to_text())
+    }
+
+    fn put_checked<T: TomlFile>(&mut self, file: &FileRef, text: String) -> Result<()> {
+        T::parse(file, &text)?;
         self.put_text(file, text);
         Ok(())
     }
@@ -212,11 +224,7 @@ impl<'a> Change<'a> {
 
     /// Adds one item at the end of its list file, checking that the file
     /// still reads as a `F` (the list it belongs to).
-    pub fn append<F: DeserializeOwned, T: ToToml>(
-        &mut self,
-        file: &FileRef,
-        item: &T,
-    ) -> Result<()> {
+    pub fn append<F: TomlFile, T: ToToml>(&mut self, file: &FileRef, item: &T) -> Result<()> {
         let mut doc = self.toml(file)?;
         doc.append(T::KEY, item.to_toml());
         self.put_toml::<F>(file, &doc)

@@ -316,7 +316,7 @@ fn team_work(
 
 /// Sets `owner = heir` on the items `ids` of a list file (nothing without
 /// an heir or items).
-fn hand_over<F: serde::de::DeserializeOwned>(
+fn hand_over<F: crate::store::parse::TomlFile>(
     change: &mut Change,
     file: &FileRef,
     key: &str,

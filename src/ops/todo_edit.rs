@@ -9,7 +9,6 @@ use crate::error::{Error, Result};
 use crate::model::time::{Date, toml_date};
 use crate::model::todo::{Todo, TodosFile};
 use crate::store::edit::set;
-use crate::store::to_toml::ToToml;
 use chrono::NaiveDate;
 
 /// What `todo edit` may change; `None` leaves a field as it is.
@@ -33,9 +32,9 @@ pub fn edit(ctx: &Ctx, query: &str, fix: TodoEdit) -> Result<(Todo, Outcome)> {
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
     let todo = live(ctx, &change, &file, &current, query)?;
-    let mut doc = change.toml(&file)?;
-    let table = doc
-        .find_mut(Todo::KEY, &todo.id)
+    let mut item = change.toml_item::<TodosFile>(&file, &todo.id)?;
+    let table = item
+        .table_mut()
         .ok_or_else(|| vanished("to-do", &todo.id))?;
     let mut edits = Edits::default();
     let mut updated = todo.clone();
@@ -55,7 +54,7 @@ pub fn edit(ctx: &Ctx, query: &str, fix: TodoEdit) -> Result<(Todo, Outcome)> {
         updated.due = Some(Date(due));
     }
     let summary = edits.summary("to-do", &todo.id)?;
-    change.put_toml::<TodosFile>(&file, &doc)?;
+    change.put_item::<TodosFile>(&file, &item)?;
     let mut outcome = change.finish(&format!("todo: edit {:?} ({summary})", todo.title))?;
     if let Some(due) = fix.due
         && due < ctx.today
@@ -75,11 +74,11 @@ pub fn remove(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     let file = ctx.ws.todos_file();
     let current: TodosFile = change.load(&file)?;
     let todo = live(ctx, &change, &file, &current, query)?;
-    let mut doc = change.toml(&file)?;
-    if !doc.delete(Todo::KEY, &todo.id) {
+    let mut item = change.toml_item::<TodosFile>(&file, &todo.id)?;
+    if !item.delete() {
         return Err(vanished("to-do", &todo.id));
     }
-    change.put_toml::<TodosFile>(&file, &doc)?;
+    change.put_item::<TodosFile>(&file, &item)?;
     let outcome = change.finish(&format!("todo: remove {:?} ({})", todo.title, todo.owner))?;
     Ok((todo, outcome))
 }

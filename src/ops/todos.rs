@@ -106,12 +106,12 @@ pub fn done(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
             todo.id, done.0
         )));
     }
-    let mut doc = change.toml(&file)?;
-    let table = doc
-        .find_mut("todo", &todo.id)
+    let mut item = change.toml_item::<TodosFile>(&file, &todo.id)?;
+    let table = item
+        .table_mut()
         .ok_or_else(|| vanished("to-do", &todo.id))?;
     set(table, "done", toml_date(ctx.today));
-    change.put_toml::<TodosFile>(&file, &doc)?;
+    change.put_item::<TodosFile>(&file, &item)?;
     let outcome = change.finish(&format!("todo: done {:?} ({})", todo.title, todo.owner))?;
     let mut todo = todo.clone();
     todo.done = Some(Date(ctx.today));
@@ -136,9 +136,9 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
     if !todo.is_done() {
         return Err(Error::user(format!("to-do `{}` is not done", todo.id)));
     }
-    let mut doc = change.toml(&file)?;
     match from {
         Some(quarter) => {
+            let mut doc = change.toml(&file)?;
             let mut table = super::archive::restore::<TodosFile>(
                 &mut change,
                 &ctx.ws.archived_todos_file(quarter),
@@ -147,15 +147,17 @@ pub fn reopen(ctx: &Ctx, query: &str) -> Result<(Todo, Outcome)> {
             )?;
             unset(&mut table, "done");
             doc.append_moved(Todo::KEY, table);
+            change.put_toml::<TodosFile>(&file, &doc)?;
         }
         None => {
-            let table = doc
-                .find_mut(Todo::KEY, &todo.id)
+            let mut item = change.toml_item::<TodosFile>(&file, &todo.id)?;
+            let table = item
+                .table_mut()
                 .ok_or_else(|| vanished("to-do", &todo.id))?;
             unset(table, "done");
+            change.put_item::<TodosFile>(&file, &item)?;
         }
     }
-    change.put_toml::<TodosFile>(&file, &doc)?;
     let outcome = change.finish(&format!("todo: reopen {:?} ({})", todo.title, todo.owner))?;
     Ok((Todo { done: None, ..todo }, outcome))
 }

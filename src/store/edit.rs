@@ -3,7 +3,7 @@
 //! re-serialises a document from structs.
 
 use super::files::{FileRef, TextLayout, without_bom};
-use super::parse::located_error;
+use super::parse::{headers, located_error, table_starts};
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
@@ -201,6 +201,99 @@ impl TomlDoc {
     }
 }
 
+/// One item of a list file opened for editing: the `[[key]]` table whose
+/// `id` is `id`, parsed with the tables either side of it (where a deleted
+/// item's comments go, as in [`TomlDoc::take`]), the rest of the file kept
+/// as text and written back as it was. Marking one of 100,000 to-dos done held the
+/// whole file's `toml_edit` document, 390 MB. A file that cannot be cut at
+/// its tables (see [`table_starts`]), or whose text before the first table
+/// sets `key` itself, is opened whole, as [`TomlDoc`] opens it.
+pub struct TomlItem {
+    /// The file's text without its byte order mark.
+    body: String,
+    /// Where the parsed part is in `body`.
+    window: std::ops::Range<usize>,
+    part: TomlDoc,
+    key: String,
+    id: String,
+}
+
+impl TomlItem {
+    pub fn parse(file: &FileRef, text: &str, key: &str, id: &str) -> Result<TomlItem> {
+        let body = without_bom(text);
+        let window = item_window(body, key, id).unwrap_or(0..body.len());
+        let doc = body[window.clone()].parse::<DocumentMut>().map_err(|e| {
+            let offset = window.start + e.span().map_or(0, |s| s.start);
+            located_error(file, body, offset, e.message().trim())
+        })?;
+        Ok(TomlItem {
+            body: body.to_string(),
+            window,
+            part: TomlDoc {
+                doc,
+                layout: TextLayout::of(text),
+            },
+            key: key.to_string(),
+            id: id.to_string(),
+        })
+    }
+
+    /// The item's table, as [`TomlDoc::find_mut`] finds it.
+    pub fn table_mut(&mut self) -> Option<&mut dyn TableLike> {
+        self.part.find_mut(&self.key, &self.id)
+    }
+
+    /// Deletes the item, as [`TomlDoc::delete`] does; true if it was there.
+    pub fn delete(&mut self) -> bool {
+        self.part.delete(&self.key, &self.id)
+    }
+
+    /// The whole file's text, as [`TomlDoc::to_text`] writes it.
+    pub fn to_text(&self) -> String {
+        let part = self.part.doc.to_string();
+        let mut text = String::with_capacity(self.body.len() + part.len());
+        text.push_str(&self.body[..self.window.start]);
+        text.push_str(&part);
+        text.push_str(&self.body[self.window.end..]);
+        self.part.layout.apply(&text)
+    }
+}
+
+/// The `[[key]]` table of `body` whose `id` is `id` with the tables either
+/// side, from the lines above the first to the end of the last: `None` when
+/// the text cannot be cut there, or its head sets `key`, or no table has
+/// that id (the whole is then read, to find the same).
+fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>> {
+    let starts = table_starts(body, key)?;
+    let head = body[..*starts.first()?].parse::<DocumentMut>().ok()?;
+    if head.contains_key(key) {
+        return None;
+    }
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(body.len());
+        let piece = &body[start..end];
+        // An escape could spell the id in other characters.
+        if !piece.contains(id) && !piece.contains('\\') {
+            continue;
+        }
+        let doc = piece.parse::<DocumentMut>().ok()?;
+        let first = doc.get(key).and_then(Item::as_array_of_tables);
+        let piece_id = first.and_then(|a| a.get(0)).and_then(|t| t.get("id"));
+        if piece_id.and_then(Item::as_str) == Some(id) {
+            // With the blank and comment lines above, which toml_edit
+            // gives the table (a file's header, when it is the first).
+            let first = starts[i.saturating_sub(1)];
+            let from = headers(body)?
+                .iter()
+                .find(|h| h.start == first)?
+                .lines_above;
+            let to = starts.get(i + 2).copied().unwrap_or(body.len());
+            return Some(from..to);
+        }
+    }
+    None
+}
+
 /// The table `[key]` of a document (`[people]` of `[people.zoe]`), made
 /// implicit when it is new so that only `[key.sub]` headers are written.
 pub fn section_mut<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut Table> {
@@ -353,6 +446,57 @@ mod tests {
             doc.to_text(),
             format!("{header}\n[[todo]]\nid = \"a\"\n\n[[todo]]\nid = \"b\"\n")
         );
+    }
+
+    proptest::proptest! {
+        /// Editing one item of a list file, the rest kept as text, writes
+        /// what editing the whole document writes.
+        #[test]
+        fn an_item_edited_alone_writes_what_the_whole_document_writes(
+            text in crate::store::parse::tests::list_files(),
+            crlf: bool,
+            no_final_newline: bool,
+            pick in 0..7usize,
+            edit in 0..5usize,
+        ) {
+            let mut text = if crlf { text.replace('\n', "\r\n") } else { text };
+            if no_final_newline {
+                text.truncate(text.trim_end().len());
+            }
+            let id = format!("t{pick}");
+            let change = |table: Option<&mut dyn TableLike>| {
+                let Some(table) = table else { return false };
+                match edit {
+                    0 => set(
+                        table,
+                        "done",
+                        toml_edit::Date {
+                            year: 2026,
+                            month: 2,
+                            day: 3,
+                        },
+                    ),
+                    1 => set(table, "title", "New \"title\""),
+                    2 => unset(table, "done"),
+                    _ => {}
+                }
+                true
+            };
+            let Ok(mut whole) = TomlDoc::parse(&file(), &text) else {
+                // A file that does not parse is refused when first read.
+                return Ok(());
+            };
+            let mut item = TomlItem::parse(&file(), &text, "todo", &id).expect("parses");
+            if edit == 4 {
+                proptest::prop_assert_eq!(item.delete(), whole.delete("todo", &id));
+            } else {
+                proptest::prop_assert_eq!(
+                    change(item.table_mut()),
+                    change(whole.find_mut("todo", &id))
+                );
+            }
+            proptest::prop_assert_eq!(item.to_text(), whole.to_text(), "{}", text);
+        }
     }
 
     use std::path::PathBuf;

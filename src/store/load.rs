@@ -2,7 +2,7 @@
 //! files it needs; a missing optional file reads as empty.
 
 use super::files::{FileRef, list_dir, list_subdirs, read_text};
-use super::parse::{ListFile, ids_in, located_error, parse_toml};
+use super::parse::{ListFile, TomlFile, ids_in, located_error, parse_list, parse_toml};
 use super::values;
 use super::workspace::Workspace;
 use crate::error::{Error, Result};
@@ -17,12 +17,11 @@ use crate::model::time::{Quarter, Week, parse_date};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
 use chrono::NaiveDate;
-use serde::de::DeserializeOwned;
 
 /// Parses a TOML file, or gives the default when it does not exist.
-pub fn toml_or_default<T: DeserializeOwned + Default>(file: &FileRef) -> Result<T> {
+pub fn toml_or_default<T: TomlFile + Default>(file: &FileRef) -> Result<T> {
     match read_text(file)? {
-        Some(text) => parse_toml(file, &text),
+        Some(text) => T::parse(file, &text),
         None => Ok(T::default()),
     }
 }
@@ -33,6 +32,24 @@ pub fn vision(ws: &Workspace) -> Result<Vision> {
 
 pub fn seats(ws: &Workspace) -> Result<SeatsFile> {
     toml_or_default(&ws.seats_file())
+}
+
+// Files read whole (they are short).
+impl TomlFile for crate::model::checkup::CheckupFile {}
+impl TomlFile for crate::model::company::CompanyFile {}
+impl TomlFile for crate::model::conversation::Conversation {}
+impl TomlFile for Meeting {}
+impl TomlFile for crate::model::people::PeopleFile {}
+impl TomlFile for RocksFile {}
+impl TomlFile for ScorecardFile {}
+impl TomlFile for SeatsFile {}
+impl TomlFile for crate::model::team::TeamFile {}
+impl TomlFile for Vision {}
+
+impl TomlFile for IssuesFile {
+    fn parse(file: &FileRef, text: &str) -> Result<Self> {
+        parse_list(file, text)
+    }
 }
 
 impl ListFile for IssuesFile {
@@ -46,6 +63,12 @@ impl ListFile for IssuesFile {
     }
     fn id(item: &Self::Item) -> &str {
         &item.id
+    }
+}
+
+impl TomlFile for TodosFile {
+    fn parse(file: &FileRef, text: &str) -> Result<Self> {
+        parse_list(file, text)
     }
 }
 
@@ -69,16 +92,13 @@ pub type Loaded<T> = Vec<(FileRef, Result<(T, String)>)>;
 
 /// Every `.toml` file of a folder, each read and parsed (or its error), with
 /// its text, in name order.
-pub fn folder<T: DeserializeOwned + Default>(
-    ws: &Workspace,
-    dir: &std::path::Path,
-) -> Result<Loaded<T>> {
+pub fn folder<T: TomlFile + Default>(ws: &Workspace, dir: &std::path::Path) -> Result<Loaded<T>> {
     Ok(list_dir(&ws.file(dir.to_path_buf()), "toml")?
         .into_iter()
         .map(|path| {
             let file = ws.file(path);
             let value = match read_text(&file) {
-                Ok(Some(text)) => parse_toml(&file, &text).map(|v| (v, text)),
+                Ok(Some(text)) => T::parse(&file, &text).map(|v| (v, text)),
                 Ok(None) => Ok((T::default(), String::new())),
                 Err(e) => Err(e),
             };

@@ -4,9 +4,8 @@
 use crate::error::{Error, ErrorKind};
 use crate::model::company::CompanyFile;
 use crate::store::files::{FileRef, read_text};
-use crate::store::parse::{IdLines, ListFile, parse_toml};
+use crate::store::parse::{IdLines, ListFile, TomlFile};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]
@@ -82,9 +81,9 @@ impl Findings {
     }
 
     /// Reads and parses one file; a parse failure becomes a finding.
-    pub fn load<T: DeserializeOwned + Default>(&mut self, file: &FileRef) -> Option<(T, String)> {
+    pub fn load<T: TomlFile + Default>(&mut self, file: &FileRef) -> Option<(T, String)> {
         match read_text(file) {
-            Ok(Some(text)) => match parse_toml::<T>(file, &text) {
+            Ok(Some(text)) => match T::parse(file, &text) {
                 Ok(value) => Some((value, text)),
                 Err(e) => {
                     self.broken(file, e);
@@ -180,7 +179,7 @@ pub fn duplicates<'a>(
 /// Reads a list file (issues, to-dos) with its text.
 pub fn read_list<T: ListFile + Default>(file: &FileRef) -> Result<(T, String), Error> {
     match read_text(file)? {
-        Some(text) => Ok((parse_toml(file, &text)?, text)),
+        Some(text) => Ok((T::parse(file, &text)?, text)),
         None => Ok((T::default(), String::new())),
     }
 }

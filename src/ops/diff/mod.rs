@@ -20,10 +20,9 @@ use super::history::{self, Files};
 use crate::error::{Error, Result};
 use crate::git;
 use crate::store::files::FileRef;
-use crate::store::parse::{ListFile, parse_toml};
+use crate::store::parse::{ListFile, TomlFile};
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Serialize)]
@@ -172,13 +171,13 @@ impl Differ<'_> {
     }
 
     /// Parses one side of a file; a file that does not parse counts as empty, with a warning.
-    pub(super) fn parse<T: DeserializeOwned + Default>(
+    pub(super) fn parse<T: TomlFile + Default>(
         &mut self,
         files: &Files,
         path: &str,
         side: &str,
     ) -> T {
-        self.parse_with(files, path, side, parse_toml)
+        self.parse_with(files, path, side, T::parse)
     }
 
     pub(super) fn parse_with<T: Default>(
@@ -240,7 +239,7 @@ impl Differ<'_> {
     }
 
     /// Both sides of a file, or None when it did not change.
-    pub(super) fn pair<T: DeserializeOwned + Default>(&mut self, rel: &str) -> Option<(T, T)> {
+    pub(super) fn pair<T: TomlFile + Default>(&mut self, rel: &str) -> Option<(T, T)> {
         let path = format!(
             "{}{rel}",
             if rel == "company.toml" { "" } else { self.data }
