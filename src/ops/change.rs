@@ -224,10 +224,13 @@ impl<'a> Change<'a> {
 
     /// Adds one item at the end of its list file, checking that the file
     /// still reads as a `F` (the list it belongs to).
+    /// Only the list's last table is parsed for it: appending to 100,000
+    /// to-dos does not hold the whole file as an editable document.
     pub fn append<F: TomlFile, T: ToToml>(&mut self, file: &FileRef, item: &T) -> Result<()> {
-        let mut doc = self.toml(file)?;
-        doc.append(T::KEY, item.to_toml());
-        self.put_toml::<F>(file, &doc)
+        let text = self.text(file)?.unwrap_or_default();
+        let mut end = TomlItem::parse_end(file, &text, T::KEY)?;
+        end.append(item.to_toml());
+        self.put_checked::<F>(file, end.to_text())
     }
 
     pub fn put_text(&mut self, file: &FileRef, text: String) {

@@ -220,8 +220,27 @@ pub struct TomlItem {
 
 impl TomlItem {
     pub fn parse(file: &FileRef, text: &str, key: &str, id: &str) -> Result<TomlItem> {
+        let window = item_window(without_bom(text), key, id);
+        TomlItem::open(file, text, key, id, window)
+    }
+
+    /// The end of a list file, opened to append an item: its last table
+    /// with the lines above it (a list that cannot be cut, or has no table
+    /// yet, is opened whole).
+    pub fn parse_end(file: &FileRef, text: &str, key: &str) -> Result<TomlItem> {
+        let window = end_window(without_bom(text), key);
+        TomlItem::open(file, text, key, "", window)
+    }
+
+    fn open(
+        file: &FileRef,
+        text: &str,
+        key: &str,
+        id: &str,
+        window: Option<std::ops::Range<usize>>,
+    ) -> Result<TomlItem> {
         let body = without_bom(text);
-        let window = item_window(body, key, id).unwrap_or(0..body.len());
+        let window = window.unwrap_or(0..body.len());
         let doc = body[window.clone()].parse::<DocumentMut>().map_err(|e| {
             let offset = window.start + e.span().map_or(0, |s| s.start);
             located_error(file, body, offset, e.message().trim())
@@ -243,6 +262,11 @@ impl TomlItem {
         self.part.find_mut(&self.key, &self.id)
     }
 
+    /// Appends a table at the end of the list, as [`TomlDoc::append`] does.
+    pub fn append(&mut self, table: Table) {
+        self.part.append(&self.key, table);
+    }
+
     /// Deletes the item, as [`TomlDoc::delete`] does; true if it was there.
     pub fn delete(&mut self) -> bool {
         self.part.delete(&self.key, &self.id)
@@ -257,6 +281,20 @@ impl TomlItem {
         text.push_str(&self.body[self.window.end..]);
         self.part.layout.apply(&text)
     }
+}
+
+/// The last `[[key]]` table of `body`, from the lines above it to the end:
+/// `None` when the text cannot be cut there, its head sets `key`, or it has
+/// no table.
+fn end_window(body: &str, key: &str) -> Option<std::ops::Range<usize>> {
+    let starts = table_starts(body, key)?;
+    let head = body[..*starts.first()?].parse::<DocumentMut>().ok()?;
+    if head.contains_key(key) {
+        return None;
+    }
+    let last = *starts.last()?;
+    let from = headers(body)?.iter().find(|h| h.start == last)?.lines_above;
+    Some(from..body.len())
 }
 
 /// The `[[key]]` table of `body` whose `id` is `id` with the tables either
@@ -457,7 +495,7 @@ mod tests {
             crlf: bool,
             no_final_newline: bool,
             pick in 0..7usize,
-            edit in 0..5usize,
+            edit in 0..6usize,
         ) {
             let mut text = if crlf { text.replace('\n', "\r\n") } else { text };
             if no_final_newline {
@@ -486,6 +524,16 @@ mod tests {
                 // A file that does not parse is refused when first read.
                 return Ok(());
             };
+            if edit == 5 {
+                let mut table = Table::new();
+                table.insert("id", toml_edit::value("new"));
+                table.insert("title", toml_edit::value("Appended"));
+                let mut end = TomlItem::parse_end(&file(), &text, "todo").expect("parses");
+                end.append(table.clone());
+                whole.append("todo", table);
+                proptest::prop_assert_eq!(end.to_text(), whole.to_text(), "{}", text);
+                return Ok(());
+            }
             let mut item = TomlItem::parse(&file(), &text, "todo", &id).expect("parses");
             if edit == 4 {
                 proptest::prop_assert_eq!(item.delete(), whole.delete("todo", &id));

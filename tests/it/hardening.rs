@@ -905,3 +905,59 @@ fn scorecard_import_refuses_a_future_week_and_a_week_twice() {
     );
     assert_eq!(t.read("scorecard.csv"), before);
 }
+
+/// Issue #19 item 17: a long to-do list is read and edited within 20× its
+/// size in memory (peak, by `/usr/bin/time`, beyond what pulse holds to
+/// print its version). Parsed whole, `todos` took 27× and `todo done` 58×.
+#[test]
+fn a_long_todo_list_is_read_and_edited_within_twenty_times_its_size() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: no /usr/bin/time to measure peak memory");
+        return;
+    }
+    let t = TestCompany::new();
+    let mut text = String::from("# to-dos\n");
+    for i in 0..15_000 {
+        text.push_str(&format!(
+            "\n[[todo]]\nid = \"call-{i}\"\ntitle = \"Call customer {i}\"\nowner = \"amy\"\ncreated = 2026-11-02\ndue = 2026-11-09\n{}",
+            if i < 14_900 { "done = 2026-11-05\n" } else { "" }
+        ));
+    }
+    t.commit_file("todos.toml", &text);
+    let peak_bytes = |args: &[&str]| -> u64 {
+        let mut cmd = std::process::Command::new(time);
+        hermetic(&mut cmd, t.path());
+        let out = cmd
+            .current_dir(t.path())
+            .env("PULSE_TODAY", "2026-11-27")
+            .args(["-f", "%M"])
+            .arg(assert_cmd::cargo::cargo_bin!("pulse"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let kib: u64 = stderr.lines().last().unwrap().trim().parse().unwrap();
+        kib * 1024
+    };
+    let floor = peak_bytes(&["--version"]);
+    let size = text.len() as u64;
+    for args in [
+        &["todos"][..],
+        &["todo", "done", "call-14950"],
+        &["todo", "add", "Call them all again", "--owner", "amy"],
+    ] {
+        let used = peak_bytes(args).saturating_sub(floor);
+        assert!(
+            used < 20 * size,
+            "{args:?} used {} MB for a {} MB list",
+            used / 1_000_000,
+            size / 1_000_000
+        );
+    }
+}
