@@ -159,11 +159,21 @@ pub fn read_capped(
     path: &Path,
     shown: &str,
 ) -> std::io::Result<std::result::Result<Vec<u8>, Error>> {
-    use std::io::Read;
     let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_open(file, size, shown)
+}
+
+/// [`read_capped`] of a file already open, whose size is about `size`.
+fn read_open(
+    file: std::fs::File,
+    size: u64,
+    shown: &str,
+) -> std::io::Result<std::result::Result<Vec<u8>, Error>> {
+    use std::io::Read;
     // Room for the whole file at once: growing the buffer as it fills
     // copies a large file several times over.
-    let size = file.metadata().map_or(0, |m| m.len().min(MAX_FILE_BYTES));
+    let size = size.min(MAX_FILE_BYTES);
     let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -183,7 +193,10 @@ pub fn read_text(file: &FileRef) -> Result<Option<String>> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_big(&file.display, meta.len()));
     }
-    let bytes = match read_capped(&file.path, &file.display) {
+    // The size `regular` saw sizes the buffer: no second look at the file.
+    let bytes = match std::fs::File::open(&file.path)
+        .and_then(|open| read_open(open, meta.len(), &file.display))
+    {
         Ok(read) => read?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Error::unreadable(&file.path, &e)),
