@@ -58,6 +58,9 @@ fn main() {
     let mut flat = generate::Company::generate(today, &generate::Sizes::TEN_YEARS);
     flat.archived = false;
     generate::write(&flat_dir, &flat, &generate::Sizes::TEN_YEARS).unwrap_or_else(|e| fail(&e));
+    for repo in [&company_dir, &flat_dir] {
+        as_cloned(repo);
+    }
 
     let mut rows = Vec::new();
     reads(
@@ -396,12 +399,16 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
                     .take(2),
             );
         }
-        let cat = median(|| {
-            run(Command::new("cat").args(&files), dir);
-        });
-        let time = median(|| {
-            run(pulse_cmd(pulse).args(["-t", "team-07", command]), dir);
-        });
+        // In turns, so that the machine's drift hits both alike.
+        let (cat, time) = median_pair(
+            RUNS,
+            || {
+                run(Command::new("cat").args(&files), dir);
+            },
+            || {
+                run(pulse_cmd(pulse).args(["-t", "team-07", command]), dir);
+            },
+        );
         rows.push(Row::baseline(
             format!(
                 "`cat` of the {} files a team's `{command}` reads",
@@ -424,12 +431,16 @@ fn team_reads(pulse: &Path, dir: &Path, rows: &mut Vec<Row>) {
     }
     files.sort();
     files.dedup();
-    let cat = median(|| {
-        run(Command::new("cat").args(&files), dir);
-    });
-    let time = median(|| {
-        run(pulse_cmd(pulse).arg("teams"), dir);
-    });
+    // In turns, so that the machine's drift hits both alike.
+    let (cat, time) = median_pair(
+        RUNS,
+        || {
+            run(Command::new("cat").args(&files), dir);
+        },
+        || {
+            run(pulse_cmd(pulse).arg("teams"), dir);
+        },
+    );
     rows.push(Row::baseline(
         format!("`cat` of the {} files of every team's status", files.len()),
         cat,
@@ -460,12 +471,16 @@ fn reads(pulse: &Path, dir: &Path, layout: &str, goal: Goal, rows: &mut Vec<Row>
             .filter_map(|f| std::fs::metadata(f).ok())
             .map(|m| m.len())
             .sum();
-        let cat = median(|| {
-            run(Command::new("cat").args(&files), dir);
-        });
-        let time = median(|| {
-            run(pulse_cmd(pulse).arg(command), dir);
-        });
+        // In turns, so that the machine's drift hits both alike.
+        let (cat, time) = median_pair(
+            RUNS,
+            || {
+                run(Command::new("cat").args(&files), dir);
+            },
+            || {
+                run(pulse_cmd(pulse).arg(command), dir);
+            },
+        );
         rows.push(Row::baseline(
             format!(
                 "`cat` of the {} {} ({layout}, {:.0} KB)",
@@ -476,6 +491,16 @@ fn reads(pulse: &Path, dir: &Path, layout: &str, goal: Goal, rows: &mut Vec<Row>
             cat,
         ));
         rows.push(Row::measured(format!("`pulse {command}`"), time, cat, goal));
+    }
+}
+
+/// Packs a generated repository as a fresh clone is packed, and turns off
+/// git's automatic maintenance: a `gc` started by the generator's commits
+/// would otherwise run in the background while commands are timed.
+fn as_cloned(repo: &Path) {
+    run(Command::new("git").args(["gc", "-q"]), repo);
+    for (key, value) in [("gc.auto", "0"), ("maintenance.auto", "false")] {
+        run(Command::new("git").args(["config", key, value]), repo);
     }
 }
 
