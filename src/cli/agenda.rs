@@ -13,7 +13,6 @@ pub enum Format {
     Markdown,
 }
 
-/// Print the meeting agenda, filled with live data
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse agenda                         the next weekly meeting\n  pulse agenda --format markdown       to paste into a doc or chat\n  pulse agenda --date 2026-11-26       a given meeting\n  pulse agenda --quarterly             the quarterly planning day"

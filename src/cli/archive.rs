@@ -8,7 +8,6 @@ use crate::ops::{Ctx, archive};
 use clap::Args;
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Move finished to-dos and issues of past quarters to archive/
 #[derive(Args)]
 #[command(
     after_help = "A done to-do goes to the quarter of its `done` date, a solved or dropped issue\nto the quarter of its `solved` date: archive/<quarter>/todos.toml and issues.toml.\nArchiving twice moves nothing; history commands read the archive too.\n\nExamples:\n  pulse archive\n  pulse archive --before 2026-Q3"

@@ -8,7 +8,6 @@ use crate::render::escape;
 use crate::render::style::{BAD, WARN};
 use clap::Args;
 
-/// Validate every file, every reference and the EOS rules
 #[derive(Args)]
 #[command(
     after_help = "Exit status: 0 when clean (warnings and notes allowed), 1 on an error (or, with\n--strict, a warning), 2 when a file does not parse. Notes (an empty roster, a seat\nnobody is in yet) are what a fresh company has still to fill in: never a failure.\n\nExamples:\n  pulse check\n  pulse check --strict      warnings fail too (for a pre-commit hook or CI)"

@@ -15,7 +15,6 @@ use crate::render::checkup::{page, score};
 use clap::{Args, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
 
-/// The Organizational Checkup: twenty statements, 1 to 5, by each leader; the company's score out of 100
 #[derive(Args)]
 #[command(
     args_conflicts_with_subcommands = true,

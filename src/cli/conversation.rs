@@ -13,7 +13,6 @@ use clap::{Args, Subcommand};
 
 const PRIVATE: &str = "A conversation is about a person: people/conversations/<quarter>/<id>.toml is\nwritten, never committed to the company's repository (see [privacy] people_dir).";
 
-/// The Quarterly Conversation (5-5-5) between a manager and a direct report
 #[derive(Subcommand)]
 pub enum ConversationCommand {
     /// Open a conversation: the core values, the seat's roles, the rocks and GWC to go over
@@ -68,7 +67,6 @@ pub enum ConversationCommand {
     },
 }
 
-/// List the Quarterly Conversations: id, quarter, person, manager, date, how much is rated
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse conversations\n  pulse conversations --person ian --quarter 2026-Q4"

@@ -10,7 +10,6 @@ use crate::render::changes::push_change;
 use crate::render::page::{Page, Section};
 use clap::Args;
 
-/// What changed in the company since then, in words
 #[derive(Args)]
 #[command(
     after_help = "Without arguments: since the last commit before the previous meeting, work tree included.\n\nExamples:\n  pulse diff\n  pulse diff --since 2026-11-01\n  pulse diff HEAD~5\n  pulse diff v1..v2              between two commits\n  pulse --json diff               typed change records"

@@ -7,7 +7,6 @@ use crate::ops::export::{self, Format};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
-/// Export everything to CSV or JSON files (the scorecard also as a wide CSV)
 #[derive(Args)]
 #[command(
     after_help = "people.toml (the People Analyzer) is never exported.\n\nExamples:\n  pulse export --format csv out/         open out/scorecard-wide.csv in a spreadsheet\n  pulse export --format json out/"

@@ -7,7 +7,6 @@ use crate::ops;
 use clap::Args;
 use std::path::{Path, PathBuf};
 
-/// Start a company: commented templates for every file, git init, a first commit
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse init                       the current folder\n  pulse init acme --name \"Acme Inc\" --weekday tuesday --time 10:00 --minutes 90"

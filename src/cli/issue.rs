@@ -11,7 +11,6 @@ use crate::render::style::{DIM, GOOD, WARN};
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
 
-/// Identify, Discuss, Solve: change the issues list
 #[derive(Subcommand)]
 pub enum IssueCommand {
     /// Raise an issue (short-term unless --long)
@@ -120,7 +119,6 @@ Examples:
     },
 }
 
-/// List the open issues, top three first
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse issues\n  pulse issues --long          the V/TO's long-term list\n  pulse issues --all --owner amy"

@@ -10,7 +10,6 @@ use crate::render::changes::push_change;
 use crate::render::page::{Page, Section};
 use clap::{Args, ValueEnum};
 
-/// The history of one rock, issue, to-do or measurable, commit by commit
 #[derive(Args)]
 #[command(
     after_help = "The id is looked up among the rocks (newest quarter first), issues, to-dos and measurables;\na unique prefix will do.\n\nExamples:\n  pulse log ipv6\n  pulse log churn --kind issue\n  pulse log new-leads\n  pulse --json log ipv6"

@@ -15,7 +15,6 @@ use crate::render::style::DIM;
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
 
-/// Customer and employee headlines for the next meeting
 #[derive(Subcommand)]
 pub enum HeadlineCommand {
     /// File a headline for the next weekly meeting
@@ -40,7 +39,6 @@ pub enum HeadlineCommand {
     },
 }
 
-/// Record a meeting: ratings, cascading messages, attendees
 #[derive(Subcommand)]
 pub enum MeetingCommand {
     /// Rate the meeting, 1 to 10 per person
@@ -104,7 +102,6 @@ pub enum MeetingCommand {
     },
 }
 
-/// List a quarter's meetings: date, kind, attendees, rating, headlines, cascades
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse meetings\n  pulse meetings --quarter 2026-Q3\n  pulse meeting show 2026-11-19     one of them in full"

@@ -9,7 +9,6 @@ use crate::store::atomic::write_atomic;
 use clap::Args;
 use std::path::PathBuf;
 
-/// Merge three versions of a company file (run by git, not by hand)
 #[derive(Args)]
 #[command(
     after_help = "git runs it for the files .gitattributes routes to `merge=pulse`; `pulse setup` registers it.\n\nExample:\n  git config merge.pulse.driver \"pulse merge-driver %O %A %B %P\""

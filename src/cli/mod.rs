@@ -114,56 +114,88 @@ use deferred::Deferred;
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a company: commented templates for every file, git init, a first commit
     Init(Deferred<init::InitArgs>),
+    /// Make this clone ready for teamwork: register pulse's merge driver and route the company's files to it
     Setup(Deferred<setup::SetupArgs>),
+    /// Pull the team's changes (your commits rebased onto them), push yours, and say what came in
     Sync(Deferred<sync::SyncArgs>),
+    /// One screen: rocks, numbers, to-dos, issues, meetings
     Status(Deferred<status::StatusArgs>),
+    /// The Vision/Traction Organizer on one page
     Vision(Deferred<vision::VisionArgs>),
     /// The accountability chart as a tree
     #[command(after_help = "Examples:\n  pulse seats\n  pulse --json seats")]
     Seats,
+    /// Change the accountability chart
     #[command(subcommand)]
     Seat(Deferred<seats::SeatCommand>),
+    /// The roster of people in company.toml
     #[command(subcommand)]
     Person(Deferred<person::PersonCommand>),
+    /// Departmental teams: their own meeting, rocks, scorecard, issues, to-dos
     #[command(subcommand)]
     Team(Deferred<team::TeamCommand>),
+    /// Every team on one screen: members, meeting, rocks, misses, issues, to-dos, rating
     Teams(Deferred<team::TeamsArgs>),
+    /// The People Analyzer: everyone against the core values, and GWC seat by seat
     People(Deferred<people::PeopleArgs>),
+    /// The Quarterly Conversation (5-5-5) between a manager and a direct report
     #[command(subcommand)]
     Conversation(Deferred<conversation::ConversationCommand>),
+    /// List the Quarterly Conversations: id, quarter, person, manager, date, how much is rated
     Conversations(Deferred<conversation::ConversationsArgs>),
+    /// Change the quarter's rocks (90-day priorities)
     #[command(subcommand)]
     Rock(Deferred<rock::RockCommand>),
+    /// List a quarter's rocks
     Rocks(Deferred<rocks::RocksArgs>),
+    /// The end of a quarter
     #[command(subcommand)]
     Quarter(Deferred<quarter::QuarterCommand>),
+    /// The weekly scorecard: measurables × the last N weeks
     Scorecard(Deferred<scorecard::ScorecardArgs>),
+    /// Identify, Discuss, Solve: change the issues list
     #[command(subcommand)]
     Issue(Deferred<issue::IssueCommand>),
+    /// List the open issues, top three first
     Issues(Deferred<issue::IssuesArgs>),
+    /// Change the 7-day to-do list
     #[command(subcommand)]
     Todo(Deferred<todo::TodoCommand>),
+    /// List the to-dos: open ones, or all with --all
     Todos(Deferred<todo::TodosArgs>),
+    /// Customer and employee headlines for the next meeting
     #[command(subcommand)]
     Headline(Deferred<meeting::HeadlineCommand>),
+    /// Record a meeting: ratings, cascading messages, attendees
     #[command(subcommand)]
     Meeting(Deferred<meeting::MeetingCommand>),
+    /// List a quarter's meetings: date, kind, attendees, rating, headlines, cascades
     Meetings(Deferred<meeting::MeetingsArgs>),
+    /// Print the meeting agenda, filled with live data
     Agenda(Deferred<agenda::AgendaArgs>),
     /// The core processes: name, owner, status, last changed
     #[command(
         after_help = "Each process is processes/NAME.md with a front matter block:\n  +++\n  name = \"Customer onboarding\"\n  owner = \"amy\"\n  status = \"documented\"   # identified | documented | packaged | followed-by-all\n  +++\n\nExample:\n  pulse processes"
     )]
     Processes,
+    /// Document the core processes (processes/NAME.md)
     #[command(subcommand)]
     Process(Deferred<processes::ProcessCommand>),
+    /// Move finished to-dos and issues of past quarters to archive/
     Archive(Deferred<archive::ArchiveArgs>),
+    /// What changed in the company since then, in words
     Diff(Deferred<diff::DiffArgs>),
+    /// The history of one rock, issue, to-do or measurable, commit by commit
     Log(Deferred<log::LogArgs>),
+    /// Validate every file, every reference and the EOS rules
     Check(Deferred<check::CheckArgs>),
+    /// The Organizational Checkup: twenty statements, 1 to 5, by each leader; the company's score out of 100
     Checkup(Deferred<checkup::CheckupArgs>),
+    /// Export everything to CSV or JSON files (the scorecard also as a wide CSV)
     Export(Deferred<export::ExportArgs>),
+    /// The quarter on one static HTML page: V/TO, rocks, scorecard charts, issues, to-dos, meetings
     Report(Deferred<report::ReportArgs>),
     /// Print the manual page (roff), or write one per command into a folder
     #[command(
@@ -185,6 +217,7 @@ enum Command {
         #[arg(long = "static")]
         fixed: bool,
     },
+    /// Merge three versions of a company file (run by git, not by hand)
     #[command(hide = true)]
     MergeDriver(Deferred<merge_driver::MergeDriverArgs>),
 }
@@ -410,6 +443,29 @@ mod tests {
         walk(&cli, "pulse".into(), &mut missing);
         assert!(missing.is_empty(), "no example in --help: {missing:?}");
         Cli::command().debug_assert();
+    }
+
+    /// `pulse --help` lists every command with what it does: the text is
+    /// on the command before it is built (`Deferred` builds a command's
+    /// arguments only when it runs), and the same once it is.
+    #[test]
+    fn every_command_is_described_in_the_top_help() {
+        let unbuilt = Cli::command();
+        let mut built = Cli::command();
+        built.build();
+        for sub in unbuilt.get_subcommands() {
+            let about = sub.get_about().map(|a| a.to_string());
+            assert!(
+                about.is_some(),
+                "`pulse {}` has no description in --help",
+                sub.get_name()
+            );
+            let once_built = built
+                .find_subcommand(sub.get_name())
+                .and_then(|b| b.get_about())
+                .map(|a| a.to_string());
+            assert_eq!(about, once_built, "pulse {}", sub.get_name());
+        }
     }
 
     /// Every argument and flag of every command says what it is for.

@@ -11,7 +11,6 @@ use crate::ops::people_rate::{self, Rating};
 use crate::render::people::{history_page, people_table};
 use clap::{Args, Subcommand};
 
-/// The People Analyzer: everyone against the core values, and GWC seat by seat
 #[derive(Args)]
 #[command(
     args_conflicts_with_subcommands = true,

@@ -8,7 +8,6 @@ use crate::render::style::DIM;
 use crate::render::table::TableBuilder;
 use clap::Subcommand;
 
-/// The roster of people in company.toml
 #[derive(Subcommand)]
 pub enum PersonCommand {
     /// Add a person to the roster

@@ -8,7 +8,6 @@ use crate::model::process::ProcessStatus;
 use crate::ops::{Ctx, processes};
 use clap::Subcommand;
 
-/// Document the core processes (processes/NAME.md)
 #[derive(Subcommand)]
 pub enum ProcessCommand {
     /// Document a core process: writes processes/ID.md to fill in

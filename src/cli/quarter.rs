@@ -7,7 +7,6 @@ use crate::ops::quarter::{self, Decisions};
 use crate::ops::{Ctx, planning};
 use clap::Subcommand;
 
-/// The end of a quarter
 #[derive(Subcommand)]
 pub enum QuarterCommand {
     /// Report rock completion, and move rocks not done on (one commit)

@@ -9,7 +9,6 @@ use crate::ops::report;
 use clap::Args;
 use std::path::PathBuf;
 
-/// The quarter on one static HTML page: V/TO, rocks, scorecard charts, issues, to-dos, meetings
 #[derive(Args)]
 #[command(
     after_help = "The page is one self-contained file: no server, no network, no script.\n\nExamples:\n  pulse report --html q4.html\n  pulse report --quarter 2026-Q3 --html q3.html\n  pulse --json report                   (the report's data, no page)\n  pulse --json report --html q4.html    (writes the page, prints the data too)"

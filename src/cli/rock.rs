@@ -32,7 +32,6 @@ pub struct WhichMilestone {
     number: usize,
 }
 
-/// Change the quarter's rocks (90-day priorities)
 #[derive(Subcommand)]
 pub enum RockCommand {
     /// Add a rock (to the current quarter unless --quarter)

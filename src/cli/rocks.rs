@@ -11,7 +11,6 @@ use crate::ops::rocks;
 use crate::render::rocks::rocks_table;
 use clap::Args;
 
-/// List a quarter's rocks
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse rocks\n  pulse rocks --owner ian\n  pulse rocks --quarter 2026-Q3     a past quarter shows its completion rate"

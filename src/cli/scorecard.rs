@@ -10,7 +10,6 @@ use crate::ops::{scorecard, scorecard_import};
 use crate::render::scorecard::scorecard_table;
 use clap::{Args, Subcommand};
 
-/// The weekly scorecard: measurables × the last N weeks
 #[derive(Args)]
 #[command(
     args_conflicts_with_subcommands = true,

@@ -7,7 +7,6 @@ use crate::ops::Ctx;
 use crate::ops::seats::{self, NewSeat};
 use clap::Subcommand;
 
-/// Change the accountability chart
 #[derive(Subcommand)]
 pub enum SeatCommand {
     /// Add a seat

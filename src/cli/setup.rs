@@ -7,7 +7,6 @@ use crate::ops::setup::{self, Registration};
 use crate::render::escape;
 use clap::Args;
 
-/// Make this clone ready for teamwork: register pulse's merge driver and route the company's files to it
 #[derive(Args)]
 #[command(
     after_help = "Registers the driver in this clone's .git/config (a clone does not copy it) and writes\npulse's block of .gitattributes, committing it when it changed (a first-round\n`scorecard.csv merge=union` line gives way). Running it again changes nothing.\n\nExample:\n  git clone URL acme && cd acme && pulse setup"

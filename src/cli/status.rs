@@ -9,7 +9,6 @@ use crate::render::page::{Line, Page, Section};
 use crate::render::style::{BAD, GOOD, WARN};
 use clap::Args;
 
-/// One screen: rocks, numbers, to-dos, issues, meetings
 #[derive(Args)]
 #[command(
     after_help = "Examples:\n  pulse status\n  pulse status --owner amy      one person's view"

@@ -8,7 +8,6 @@ use crate::ops::setup::Registration;
 use crate::ops::sync;
 use clap::Args;
 
-/// Pull the team's changes (your commits rebased onto them), push yours, and say what came in
 #[derive(Args)]
 #[command(
     after_help = "Commits nothing itself. It stops, changing nothing, on uncommitted changes to company\nfiles, a detached HEAD, a branch without an upstream, or a rebase or merge in progress.\nA conflict stops the rebase with the files, their lines and the commands that finish it.\n\nExit status: 0 when synced; 1 when something needs you first; 3 when git or the network\nfails (a push rejected, a remote unreachable): your commits are kept.\n\nExamples:\n  pulse sync\n  pulse --json sync     what came in, as the change records of `pulse --json diff`"

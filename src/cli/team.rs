@@ -10,7 +10,6 @@ use crate::ops::teams::{self, MeetingChange, NewTeam};
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
 
-/// Departmental teams: their own meeting, rocks, scorecard, issues, to-dos
 #[derive(Subcommand)]
 pub enum TeamCommand {
     /// Add a team: teams/NAME/team.toml
@@ -105,7 +104,6 @@ impl MeetingArgs {
     }
 }
 
-/// Every team on one screen: members, meeting, rocks, misses, issues, to-dos, rating
 #[derive(Args)]
 #[command(after_help = "Examples:\n  pulse teams\n  pulse --json teams")]
 pub struct TeamsArgs {}

@@ -12,7 +12,6 @@ use crate::render::style::{BAD, DIM, GOOD};
 use crate::render::table::TableBuilder;
 use clap::{Args, Subcommand};
 
-/// Change the 7-day to-do list
 #[derive(Subcommand)]
 pub enum TodoCommand {
     /// Add a to-do (due in 7 days unless --due)
@@ -73,7 +72,6 @@ pub enum TodoCommand {
     },
 }
 
-/// List the to-dos: open ones, or all with --all
 #[derive(Args)]
 #[command(after_help = "Examples:\n  pulse todos\n  pulse todos --all --owner amy")]
 pub struct TodosArgs {

@@ -10,7 +10,6 @@ use crate::render::vision::vision_sections;
 use clap::{Args, Subcommand};
 use std::path::Path;
 
-/// The Vision/Traction Organizer on one page
 #[derive(Args)]
 #[command(
     args_conflicts_with_subcommands = true,
