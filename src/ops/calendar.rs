@@ -89,25 +89,41 @@ impl<'a> Calendar<'a> {
     /// The last meeting held, on today or before: a meeting file's date or
     /// one of the last two meeting days, with its record when it has one.
     pub fn last_held_meeting(&self) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
-        let today = self.ctx.today;
-        let this_week = next_weekday(today - Days::new(6), self.weekday);
+        let this_week = next_weekday(self.ctx.today - Days::new(6), self.weekday);
         let last_week = this_week - Days::new(7);
-        // Day by day back to last week's meeting day (a meeting file on
-        // any day counts), then through the folder's older files: ten
-        // years are 500 of them, listed only when the last two weeks held
-        // no meeting.
-        let mut day = today;
-        while day >= last_week {
+        let counts = |day, meeting: Option<&Meeting>| {
+            meeting.is_some() || day == this_week || day == last_week
+        };
+        self.last_held_where(counts, last_week)
+    }
+
+    /// The last meeting held that has a record (a meeting file), on today
+    /// or before: what `status` shows as the last meeting.
+    pub fn last_recorded(&self) -> Result<Option<(NaiveDate, Meeting)>> {
+        let recorded = |_, meeting: Option<&Meeting>| meeting.is_some();
+        let found = self.last_held_where(recorded, self.ctx.today - Days::new(35))?;
+        Ok(found.and_then(|(date, meeting)| meeting.map(|m| (date, m))))
+    }
+
+    /// The last day, today or before, that `counts` and whose meeting is
+    /// held: looked for day by day back to `until`, then among the older
+    /// files of the meetings folder (ten years are 500 of them, listed only
+    /// when the last weeks hold none).
+    fn last_held_where(
+        &self,
+        counts: impl Fn(NaiveDate, Option<&Meeting>) -> bool,
+        until: NaiveDate,
+    ) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
+        let mut day = self.ctx.today;
+        while day >= until {
             let meeting = load::meeting(&self.ctx.ws, day)?;
-            if (meeting.is_some() || day == this_week || day == last_week)
-                && self.held_as(day, meeting.as_ref())
-            {
+            if counts(day, meeting.as_ref()) && self.held_as(day, meeting.as_ref()) {
                 return Ok(Some((day, meeting)));
             }
             day = day - Days::new(1);
         }
         for date in load::meeting_dates(&self.ctx.ws)?.into_iter().rev() {
-            if date < last_week {
+            if date < until {
                 let meeting = load::meeting(&self.ctx.ws, date)?;
                 if self.held_as(date, meeting.as_ref()) {
                     return Ok(Some((date, meeting)));

@@ -114,9 +114,7 @@ pub fn status(ctx: &Ctx, owner: Option<&str>) -> Result<Status> {
 
     // The last meeting on record: a meeting day that passed with nothing
     // written (before the company used pulse, say) is not shown as one.
-    let last = calendar
-        .last_held_meeting()?
-        .and_then(|(date, meeting)| meeting.map(|m| (date, m)));
+    let last = calendar.last_recorded()?;
     Ok(Status {
         company: ws.company.company.name.clone(),
         owner: owner.map(String::from),

@@ -64,12 +64,23 @@ fn a_held_lock_makes_pulse_wait_then_its_change_lands() {
 fn a_lock_file_left_by_a_killed_process_is_no_obstacle() {
     let t = TestCompany::new();
     // The OS lock dies with its process; the file it leaves means nothing.
+    let lock = t.path().join(".git/pulse.lock");
     let mut holder = std::process::Command::new("flock")
-        .arg(t.path().join(".git/pulse.lock"))
-        .args(["-o", "sleep", "3"])
+        .arg("-o")
+        .arg(&lock)
+        .args(["sleep", "3"])
         .spawn()
         .expect("flock(1)");
     std::thread::sleep(std::time::Duration::from_millis(200));
+    // Found in a review: the options came after the file, so flock ran
+    // `-o` as its command and held nothing. The lock is held now.
+    let free = std::process::Command::new("flock")
+        .arg("-n")
+        .arg(&lock)
+        .arg("true")
+        .status()
+        .unwrap();
+    assert!(!free.success(), "the lock was not held");
     holder.kill().unwrap();
     holder.wait().unwrap();
     assert!(t.path().join(".git/pulse.lock").exists());

@@ -378,3 +378,27 @@ fn the_previous_meeting_is_found_months_back_and_off_the_meeting_day() {
     );
     assert_eq!(previous(&t)["date"], "2026-11-17");
 }
+
+/// Found in a new user's trial: `status` said "none on record yet" when the
+/// last meeting file was not on one of the last two meeting days (two
+/// months back, or an extra meeting on a Tuesday); the agenda found it.
+#[test]
+fn status_shows_the_last_meeting_on_record_months_back_and_off_the_meeting_day() {
+    let t = TestCompany::demo();
+    std::fs::remove_file(t.path().join("meetings/2026-11-19.toml")).unwrap();
+    std::fs::remove_file(t.path().join("meetings/2026-11-12.toml")).unwrap();
+    t.write(
+        "meetings/2026-09-10.toml",
+        "kind = \"l10\"\ndate = 2026-09-10\nratings = { zoe = 7, amy = 8 }\n",
+    );
+    let last = |t: &TestCompany| {
+        let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
+        (json["last_meeting"].clone(), json["last_rating"].clone())
+    };
+    assert_eq!(last(&t), ("2026-09-10".into(), 7.5.into()));
+    t.write(
+        "meetings/2026-11-17.toml",
+        "kind = \"l10\"\ndate = 2026-11-17\nratings = { zoe = 9 }\n",
+    );
+    assert_eq!(last(&t), ("2026-11-17".into(), 9.0.into()));
+}
