@@ -351,18 +351,26 @@ fn check_warns_of_a_weekly_meeting_file_off_the_meeting_day() {
     assert!(!said.contains("meetings/2026-10-02.toml"), "{said}");
 }
 
+/// The demo company with its past meetings of November gone and one held on
+/// 2026-09-10, two months before its date, recording `line`.
+fn demo_last_met_on_september_10(line: &str) -> TestCompany {
+    let t = TestCompany::demo();
+    for gone in ["meetings/2026-11-19.toml", "meetings/2026-11-12.toml"] {
+        std::fs::remove_file(t.path().join(gone)).unwrap();
+    }
+    t.write(
+        "meetings/2026-09-10.toml",
+        &format!("kind = \"l10\"\ndate = 2026-09-10\n{line}\n"),
+    );
+    t
+}
+
 /// The previous meeting is looked for day by day over five weeks, then in
 /// the folder's listing: one two months back is still found, and a meeting
 /// held off the meeting day counts.
 #[test]
 fn the_previous_meeting_is_found_months_back_and_off_the_meeting_day() {
-    let t = TestCompany::demo();
-    std::fs::remove_file(t.path().join("meetings/2026-11-19.toml")).unwrap();
-    std::fs::remove_file(t.path().join("meetings/2026-11-12.toml")).unwrap();
-    t.write(
-        "meetings/2026-09-10.toml",
-        "kind = \"l10\"\ndate = 2026-09-10\ncascade = [\"Hiring freeze lifted\"]\n",
-    );
+    let t = demo_last_met_on_september_10("cascade = [\"Hiring freeze lifted\"]");
     let previous = |t: &TestCompany| {
         let json: serde_json::Value =
             serde_json::from_str(&t.ok(&["--json", "agenda", "--date", "2026-11-26"])).unwrap();
@@ -384,13 +392,7 @@ fn the_previous_meeting_is_found_months_back_and_off_the_meeting_day() {
 /// months back, or an extra meeting on a Tuesday); the agenda found it.
 #[test]
 fn status_shows_the_last_meeting_on_record_months_back_and_off_the_meeting_day() {
-    let t = TestCompany::demo();
-    std::fs::remove_file(t.path().join("meetings/2026-11-19.toml")).unwrap();
-    std::fs::remove_file(t.path().join("meetings/2026-11-12.toml")).unwrap();
-    t.write(
-        "meetings/2026-09-10.toml",
-        "kind = \"l10\"\ndate = 2026-09-10\nratings = { zoe = 7, amy = 8 }\n",
-    );
+    let t = demo_last_met_on_september_10("ratings = { zoe = 7, amy = 8 }");
     let last = |t: &TestCompany| {
         let json: serde_json::Value = serde_json::from_str(&t.ok(&["--json", "status"])).unwrap();
         (json["last_meeting"].clone(), json["last_rating"].clone())
