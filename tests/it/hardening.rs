@@ -953,6 +953,11 @@ fn a_long_todo_list_is_read_and_edited_within_twenty_times_its_size() {
         &["todo", "add", "Call them all again", "--owner", "amy"],
     ] {
         let used = peak_bytes(args).saturating_sub(floor);
+        eprintln!(
+            "{args:?}: {} KB beyond the floor, the list {} KB",
+            used / 1000,
+            size / 1000
+        );
         assert!(
             used < 20 * size,
             "{args:?} used {} MB for a {} MB list",
