@@ -53,7 +53,10 @@ pub enum TeamCommand {
         force: bool,
     },
     /// Add or remove a member
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  pulse team member add sales raj\n  pulse team member remove sales raj"
+    )]
     Member(MemberCommand),
 }
 
