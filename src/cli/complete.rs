@@ -26,6 +26,12 @@ pub fn rocks() -> ArgValueCandidates {
 pub fn todos() -> ArgValueCandidates {
     offer(complete::todos)
 }
+pub fn open_todos() -> ArgValueCandidates {
+    offer(complete::open_todos)
+}
+pub fn done_todos() -> ArgValueCandidates {
+    offer(complete::done_todos)
+}
 pub fn issues() -> ArgValueCandidates {
     offer(complete::issues)
 }

@@ -35,14 +35,14 @@ pub enum TodoCommand {
     #[command(after_help = "Example:\n  pulse todo done call-the")]
     Done {
         /// The to-do's id, or a unique prefix of it or of one of its words
-        #[arg(add = complete::todos())]
+        #[arg(add = complete::open_todos())]
         id: String,
     },
     /// Reopen a to-do marked done by mistake (an archived one comes back)
     #[command(after_help = "Example:\n  pulse todo reopen call-the")]
     Reopen {
         /// The to-do's id, or a unique prefix of it or of one of its words
-        #[arg(add = complete::todos())]
+        #[arg(add = complete::done_todos())]
         id: String,
     },
     /// Fix a to-do: its title, owner or due date

@@ -64,6 +64,35 @@ pub fn todos() -> Vec<Candidate> {
     })
 }
 
+/// The open to-dos: what `todo done` may mark.
+pub fn open_todos() -> Vec<Candidate> {
+    with(|ctx| {
+        let todos = load::todos(&ctx.ws).ok()?.todo;
+        Some(
+            todos
+                .iter()
+                .filter(|t| !t.is_done())
+                .map(|t| candidate(&t.id, &t.title))
+                .collect(),
+        )
+    })
+}
+
+/// The to-dos marked done, the archived ones after the live ones: what
+/// `todo reopen` may bring back.
+pub fn done_todos() -> Vec<Candidate> {
+    with(|ctx| {
+        let todos = load::todos_since(&ctx.ws, None).ok()?;
+        Some(
+            todos
+                .iter()
+                .filter(|t| t.is_done())
+                .map(|t| candidate(&t.id, &t.title))
+                .collect(),
+        )
+    })
+}
+
 /// The live issues, open ones first.
 pub fn issues() -> Vec<Candidate> {
     with(|ctx| {

@@ -743,6 +743,14 @@ fn completions_know_the_company() {
     );
     let todos = complete(&t, &["pulse", "todo", "done", ""]);
     assert!(todos.contains(&"reference-checks".to_string()), "{todos:?}");
+    // Found in a new user's trial: `done` offered done to-dos, and
+    // `reopen` no archived ones.
+    let done = complete(&t, &["pulse", "todo", "reopen", ""]);
+    for id in todos.iter().filter(|c| !c.starts_with('-')) {
+        assert!(!done.contains(id), "{id} offered to both done and reopen");
+    }
+    assert!(done.contains(&"sign-the-lease".to_string()), "{done:?}");
+    assert!(!todos.is_empty() && !done.is_empty());
 
     // Someone who left is not offered as an owner any more.
     t.ok(&["person", "remove", "felix", "--reassign", "zoe"]);
