@@ -18,8 +18,9 @@ pub fn man(dir: Option<&std::path::Path>, out: &Out) -> Result<i32> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, &e))?;
     // One page per command at every level, named as the pages refer to
     // each other: pulse-rock(1) lists pulse-rock-add(1).
+    // No page for a hidden command (the merge driver git runs).
     fn collect(cmd: &clap::Command, name: String, pages: &mut Vec<(String, Vec<u8>)>) {
-        for sub in cmd.get_subcommands() {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
             collect(sub, format!("{name}-{}", sub.get_name()), pages);
         }
         let page = cmd
@@ -29,7 +30,7 @@ pub fn man(dir: Option<&std::path::Path>, out: &Out) -> Result<i32> {
         pages.push((format!("{name}.1"), render(page)));
     }
     let mut pages = vec![("pulse.1".to_string(), main_page(command.clone()))];
-    for sub in command.get_subcommands() {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         collect(sub, format!("pulse-{}", sub.get_name()), &mut pages);
     }
     for (file, page) in &pages {

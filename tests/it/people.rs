@@ -682,6 +682,8 @@ fn man_pages_for_every_command() {
     assert!(page.contains("agenda") && page.contains("scorecard"));
     let out = t.ok(&["man", "--out", "man1"]);
     assert!(out.ends_with("manual pages written to man1\n"), "{out}");
+    // The merge driver is git's, hidden from help: no page of its own.
+    assert!(!t.path().join("man1/pulse-merge-driver.1").exists());
     let add = std::fs::read_to_string(t.path().join("man1/pulse-rock-add.1")).unwrap();
     assert!(add.contains(".TH pulse-rock-add 1"), "{add}");
     assert!(
