@@ -109,6 +109,8 @@ impl<'a> Change<'a> {
         refuse_mid_operation(ctx)?;
         let git_dir = git::find_git_dir(&ctx.ws.root);
         let lock = write_lock(ctx, git_dir.as_deref())?;
+        // What this change reads is looked at anew, links included.
+        crate::store::files::forget_folders();
         Ok(Change {
             ctx,
             git_dir,

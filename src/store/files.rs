@@ -107,7 +107,8 @@ pub fn inspect(file: &FileRef) -> Result<Option<std::fs::Metadata>> {
 
 /// The folders inside the company that this run has found to be real
 /// folders, not links: `teams/sales/meetings` is looked at once, not once
-/// for each file read below it.
+/// for each file read below it. Forgotten when a change begins and before
+/// every write ([`forget_folders`]).
 static KNOWN_FOLDERS: std::sync::LazyLock<Mutex<HashSet<OsString>>> =
     std::sync::LazyLock::new(Default::default);
 
@@ -115,6 +116,14 @@ fn is_known_folder(path: &Path) -> bool {
     KNOWN_FOLDERS
         .lock()
         .is_ok_and(|known| known.contains(path.as_os_str()))
+}
+
+/// Forgets the folders found so far: a change looks at them anew (a pull
+/// in another terminal may have replaced one with a link since).
+pub fn forget_folders() {
+    if let Ok(mut known) = KNOWN_FOLDERS.lock() {
+        known.clear();
+    }
 }
 
 fn know_folder(path: &Path) {
@@ -216,6 +225,9 @@ pub fn read_text(file: &FileRef) -> Result<Option<String>> {
 /// company folder, and what is there now (if anything) a regular file, so a
 /// rename never replaces a link, a FIFO or a device.
 pub fn check_writable(file: &FileRef) -> Result<()> {
+    // Every folder on the way is looked at anew before a write: one found
+    // a folder earlier in a long run (`meeting run`) may be a link now.
+    forget_folders();
     regular(file).map(|_| ())
 }
 
@@ -366,4 +378,28 @@ pub fn list_subdirs(dir: &FileRef) -> Result<Vec<String>> {
         .collect();
     names.sort();
     Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found in review: the folders found once were never looked at again,
+    /// so one replaced by a link later in the same run (a pull during
+    /// `meeting run`) was followed, for reading and for writing.
+    #[test]
+    fn a_folder_replaced_by_a_link_during_a_run_is_refused_before_a_write() {
+        let base = tempfile::tempdir().unwrap();
+        let (root, outside) = (base.path().join("acme"), base.path().join("outside"));
+        std::fs::create_dir_all(root.join("rocks")).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::fs::write(root.join("rocks/2026-Q4.toml"), "x = 1\n").unwrap();
+        std::fs::write(outside.join("2026-Q4.toml"), "secret = 1\n").unwrap();
+        let file = FileRef::new(&root, root.join("rocks/2026-Q4.toml"));
+        assert!(read_text(&file).unwrap().is_some());
+        std::fs::remove_dir_all(root.join("rocks")).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("rocks")).unwrap();
+        assert!(check_writable(&file).is_err());
+        assert!(read_text(&file).is_err());
+    }
 }
