@@ -269,18 +269,38 @@ fn completions(shell: clap_complete::Shell, fixed: bool) -> String {
     String::from_utf8_lossy(&buffer).into_owned()
 }
 
+/// The command line with every command's arguments added, for the
+/// completion called back by the shell: clap copies the tree under `help`
+/// (`pulse help todo <TAB>`) when it builds the top command, before it
+/// would build the commands below. (The fixed scripts of `completions
+/// --static` are generated from the plain tree: clap_complete's generators
+/// expect it unbuilt.)
+fn whole_command() -> clap::Command {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |mut sub| {
+            sub.build();
+            sub
+        });
+    }
+    command
+}
+
 /// The variable the completion script sets when it calls pulse back.
 const COMPLETE_VAR: &str = "COMPLETE";
 
 /// Runs the command line and returns the exit code.
 pub fn main(args: Vec<OsString>) -> i32 {
     // Called back by the completion script: print the candidates and stop.
-    let completing =
-        clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
-            .var(COMPLETE_VAR)
-            .bin("pulse")
-            .completer("pulse")
-            .try_complete(args.clone(), std::env::current_dir().ok().as_deref());
+    let completing = clap_complete::CompleteEnv::with_factory(whole_command)
+        .var(COMPLETE_VAR)
+        .bin("pulse")
+        .completer("pulse")
+        .try_complete(args.clone(), std::env::current_dir().ok().as_deref());
     match completing {
         Ok(true) => return 0,
         Ok(false) => {}
