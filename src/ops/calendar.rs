@@ -87,14 +87,16 @@ impl<'a> Calendar<'a> {
     }
 
     /// The last meeting held, on today or before: a meeting file's date or
-    /// one of the last two meeting days, with its record when it has one.
-    pub fn last_held_meeting(&self) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
+    /// one of the last two meeting days.
+    pub fn last_held(&self) -> Result<Option<NaiveDate>> {
         let this_week = next_weekday(self.ctx.today - Days::new(6), self.weekday);
         let last_week = this_week - Days::new(7);
         let counts = |day, meeting: Option<&Meeting>| {
             meeting.is_some() || day == this_week || day == last_week
         };
-        self.last_held_where(counts, last_week)
+        Ok(self
+            .last_held_where(counts, last_week)?
+            .map(|(date, _)| date))
     }
 
     /// The last meeting held that has a record (a meeting file), on today
@@ -106,36 +108,15 @@ impl<'a> Calendar<'a> {
     }
 
     /// The last day, today or before, that `counts` and whose meeting is
-    /// held: looked for day by day back to `until`, then among the older
-    /// files of the meetings folder (ten years are 500 of them, listed only
-    /// when the last weeks hold none).
+    /// held ([`load::latest_meeting`], day by day back to `until`).
     fn last_held_where(
         &self,
         counts: impl Fn(NaiveDate, Option<&Meeting>) -> bool,
         until: NaiveDate,
     ) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
-        let mut day = self.ctx.today;
-        while day >= until {
-            let meeting = load::meeting(&self.ctx.ws, day)?;
-            if counts(day, meeting.as_ref()) && self.held_as(day, meeting.as_ref()) {
-                return Ok(Some((day, meeting)));
-            }
-            day = day - Days::new(1);
-        }
-        for date in load::meeting_dates(&self.ctx.ws)?.into_iter().rev() {
-            if date < until {
-                let meeting = load::meeting(&self.ctx.ws, date)?;
-                if self.held_as(date, meeting.as_ref()) {
-                    return Ok(Some((date, meeting)));
-                }
-            }
-        }
-        Ok(None)
-    }
-
-    /// The date of [`Calendar::last_held_meeting`].
-    pub fn last_held(&self) -> Result<Option<NaiveDate>> {
-        Ok(self.last_held_meeting()?.map(|(date, _)| date))
+        load::latest_meeting(&self.ctx.ws, self.ctx.today, until, |day, meeting| {
+            counts(day, meeting) && self.held_as(day, meeting)
+        })
     }
 
     /// The meeting a record defaults to: the one in progress — today's on

@@ -3,7 +3,7 @@
 //! re-serialises a document from structs.
 
 use super::files::{FileRef, TextLayout, without_bom};
-use super::parse::{headers, located_error, table_starts};
+use super::parse::{Header, list_headers, located_error};
 use crate::error::Result;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
@@ -283,33 +283,30 @@ impl TomlItem {
     }
 }
 
-/// The last `[[key]]` table of `body`, from the lines above it to the end:
-/// `None` when the text cannot be cut there, its head sets `key`, or it has
-/// no table.
+/// The `[[key]]` tables of a list file that can be cut at them (see
+/// [`list_headers`]) and whose text before the first table does not set
+/// `key` itself; `None` otherwise, or when there is no table.
+fn list_tables<'t>(body: &'t str, key: &str) -> Option<Vec<Header<'t>>> {
+    let tables = list_headers(body, key)?;
+    let head = body[..tables.first()?.start].parse::<DocumentMut>().ok()?;
+    (!head.contains_key(key)).then_some(tables)
+}
+
+/// The last `[[key]]` table of `body`, from the lines above it to the end
+/// (`None` as [`list_tables`] says).
 fn end_window(body: &str, key: &str) -> Option<std::ops::Range<usize>> {
-    let starts = table_starts(body, key)?;
-    let head = body[..*starts.first()?].parse::<DocumentMut>().ok()?;
-    if head.contains_key(key) {
-        return None;
-    }
-    let last = *starts.last()?;
-    let from = headers(body)?.iter().find(|h| h.start == last)?.lines_above;
-    Some(from..body.len())
+    Some(list_tables(body, key)?.last()?.lines_above..body.len())
 }
 
 /// The `[[key]]` table of `body` whose `id` is `id` with the tables either
-/// side, from the lines above the first to the end of the last: `None` when
-/// the text cannot be cut there, or its head sets `key`, or no table has
-/// that id (the whole is then read, to find the same).
+/// side, from the lines above the first to the end of the last: `None` as
+/// [`list_tables`] says, or when no table has that id (the whole is then
+/// read, to find the same).
 fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>> {
-    let starts = table_starts(body, key)?;
-    let head = body[..*starts.first()?].parse::<DocumentMut>().ok()?;
-    if head.contains_key(key) {
-        return None;
-    }
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(body.len());
-        let piece = &body[start..end];
+    let tables = list_tables(body, key)?;
+    let start_of = |i: usize| tables.get(i).map_or(body.len(), |h| h.start);
+    for i in 0..tables.len() {
+        let piece = &body[start_of(i)..start_of(i + 1)];
         // An escape could spell the id in other characters.
         if !piece.contains(id) && !piece.contains('\\') {
             continue;
@@ -320,13 +317,7 @@ fn item_window(body: &str, key: &str, id: &str) -> Option<std::ops::Range<usize>
         if piece_id.and_then(Item::as_str) == Some(id) {
             // With the blank and comment lines above, which toml_edit
             // gives the table (a file's header, when it is the first).
-            let first = starts[i.saturating_sub(1)];
-            let from = headers(body)?
-                .iter()
-                .find(|h| h.start == first)?
-                .lines_above;
-            let to = starts.get(i + 2).copied().unwrap_or(body.len());
-            return Some(from..to);
+            return Some(tables[i.saturating_sub(1)].lines_above..start_of(i + 2));
         }
     }
     None

@@ -16,7 +16,7 @@ use crate::model::seats::SeatsFile;
 use crate::model::time::{Quarter, Week, parse_date};
 use crate::model::todo::{Todo, TodosFile};
 use crate::model::vision::Vision;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 /// Parses a TOML file, or gives the default when it does not exist.
 pub fn toml_or_default<T: TomlFile + Default>(file: &FileRef) -> Result<T> {
@@ -275,20 +275,38 @@ pub fn meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<Meeting>> {
 
 /// The last meeting before `date` that has a file, with its date.
 pub fn previous_meeting(ws: &Workspace, date: NaiveDate) -> Result<Option<(NaiveDate, Meeting)>> {
-    // A weekly team's last meeting is a week back: looked for a day at a
-    // time over five weeks, its folder (500 files in ten years) is listed
-    // only when none is found there.
-    for back in 1..=35 {
-        let day = date - chrono::Days::new(back);
-        if let Some(meeting) = meeting(ws, day)? {
-            return Ok(Some((day, meeting)));
+    // A weekly team's last meeting is a week back: five weeks are looked
+    // at day by day before the folder is listed.
+    let found = latest_meeting(ws, date - Days::new(1), date - Days::new(35), |_, m| {
+        m.is_some()
+    })?;
+    Ok(found.and_then(|(day, meeting)| meeting.map(|m| (day, m))))
+}
+
+/// The latest day from `from` back that `accept`s, with its meeting when it
+/// has a file: looked at day by day down to `until`, then among the older
+/// files of the meetings folder, listed only then (ten years are 500).
+pub fn latest_meeting(
+    ws: &Workspace,
+    from: NaiveDate,
+    until: NaiveDate,
+    mut accept: impl FnMut(NaiveDate, Option<&Meeting>) -> bool,
+) -> Result<Option<(NaiveDate, Option<Meeting>)>> {
+    let mut day = from;
+    while day >= until {
+        let found = meeting(ws, day)?;
+        if accept(day, found.as_ref()) {
+            return Ok(Some((day, found)));
+        }
+        day = day - Days::new(1);
+    }
+    for date in meeting_dates(ws)?.into_iter().rev().filter(|d| *d < until) {
+        let found = meeting(ws, date)?;
+        if accept(date, found.as_ref()) {
+            return Ok(Some((date, found)));
         }
     }
-    let dates = meeting_dates(ws)?;
-    match dates.iter().rev().find(|d| **d < date) {
-        Some(&d) => Ok(meeting(ws, d)?.map(|m| (d, m))),
-        None => Ok(None),
-    }
+    Ok(None)
 }
 
 /// A core process: its file, its front matter and the Markdown after it.

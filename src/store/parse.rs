@@ -115,20 +115,26 @@ pub trait ListFile: TomlFile {
 /// list, a string or an array left open). Lines inside a multi-line string
 /// or array are values, not headers.
 pub(crate) fn table_starts(text: &str, key: &str) -> Option<Vec<usize>> {
+    Some(list_headers(text, key)?.iter().map(|h| h.start).collect())
+}
+
+/// The headers of the `[[key]]` tables of a list file, under the rule of
+/// [`table_starts`].
+pub(crate) fn list_headers<'t>(text: &'t str, key: &str) -> Option<Vec<Header<'t>>> {
     let header = format!("[[{key}]]");
     let (sub_table, sub_array) = (format!("[{key}."), format!("[[{key}."));
-    let mut starts = Vec::new();
+    let mut tables = Vec::new();
     for found in headers(text)? {
         let line = found.line;
         match line.strip_prefix(header.as_str()) {
             Some(rest) if rest.trim_start().is_empty() || rest.trim_start().starts_with('#') => {
-                starts.push(found.start)
+                tables.push(found)
             }
             _ if line.starts_with(&sub_table) || line.starts_with(&sub_array) => {}
             _ => return None,
         }
     }
-    Some(starts)
+    Some(tables)
 }
 
 /// A table header line of a TOML text.
